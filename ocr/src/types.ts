@@ -1,0 +1,59 @@
+import type { OcrLang, OcrPage } from '@hoso/contracts';
+
+/**
+ * Internal seams of the OCR pipeline. Input decoding yields PageSources (one per page, streamed,
+ * never a whole dossier in memory); recognition turns a PageSource into an OcrPage (the contract
+ * type, see packages/contracts/src/ocr.ts for its coordinate frame); the PDF writer appends
+ * (PageSource, OcrPage) pairs to a searchable PDF, embedding the original pixels untouched.
+ */
+export type InputFormat = 'jpeg' | 'png' | 'tiff' | 'pdf';
+
+export interface PageSource {
+  /** The input path as the user gave it (used in messages) and 0-based page within that file. */
+  file: string;
+  pageInFile: number;
+  /** 0-based position in the job's page order. */
+  index: number;
+  format: InputFormat;
+  /** Bytes of the whole input file (JPEG/PNG: the image itself; TIFF/PDF: the container). */
+  fileBytes: Uint8Array;
+  widthPx: number;
+  heightPx: number;
+  /** Resolution to lay the page out at: from the file, or inferred when missing/implausible. */
+  dpi: number;
+  /** EXIF orientation already resolved into a quarter-turn rotation (clockwise). */
+  exifRotation: 0 | 90 | 180 | 270;
+  /** PDF inputs: the page already has a text layer (born-digital). */
+  hasText?: boolean;
+}
+
+export interface OcrOptions {
+  lang: OcrLang;
+  jobs: number;
+  forceOcr: boolean;
+  /** Skip pages that fail to decode instead of failing the job. */
+  skipBadPages: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: OcrProgress) => void;
+}
+
+export interface OcrProgress {
+  pagesDone: number;
+  pagesTotal: number;
+  elapsedMs: number;
+}
+
+/** A problem the user can act on (exit 2 on the CLI), as opposed to an internal error (exit 1). */
+export class InputError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly file?: string,
+    readonly page?: number,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export type { OcrPage };
