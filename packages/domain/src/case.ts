@@ -1,0 +1,107 @@
+/**
+ * The dossier model (see the glossary in shared/GUIDE.md). Records are plain JSON so they store in
+ * Dexie as they are and travel in case bundles.
+ */
+import type { OcrPage, Rotation } from '@hoso/contracts';
+
+export type ProceduralStage =
+  | 'khoi-to' // khởi tố
+  | 'dieu-tra' // điều tra
+  | 'truy-to' // truy tố
+  | 'xet-xu-so-tham' // xét xử sơ thẩm
+  | 'xet-xu-phuc-tham' // xét xử phúc thẩm
+  | 'thi-hanh-an' // thi hành án
+  | 'dinh-chi'; // đình chỉ / tạm đình chỉ
+
+/** A charge (tội danh): a Penal Code article, optionally clause and point. */
+export interface Charge {
+  article: number;
+  clause?: number;
+  point?: string;
+  name: string; // e.g. "Trộm cắp tài sản"
+}
+
+export interface Defendant {
+  name: string;
+  birthYear?: number;
+  role: 'bi-can' | 'bi-cao';
+}
+
+export interface KeyDate {
+  label: string; // e.g. "Khởi tố vụ án", "Hạn tạm giam"
+  date: string; // ISO yyyy-mm-dd
+}
+
+export interface Case {
+  id: string;
+  number: string; // số vụ án / số hồ sơ
+  name: string;
+  charges: Charge[];
+  defendants: Defendant[];
+  prosecutor: string; // kiểm sát viên thụ lý
+  stage: ProceduralStage;
+  keyDates: KeyDate[];
+  createdAt: string;
+  updatedAt: string;
+  /** Soft delete so a deletion can be undone for a while. */
+  deletedAt?: string;
+}
+
+export interface Volume {
+  id: string;
+  caseId: string;
+  order: number;
+  name: string; // "Tập 1 — Tài liệu tố tụng"
+}
+
+export type DocumentType =
+  | 'quyet-dinh' // quyết định
+  | 'bien-ban' // biên bản
+  | 'loi-khai' // biên bản lời khai / ghi lời khai
+  | 'ket-luan' // kết luận (giám định, định giá, điều tra)
+  | 'cao-trang' // cáo trạng
+  | 'lenh' // lệnh (tạm giam, bắt, khám xét)
+  | 'don' // đơn (tố giác, trình báo)
+  | 'anh' // ảnh, vật chứng
+  | 'khac'; // khác
+
+export interface CaseDocument {
+  id: string;
+  caseId: string;
+  volumeId: string;
+  order: number;
+  type: DocumentType;
+  title: string;
+  number?: string; // số văn bản, e.g. "127/QĐ-VKSKV4"
+  date?: string; // ISO
+  issuer?: string; // cơ quan ban hành
+  createdAt: string;
+}
+
+export type OcrStatus = 'none' | 'queued' | 'running' | 'done' | 'failed';
+
+/** A user's correction of one OCR word, addressed by its position in the OcrPage. */
+export interface WordCorrection {
+  block: number;
+  line: number;
+  word: number;
+  text: string; // NFC
+}
+
+export interface Page {
+  id: string;
+  caseId: string;
+  documentId: string;
+  order: number; // position within the document
+  folio?: number; // bút lục
+  fileHash: string;
+  filePage: number; // page within the stored file
+  fileName: string;
+  widthPx: number;
+  heightPx: number;
+  /** Quarter turns the user applied in the app, on top of what OCR applied. */
+  rotation: Rotation;
+  ocrStatus: OcrStatus;
+  ocr?: OcrPage;
+  corrections?: WordCorrection[];
+}

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react';
+import { defineMessages, setLocale, useLocale, useT } from '../i18n';
+import { hrefFor } from './router';
+import type { Route } from './routes';
+
+const messages = defineMessages({
+  vi: { cases: 'Vụ án', search: 'Tìm kiếm', settings: 'Cài đặt', language: 'Ngôn ngữ', skip: 'Bỏ qua điều hướng' },
+  en: { cases: 'Cases', search: 'Search', settings: 'Settings', language: 'Language', skip: 'Skip navigation' },
+});
+
+/** Header with the app's top-level navigation and the language switch. */
+export function AppChrome({ route, children }: { route: Route; children: ReactNode }) {
+  const t = useT(messages);
+  const locale = useLocale();
+  const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skip')}
+      </a>
+      <header className="app-header">
+        <a className="brand" href={hrefFor({ name: 'cases' })}>
+          HoSo
+        </a>
+        <nav className="app-nav">
+          <a href={hrefFor({ name: 'cases' })} aria-current={current('cases')}>
+            {t('cases')}
+          </a>
+          <a href={hrefFor({ name: 'search' })} aria-current={current('search')}>
+            {t('search')}
+          </a>
+          <a href={hrefFor({ name: 'settings' })} aria-current={current('settings')}>
+            {t('settings')}
+          </a>
+        </nav>
+        <label className="locale-switch">
+          <span className="sr-only">{t('language')}</span>
+          <select
+            value={locale}
+            onChange={(e) => setLocale(e.target.value === 'en' ? 'en' : 'vi')}
+            aria-label={t('language')}
+          >
+            <option value="vi">Tiếng Việt</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
+      <main id="main" className="app-main">
+        {children}
+      </main>
+    </div>
+  );
+}
