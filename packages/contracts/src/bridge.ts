@@ -142,6 +142,12 @@ export interface HostBridge {
   setWatchFolder(path: string | null): Promise<Result<string | null>>;
   listDisplays(): Promise<Result<DisplayInfo[]>>;
   /** Electron: opens the courtroom audience window full-screen on the chosen display. */
-  openAudienceWindow(request: { caseId: string; displayId?: string; fixed169?: boolean }): Promise<Result<void>>;
+  openAudienceWindow(request: {
+    caseId: string;
+    /** The presentation list to show (renderer route #/audience/<caseId>/<presentationId>). */
+    presentationId?: string;
+    displayId?: string;
+    fixed169?: boolean;
+  }): Promise<Result<void>>;
   subscribe(listener: (event: HostEvent) => void): () => void;
 }

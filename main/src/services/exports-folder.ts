@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from './atomic-file';
+import type { DataPaths } from './data-dir';
+import { cleanName } from './file-store';
+import { hostFail } from './host-error';
+
+const EXPORT_NAME = /^[0-9a-f]{8}-[^/\\]+$/;
+
+export const CONTENT_TYPE_BY_EXT: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.hoso': 'application/zip',
+  '.json': 'application/json',
+};
+
+/** Finished exports (PDFs, bundles) live in exports/ under a unique, URL-safe-ish name. */
+export class ExportsFolder {
+  constructor(private readonly paths: DataPaths) {}
+
+  /** A fresh stored name for a user-chosen file name, forcing the expected extension. */
+  storedName(fileName: string, ext: '.pdf' | '.hoso'): string {
+    let base = cleanName(fileName);
+    if (!base.toLowerCase().endsWith(ext)) base += ext;
+    return `${randomBytes(4).toString('hex')}-${base}`;
+  }
+
+  async write(storedName: string, bytes: Uint8Array): Promise<void> {
+    await writeFileAtomic(this.resolve(storedName), bytes, this.paths.tmp);
+  }
+
+  resolve(storedName: string): string {
+    if (!EXPORT_NAME.test(storedName) || storedName.includes('..'))
+      hostFail('NOT_FOUND', `No export ${storedName}.`);
+    return path.join(this.paths.exports, storedName);
+  }
+
+  async read(storedName: string): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
+    const bytes = await readFile(this.resolve(storedName)).catch(() =>
+      hostFail('NOT_FOUND', `No export ${storedName}.`),
+    );
+    const ext = path.extname(storedName).toLowerCase();
+    return {
+      bytes,
+      contentType: CONTENT_TYPE_BY_EXT[ext] ?? 'application/octet-stream',
+      fileName: storedName.slice(9),
+    };
+  }
+}

@@ -1,0 +1,162 @@
+import type { StoredFile, StoredFilePage } from '@hoso/contracts';
+import { Sha256Schema } from '@hoso/contracts';
+import { createHash } from 'node:crypto';
+import { chmod, link, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { streamToTemp, writeFileAtomic } from './atomic-file';
+import type { DataPaths } from './data-dir';
+import { detectKind, MIME_BY_KIND, type FileKind } from './file-kind';
+import { hostFail } from './host-error';
+import { probePages } from './page-probe';
+
+/** What the store records about an original, next to it (meta/<hash>.json). */
+type FileMeta = {
+  hash: string;
+  name: string;
+  size: number;
+  mime: string;
+  kind: FileKind;
+  pages: StoredFilePage[];
+};
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Originals are evidence: stored once under their SHA-256, read-only, never modified, and
+ * verified against their name every time they are read back.
+ */
+export class FileStore {
+  constructor(
+    private readonly paths: DataPaths,
+    private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+  ) {}
+
+  originalPath(hash: string): string {
+    return path.join(this.paths.originals, checkHash(hash));
+  }
+
+  private metaPath(hash: string): string {
+    return path.join(this.paths.meta, `${checkHash(hash)}.json`);
+  }
+
+  async storeBytes(name: string, bytes: Uint8Array): Promise<StoredFile> {
+    return this.storeStream(
+      name,
+      Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+    );
+  }
+
+  /**
+   * Streams the bytes to a temp file (hashing on the way), checks they are a readable scan or
+   * PDF, then moves them into originals/<hash>. A bad file leaves nothing behind.
+   */
+  async storeStream(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredFile> {
+    const displayName = cleanName(name);
+    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes);
+    try {
+      const existing = await this.readMeta(temp.hash).catch(() => undefined);
+      if (existing && (await exists(this.originalPath(temp.hash)))) {
+        return { ...publicMeta(existing), existed: true };
+      }
+      const bytes = await readFile(temp.tmpPath);
+      const kind = detectKind(bytes, displayName);
+      const pages = await probePages(bytes, kind, displayName);
+      const meta: FileMeta = {
+        hash: temp.hash,
+        name: displayName,
+        size: temp.size,
+        mime: MIME_BY_KIND[kind],
+        kind,
+        pages,
+      };
+      await mkdir(this.paths.originals, { recursive: true });
+      await chmod(temp.tmpPath, 0o444);
+      const target = this.originalPath(temp.hash);
+      // link() fails if the target exists, so a concurrent store of the same file never overwrites.
+      await link(temp.tmpPath, target).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
+      await writeFileAtomic(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
+      return { ...publicMeta(meta), existed: false };
+    } finally {
+      await rm(temp.tmpPath, { force: true });
+    }
+  }
+
+  async getFile(hash: string): Promise<StoredFile> {
+    const meta = await this.readMeta(hash);
+    if (!(await exists(this.originalPath(hash)))) hostFail('NOT_FOUND', `No stored file ${hash}.`);
+    return { ...publicMeta(meta), existed: true };
+  }
+
+  async kindOf(
+    hash: string,
+  ): Promise<{ kind: FileKind; name: string; pages: StoredFilePage[]; mime: string }> {
+    const meta = await this.readMeta(hash);
+    return { kind: meta.kind, name: meta.name, pages: meta.pages, mime: meta.mime };
+  }
+
+  /** The original bytes, verified: a file whose content no longer matches its hash is refused. */
+  async readOriginal(hash: string): Promise<Buffer> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(this.originalPath(hash));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
+      throw err;
+    }
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== hash) {
+      const meta = await this.readMeta(hash).catch(() => undefined);
+      hostFail(
+        'INTEGRITY_ERROR',
+        `The stored original ${meta?.name ?? hash} was modified on disk (hash mismatch).`,
+        {
+          file: meta?.name ?? hash,
+        },
+      );
+    }
+    return bytes;
+  }
+
+  async has(hash: string): Promise<boolean> {
+    return exists(this.originalPath(hash));
+  }
+
+  private async readMeta(hash: string): Promise<FileMeta> {
+    try {
+      return JSON.parse(await readFile(this.metaPath(hash), 'utf8')) as FileMeta;
+    } catch {
+      return hostFail('NOT_FOUND', `No stored file ${hash}.`);
+    }
+  }
+}
+
+function checkHash(hash: string): string {
+  if (!Sha256Schema.safeParse(hash).success)
+    hostFail('INVALID_MESSAGE', 'A file hash must be 64 lowercase hex digits.');
+  return hash;
+}
+
+function publicMeta(meta: FileMeta): Omit<StoredFile, 'existed'> {
+  return { hash: meta.hash, name: meta.name, size: meta.size, mime: meta.mime, pages: meta.pages };
+}
+
+/** Keep only the base name, NFC, without control characters (names come from the renderer). */
+export function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = path
+    .basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .normalize('NFC')
+    .trim();
+  return base.slice(0, 255) || 'file';
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,128 @@
+import type { DisplayInfo, ExportResult, StoredFile } from '@hoso/contracts';
+import { mkdir } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { buildBundle, importBundle } from './case-bundle';
+import type { JsonCommand, JsonCommandInput } from './commands';
+import { dataPaths, type DataPaths } from './data-dir';
+import { EventBus } from './event-bus';
+import { ExportsFolder } from './exports-folder';
+import { FileStore } from './file-store';
+import { hostFail } from './host-error';
+import { JobStore } from './job-store';
+import { loadOcrRecognizer, type Recognizer } from './ocr-engine';
+import { OcrQueue } from './ocr-queue';
+import { PageImages } from './page-images';
+import { writeExportPdf } from './pdf-export';
+import { SettingsStore } from './settings';
+import { WatchFolder } from './watch-folder';
+
+/** What differs between Electron and the browser: URLs for exports, windows and displays. */
+export type HostEnvironment = {
+  exportUrl(storedName: string): string;
+  listDisplays?(): DisplayInfo[];
+  openAudienceWindow?(request: JsonCommandInput<'openAudienceWindow'>): Promise<void> | void;
+};
+
+export type HostOptions = {
+  dataDir: string;
+  env: HostEnvironment;
+  recognize?: Recognizer;
+  maxFileBytes?: number;
+  watchPollMs?: number;
+  /** Threads given to the OCR engine (default: all cores). */
+  ocrThreads?: number;
+};
+
+export type Host = Awaited<ReturnType<typeof createHost>>;
+
+/** Wires the host services over one data dir. Both the HTTP server and the IPC router use it. */
+export async function createHost(options: HostOptions) {
+  const paths: DataPaths = dataPaths(options.dataDir);
+  await Promise.all(
+    Object.values(paths)
+      .filter((p) => !p.endsWith('.json'))
+      .map((p) => mkdir(p, { recursive: true })),
+  );
+  const events = new EventBus();
+  const store = new FileStore(paths, options.maxFileBytes);
+  const images = new PageImages(paths, store);
+  const exportsFolder = new ExportsFolder(paths);
+  const settings = new SettingsStore(paths);
+  const queue = new OcrQueue({
+    paths,
+    store,
+    jobStore: new JobStore(paths),
+    events,
+    recognize: options.recognize ?? loadOcrRecognizer(),
+    threads: options.ocrThreads,
+  });
+  const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });
+  await queue.start();
+  const watched = (await settings.read()).watchFolder;
+  // A folder that disappeared (unplugged drive) must not stop the app from starting.
+  if (watched) await watch.start(watched).catch(() => undefined);
+
+  const exportResult = (storedName: string, bytes: number): ExportResult => ({
+    url: options.env.exportUrl(storedName),
+    fileName: storedName.slice(9),
+    bytes,
+  });
+
+  const commands: { [C in JsonCommand]: (input: JsonCommandInput<C>) => Promise<unknown> } = {
+    getFile: async ({ hash }) => store.getFile(hash),
+    enqueueOcr: async (request) => queue.enqueue(request),
+    listJobs: async () => queue.list(),
+    cancelJob: async ({ id }) => queue.cancel(id),
+    retryJob: async ({ id }) => queue.retry(id),
+    jobResult: async ({ id }) => queue.result(id),
+    exportPdf: async (request) => {
+      const storedName = exportsFolder.storedName(request.fileName, '.pdf');
+      const bytes = await writeExportPdf(store, request);
+      await exportsFolder.write(storedName, bytes);
+      return exportResult(storedName, bytes.byteLength);
+    },
+    exportBundle: async (request) => {
+      const storedName = exportsFolder.storedName(request.fileName, '.hoso');
+      const bytes = await buildBundle(store, request);
+      await exportsFolder.write(storedName, bytes);
+      return exportResult(storedName, bytes.byteLength);
+    },
+    getWatchFolder: async () => (await settings.read()).watchFolder,
+    setWatchFolder: async ({ path }) => {
+      await watch.start(path);
+      return (await settings.update({ watchFolder: path })).watchFolder;
+    },
+    listDisplays: async () => options.env.listDisplays?.() ?? [],
+    openAudienceWindow: async (request) => {
+      if (!options.env.openAudienceWindow)
+        hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');
+      await options.env.openAudienceWindow!(request);
+      return undefined;
+    },
+  };
+
+  return {
+    paths,
+    events,
+    store,
+    queue,
+    watch,
+    /** Runs a JSON command whose input was already validated against `jsonCommands`. */
+    run<C extends JsonCommand>(command: C, input: JsonCommandInput<C>): Promise<unknown> {
+      return (commands[command] as (input: JsonCommandInput<C>) => Promise<unknown>)(input);
+    },
+    storeFile: (name: string, source: Readable | Uint8Array): Promise<StoredFile> =>
+      source instanceof Uint8Array ? store.storeBytes(name, source) : store.storeStream(name, source),
+    importBundle: (bytes: Uint8Array) => importBundle(store, bytes),
+    pageImage: (hash: string, page: number) => images.pageImage(hash, page),
+    async original(hash: string) {
+      const meta = await store.getFile(hash);
+      return { bytes: await store.readOriginal(hash), contentType: meta.mime, fileName: meta.name };
+    },
+    readExport: (storedName: string) => exportsFolder.read(storedName),
+    async close(): Promise<void> {
+      watch.stop();
+      await queue.dispose();
+    },
+  };
+}

