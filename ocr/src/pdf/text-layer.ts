@@ -1,0 +1,46 @@
+import type { OcrLine, OcrPage, OcrWord } from '@hoso/contracts';
+import { GLYPH_ADVANCE, glyphlessHex } from './glyphless-font';
+import { boxToPdf, type PageFrame } from './page-geometry';
+import { num } from './pdf-syntax';
+
+/**
+ * The invisible text layer (render mode 3) of a page, in the OCR frame. Each word sits on its own
+ * box: font size = box height, baseline = box bottom (the glyphless font's ascent is 1 em, descent
+ * ~0), and Tz stretches it so its advance ends exactly at the box's right edge (Tesseract's own
+ * renderer ends a glyph short). Between words of a line a real space is shown, stretched to fill
+ * the gap, so extractors see word boundaries and the line reads as one line. Lines follow
+ * the reading order the OCR gave.
+ */
+export function textLayerContent(ocr: Pick<OcrPage, 'blocks'>, frame: PageFrame, fontName: string): string {
+  const ops: string[] = [];
+  for (const block of ocr.blocks) {
+    for (const line of block.lines) ops.push(...lineOps(line, frame, fontName));
+  }
+  if (ops.length === 0) return '';
+  return ['BT', '3 Tr', ...ops, 'ET'].join('\n') + '\n';
+}
+
+function lineOps(line: OcrLine, frame: PageFrame, fontName: string): string[] {
+  const words = line.words
+    .map((w) => ({ ...w, text: w.text.normalize('NFC').trim() }))
+    .filter((w) => w.text.length > 0 && w.box[2] > w.box[0] && w.box[3] > w.box[1]);
+  const ops: string[] = [];
+  words.forEach((word, i) => {
+    const at = boxToPdf(frame, word.box);
+    const size = at.height;
+    ops.push(`${fontName} ${num(size)} Tf`, `1 0 0 1 ${num(at.left)} ${num(at.bottom)} Tm`);
+    ops.push(`${num(horizontalScale(at.width, word.text.length, size))} Tz ${glyphlessHex(word.text)} Tj`);
+    const next: OcrWord | undefined = words[i + 1];
+    if (next) {
+      // The space fills the gap to the next word (at least a sliver, so it is never zero width).
+      const gap = Math.max((next.box[0] - word.box[2]) * frame.ptPerPx, size * 0.05);
+      ops.push(`${num(horizontalScale(gap, 1, size))} Tz <0020> Tj`);
+    }
+  });
+  return ops;
+}
+
+/** Tz (percent) making `glyphs` glyphs of the glyphless font at `size` exactly `widthPt` wide. */
+function horizontalScale(widthPt: number, glyphs: number, size: number): number {
+  return (100 * widthPt) / (glyphs * size * (GLYPH_ADVANCE / 1000));
+}
