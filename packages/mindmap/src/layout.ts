@@ -1,0 +1,164 @@
+import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import { nodeSize, type EventNode, type MapModel, type MapNode } from './model';
+import { boundsOf, moveNodes, nodesInGroup } from './ops';
+
+/**
+ * Automatic layouts. Nodes the user placed by hand (`pinned`) never move; everything else is
+ * placed by elkjs (mind-map tree or radial) or on a time axis (timeline). Group frames are not
+ * laid out: after the layout each frame is refitted around the nodes it held before.
+ */
+export type LayoutKind = 'tree' | 'radial' | 'timeline';
+
+const elk = new ELK();
+const GAP = 40;
+
+/** Undirected adjacency, used to turn the (possibly cyclic) map graph into a spanning forest. */
+function adjacency(model: MapModel, ids: Set<string>): Map<string, string[]> {
+  const adj = new Map<string, string[]>([...ids].map((id) => [id, []]));
+  for (const e of model.edges) {
+    if (!ids.has(e.source) || !ids.has(e.target)) continue;
+    adj.get(e.source)!.push(e.target);
+    adj.get(e.target)!.push(e.source);
+  }
+  return adj;
+}
+
+/**
+ * A breadth-first spanning forest. Roots are taken in order of "most connected first" so the
+ * central topic of a mind map becomes the root; mrtree/radial need a tree and are fast on one
+ * (a 1 000-node map with 1 500 edges lays out in well under a second).
+ */
+export function spanningForest(model: MapModel, ids: Set<string>): { parent: Map<string, string>; roots: string[] } {
+  const adj = adjacency(model, ids);
+  const order = [...ids].sort((a, b) => adj.get(b)!.length - adj.get(a)!.length);
+  const incoming = new Set(model.edges.map((e) => e.target));
+  // A node nobody points at is a better root than a hub in the middle of a chain.
+  order.sort((a, b) => Number(incoming.has(a)) - Number(incoming.has(b)));
+  const parent = new Map<string, string>();
+  const seen = new Set<string>();
+  const roots: string[] = [];
+  for (const root of order) {
+    if (seen.has(root)) continue;
+    roots.push(root);
+    seen.add(root);
+    const queue = [root];
+    for (let i = 0; i < queue.length; i++) {
+      for (const next of adj.get(queue[i])!) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        parent.set(next, queue[i]);
+        queue.push(next);
+      }
+    }
+  }
+  return { parent, roots };
+}
+
+async function elkTree(model: MapModel, nodes: MapNode[], kind: 'tree' | 'radial'): Promise<Map<string, { x: number; y: number }>> {
+  const ids = new Set(nodes.map((n) => n.id));
+  const { parent, roots } = spanningForest(model, ids);
+  // One virtual root joins the trees so the forest lays out as one picture.
+  const VROOT = '__root__';
+  const children: ElkNode[] = nodes.map((n) => ({ id: n.id, ...nodeSize(n) }));
+  children.push({ id: VROOT, width: 1, height: 1 });
+  const edges = [
+    ...[...parent].map(([child, p]) => ({ id: `${p}->${child}`, sources: [p], targets: [child] })),
+    ...roots.map((r) => ({ id: `${VROOT}->${r}`, sources: [VROOT], targets: [r] })),
+  ];
+  const layoutOptions: Record<string, string> =
+    kind === 'tree'
+      ? {
+          'elk.algorithm': 'mrtree',
+          'elk.direction': 'RIGHT',
+          'elk.spacing.nodeNode': String(GAP / 2),
+          'elk.mrtree.weighting': 'CONSTRAINT',
+        }
+      : { 'elk.algorithm': 'radial', 'elk.spacing.nodeNode': String(GAP), 'elk.radial.radius': '260' };
+  const graph = await elk.layout({ id: 'map', layoutOptions, children, edges });
+  const out = new Map<string, { x: number; y: number }>();
+  for (const c of graph.children ?? []) if (c.id !== VROOT) out.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
+  return out;
+}
+
+/** Sort key of an event: its ISO date/time; undated events go last, in their current left-to-right order. */
+function eventKey(n: EventNode): string {
+  return n.date ? n.date : '\uffff';
+}
+
+/** Events on one row by date, left to right; other nodes in columns under the event they hang from. */
+export function timelinePositions(model: MapModel, nodes: MapNode[]): Map<string, { x: number; y: number }> {
+  const events = nodes.filter((n): n is EventNode => n.kind === 'event');
+  events.sort((a, b) => eventKey(a).localeCompare(eventKey(b)) || a.x - b.x);
+  const out = new Map<string, { x: number; y: number }>();
+  // Widest node that can hang under an event (a provision) sets the column pitch.
+  const colWidth = 260 + GAP;
+  events.forEach((e, i) => out.set(e.id, { x: i * colWidth, y: 0 }));
+  // Attach every other node to the nearest event (graph distance, any edge direction).
+  const ids = new Set(model.nodes.map((n) => n.id));
+  const adj = adjacency(model, ids);
+  const anchor = new Map<string, string>();
+  const queue = events.map((e) => e.id);
+  for (const id of queue) anchor.set(id, id);
+  for (let i = 0; i < queue.length; i++) {
+    for (const next of adj.get(queue[i]) ?? []) {
+      if (anchor.has(next)) continue;
+      anchor.set(next, anchor.get(queue[i])!);
+      queue.push(next);
+    }
+  }
+  const below = new Map<string, number>();
+  const loose: MapNode[] = [];
+  const eventRowHeight = 96 + GAP * 1.5;
+  for (const n of nodes) {
+    if (n.kind === 'event') continue;
+    const a = anchor.get(n.id);
+    if (!a || !out.has(a)) {
+      loose.push(n);
+      continue;
+    }
+    const y = below.get(a) ?? eventRowHeight;
+    out.set(n.id, { x: out.get(a)!.x, y });
+    below.set(a, y + nodeSize(n).height + GAP / 2);
+  }
+  // Nodes tied to no event (persons, the case summary…) form a row above the axis.
+  let x = 0;
+  for (const n of loose) {
+    const s = nodeSize(n);
+    out.set(n.id, { x, y: -s.height - GAP * 1.5 });
+    x += s.width + GAP / 2;
+  }
+  return out;
+}
+
+/** Lays out every unpinned, non-group node; returns a new model. */
+export async function layoutMap(model: MapModel, kind: LayoutKind): Promise<MapModel> {
+  const movable = model.nodes.filter((n) => !n.pinned && n.kind !== 'group');
+  if (!movable.length) return model;
+  const groups = model.nodes.filter((n) => n.kind === 'group' && !n.pinned);
+  const members = new Map(groups.map((g) => [g.id, nodesInGroup(model, g.id).map((n) => n.id)]));
+  const raw =
+    kind === 'timeline' ? timelinePositions(model, movable) : await elkTree(model, movable, kind);
+  // Keep the picture where it was: the laid-out block starts at the old top-left of the moved nodes.
+  const before = boundsOf(movable);
+  const rawNodes = movable.map((n) => ({ ...n, ...raw.get(n.id)! }));
+  const after = boundsOf(rawNodes);
+  const dx = before.x - after.x;
+  const dy = before.y - after.y;
+  const positions = new Map(rawNodes.map((n) => [n.id, { x: Math.round(n.x + dx), y: Math.round(n.y + dy) }]));
+  let next = moveNodes(model, positions, { pin: false });
+  for (const [gid, ids] of members) {
+    if (!ids.length) continue;
+    const set = new Set(ids);
+    const b = boundsOf(next.nodes.filter((n) => set.has(n.id)));
+    const pad = 24;
+    next = {
+      ...next,
+      nodes: next.nodes.map((n) =>
+        n.id === gid && n.kind === 'group'
+          ? { ...n, x: b.x - pad, y: b.y - pad - 20, width: b.width + pad * 2, height: b.height + pad * 2 + 20 }
+          : n,
+      ),
+    };
+  }
+  return next;
+}
