@@ -76,7 +76,15 @@ export interface CaseDocument {
   date?: string; // ISO
   issuer?: string; // cơ quan ban hành
   createdAt: string;
+  updatedAt?: string;
+  /**
+   * Metadata fields the user typed. Detection from OCR text never overwrites these; it only fills
+   * fields still holding their defaults.
+   */
+  editedFields?: DocumentMetadataField[];
 }
+
+export type DocumentMetadataField = 'type' | 'title' | 'number' | 'date' | 'issuer';
 
 export type OcrStatus = 'none' | 'queued' | 'running' | 'done' | 'failed';
 
@@ -88,6 +96,10 @@ export interface WordCorrection {
   text: string; // NFC
 }
 
+/**
+ * A page record stays small (a case's 2 000 thumbnails list fast); its OCR words and the user's
+ * corrections live in a separate record (`PageText`, keyed by page id).
+ */
 export interface Page {
   id: string;
   caseId: string;
@@ -102,6 +114,22 @@ export interface Page {
   /** Quarter turns the user applied in the app, on top of what OCR applied. */
   rotation: Rotation;
   ocrStatus: OcrStatus;
-  ocr?: OcrPage;
-  corrections?: WordCorrection[];
+  /** File size in bytes of the stored original this page comes from. */
+  fileSize?: number;
+  dpi?: number;
+  /** Host OCR job that fills this page (follows the page when the user moves it). */
+  importId?: string;
+  /** Mean OCR confidence (0–100) once recognized, for "check this page" badges. */
+  meanConfidence?: number;
+  wordCount?: number;
+  /** Text comes from a born-digital PDF's own text layer rather than OCR. */
+  textOrigin?: 'ocr' | 'text-layer';
+}
+
+/** The OCR result of a page and the user's corrections to it. */
+export interface PageText {
+  pageId: string;
+  caseId: string;
+  ocr: OcrPage;
+  corrections: WordCorrection[];
 }

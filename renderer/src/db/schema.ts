@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
-import type { Case, CaseDocument, Page, Volume } from '@hoso/domain';
+import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
+import type { HostError } from '@hoso/contracts';
 
 /**
  * HoSo's IndexedDB. Versioned from the first release: a change to a store is a new
@@ -12,19 +13,31 @@ export interface ImportRecord {
   id: string; // host job id
   caseId: string;
   documentId: string;
+  volumeId: string;
   fileHash: string;
   fileName: string;
+  pageCount: number;
   state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  error?: HostError;
   createdAt: string;
+  updatedAt: string;
 }
 
 /** One posting of the full-text index: a normalized term on a page. Owned by db/search. */
 export interface SearchPosting {
+  /** Diacritic-folded term ("dieu"): the default search is diacritic-insensitive. */
   term: string;
   pageId: string;
   caseId: string;
-  /** Word positions (reading order index on the page) for phrase search. */
+  /** Token positions (reading order on the page) for phrase search and proximity. */
   positions: number[];
+  /**
+   * Exact (lower-case NFC) form at each position, parallel to `positions`; omitted when every
+   * occurrence is spelled like the term itself (no diacritics), which is most numbers and many words.
+   */
+  exact?: string[];
+  /** Token count of the page (BM25 length normalization without reading the page). */
+  len: number;
 }
 
 /** Stored mind map; its model type lives in @hoso/mindmap. */
@@ -55,6 +68,7 @@ export class HosoDb extends Dexie {
   volumes!: Table<Volume, string>;
   documents!: Table<CaseDocument, string>;
   pages!: Table<Page, string>;
+  pageTexts!: Table<PageText, string>;
   imports!: Table<ImportRecord, string>;
   postings!: Table<SearchPosting, [string, string]>;
   maps!: Table<MapRecord, string>;
@@ -67,9 +81,12 @@ export class HosoDb extends Dexie {
       cases: 'id, number, updatedAt, deletedAt',
       volumes: 'id, caseId, [caseId+order]',
       documents: 'id, caseId, volumeId, [volumeId+order]',
-      pages: 'id, caseId, documentId, fileHash, [documentId+order], [caseId+folio], ocrStatus',
+      pages: 'id, caseId, documentId, fileHash, importId, [documentId+order], [caseId+folio], ocrStatus',
+      pageTexts: 'pageId, caseId',
       imports: 'id, caseId, documentId, state',
-      postings: '[term+pageId], term, pageId, caseId, [caseId+term]',
+      // Queries read a term's postings by the primary key range [term, *] (all cases) or by
+      // [caseId+term] (one case); pageId serves re-indexing and deletion.
+      postings: '[term+pageId], pageId, [caseId+term]',
       maps: 'id, caseId, updatedAt',
       presentations: 'id, caseId, updatedAt',
       settings: 'key',
@@ -84,3 +101,11 @@ export function getDb(): HosoDb {
   instance ??= new HosoDb();
   return instance;
 }
+
+/** Tests and the bench point the module-level default at their own (fake-indexeddb) database. */
+export function setDb(db: HosoDb | null): void {
+  instance = db;
+}
+
+/** Schema version written into case bundles; bump with every `this.version(n)`. */
+export const SCHEMA_VERSION = 1;

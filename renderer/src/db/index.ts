@@ -1,0 +1,17 @@
+/**
+ * The data layer: every read and write of the user's data goes through these functions (writes in
+ * Dexie transactions; errors are DbError values with a code the UI translates). Every function
+ * takes the database as an optional last argument (tests pass a fake-indexeddb instance).
+ */
+export { HosoDb, getDb, setDb, SCHEMA_VERSION } from './schema';
+export type { ImportRecord, SearchPosting, MapRecord, PresentationRecord, SettingRecord } from './schema';
+export * from './errors';
+export * from './cases';
+export * from './volumes';
+export * from './documents';
+export * from './pages';
+export * from './imports';
+export * from './folios';
+export * from './search';
+export * from './bundle';
+export * from './hooks';

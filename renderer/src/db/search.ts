@@ -1,0 +1,198 @@
+import Dexie from 'dexie';
+import type { Box } from '@hoso/contracts';
+import { effectiveWordsOf, type WordAddress } from '@hoso/domain';
+import { buildSnippet, parseQuery, tokenizeWords, type ParsedQuery, type Snippet } from '@hoso/text';
+import { getDb, type HosoDb, type SearchPosting } from './schema';
+
+/**
+ * Full-text search over OCR words (corrections applied). Diacritic-insensitive by default ("ho so"
+ * finds "hồ sơ"), `exact` keeps diacritics; "quoted words" are phrases. Every clause must occur on
+ * a page (AND). Ranking: BM25 per clause plus a bonus when the clauses occur close together.
+ *
+ * Cost: the rarest term's postings are read by range; the other terms are read only for those
+ * candidate pages (by primary key [term+pageId]) unless they are nearly as rare. So a query costs
+ * about (rarest term's page count × terms), not the sum of every term's page count.
+ */
+export interface SearchOptions {
+  query: string;
+  caseId?: string;
+  exact?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  pageId: string;
+  caseId: string;
+  documentId: string;
+  folio?: number;
+  score: number;
+  snippet: Snippet;
+  /** Boxes of the matched words, in the OCR frame of the page (upright and straightened; see OcrPage). */
+  boxes: Box[];
+  /** Addresses of the matched words (for the viewer to highlight/correct them). */
+  words: WordAddress[];
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Pages matching, of which `hits` is the requested slice. */
+  total: number;
+  tookMs: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+function termRange(db: HosoDb, term: string, caseId?: string) {
+  return caseId
+    ? db.postings.where('[caseId+term]').equals([caseId, term])
+    : db.postings.where('[term+pageId]').between([term, Dexie.minKey], [term, Dexie.maxKey]);
+}
+
+interface ClauseMatch {
+  /** Start positions of the clause's occurrences on the page. */
+  starts: number[];
+  length: number;
+}
+
+function positionsOf(p: SearchPosting | undefined, exactForm: string | undefined): number[] {
+  if (!p) return [];
+  if (exactForm === undefined) return p.positions;
+  return p.positions.filter((_, i) => (p.exact ? p.exact[i] : p.term) === exactForm);
+}
+
+/** Where each clause of the query occurs on one page, or null when one of them does not. */
+export function matchClauses(q: ParsedQuery, postings: Map<string, SearchPosting>): ClauseMatch[] | null {
+  const out: ClauseMatch[] = [];
+  for (const c of q.clauses) {
+    const lists = c.terms.map((t, i) => positionsOf(postings.get(t), q.exact ? c.exact[i] : undefined));
+    let starts = lists[0];
+    for (let k = 1; k < lists.length && starts.length; k++) {
+      const next = new Set(lists[k]);
+      starts = starts.filter((s) => next.has(s + k));
+    }
+    if (!starts.length) return null;
+    out.push({ starts, length: c.terms.length });
+  }
+  return out;
+}
+
+/** Smallest token window holding one occurrence of every clause. */
+function minSpan(matches: ClauseMatch[]): number {
+  const events = matches
+    .flatMap((m, ci) => m.starts.map((s) => ({ s, e: s + m.length - 1, ci })))
+    .sort((a, b) => a.s - b.s);
+  const need = matches.length;
+  const count = new Array<number>(need).fill(0);
+  let have = 0;
+  let best = Infinity;
+  for (let i = 0, j = 0; j < events.length; j++) {
+    if (count[events[j].ci]++ === 0) have++;
+    while (have === need) {
+      const end = Math.max(...events.slice(i, j + 1).map((x) => x.e));
+      best = Math.min(best, end - events[i].s + 1);
+      if (--count[events[i].ci] === 0) have--;
+      i++;
+    }
+  }
+  return best;
+}
+
+export async function searchPages(options: SearchOptions, db: HosoDb = getDb()): Promise<SearchResult> {
+  const started = performance.now();
+  const q = parseQuery(options.query, options.exact ?? false);
+  const limit = options.limit ?? 50;
+  const offset = options.offset ?? 0;
+  const terms = [...new Set(q.clauses.flatMap((c) => c.terms))];
+  if (terms.length === 0) return { hits: [], total: 0, tookMs: performance.now() - started };
+
+  return db.transaction('r', [db.postings, db.pages, db.pageTexts], async () => {
+    const dfs = await Promise.all(terms.map((t) => termRange(db, t, options.caseId).count()));
+    if (dfs.some((n) => n === 0)) return { hits: [], total: 0, tookMs: performance.now() - started };
+    const byRarity = terms.map((t, i) => ({ t, df: dfs[i] })).sort((a, b) => a.df - b.df);
+
+    // page → term → posting
+    const perPage = new Map<string, Map<string, SearchPosting>>();
+    for (const p of await termRange(db, byRarity[0].t, options.caseId).toArray()) {
+      perPage.set(p.pageId, new Map([[p.term, p]]));
+    }
+    for (const { t, df } of byRarity.slice(1)) {
+      if (perPage.size === 0) break;
+      const found =
+        df <= perPage.size * 4
+          ? (await termRange(db, t, options.caseId).toArray()).filter((p) => perPage.has(p.pageId))
+          : ((
+              await db.postings.bulkGet([...perPage.keys()].map((pid) => [t, pid] as [string, string]))
+            ).filter(Boolean) as SearchPosting[]);
+      const seen = new Set<string>();
+      for (const p of found) {
+        perPage.get(p.pageId)!.set(t, p);
+        seen.add(p.pageId);
+      }
+      for (const pid of [...perPage.keys()]) if (!seen.has(pid)) perPage.delete(pid);
+    }
+
+    const n = Math.max(
+      1,
+      await (options.caseId
+        ? db.pageTexts.where('caseId').equals(options.caseId).count()
+        : db.pageTexts.count()),
+    );
+    const df = new Map(terms.map((t, i) => [t, dfs[i]]));
+    const idf = (t: string) => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
+    let lenSum = 0;
+    for (const m of perPage.values()) lenSum += m.values().next().value!.len;
+    const avgLen = Math.max(1, lenSum / Math.max(1, perPage.size));
+
+    const scored: { pageId: string; score: number; matches: ClauseMatch[] }[] = [];
+    for (const [pageId, postings] of perPage) {
+      const matches = matchClauses(q, postings);
+      if (!matches) continue;
+      const len = postings.values().next().value!.len;
+      let score = 0;
+      q.clauses.forEach((c, i) => {
+        const tf = matches[i].starts.length;
+        const w = c.terms.reduce((s, t) => s + idf(t), 0);
+        score += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
+      });
+      if (matches.length > 1) {
+        const ideal = matches.reduce((s, m) => s + m.length, 0);
+        score *= 1 + (0.5 * ideal) / minSpan(matches);
+      }
+      scored.push({ pageId, score, matches });
+    }
+    scored.sort((a, b) => b.score - a.score || a.pageId.localeCompare(b.pageId));
+    const slice = scored.slice(offset, offset + limit);
+    const ids = slice.map((s) => s.pageId);
+    const [pages, texts] = await Promise.all([db.pages.bulkGet(ids), db.pageTexts.bulkGet(ids)]);
+
+    const hits: SearchHit[] = [];
+    slice.forEach((s, i) => {
+      const page = pages[i];
+      const text = texts[i];
+      if (!page || !text) return;
+      const words = effectiveWordsOf(text.ocr, text.corrections);
+      const tokens = tokenizeWords(words.map((w) => w.text));
+      const matched = new Set<number>();
+      for (const m of s.matches)
+        for (const st of m.starts) for (let k = 0; k < m.length; k++) matched.add(st + k);
+      const wordIdx = [...new Set(tokens.filter((t) => matched.has(t.position)).map((t) => t.word))];
+      hits.push({
+        pageId: page.id,
+        caseId: page.caseId,
+        documentId: page.documentId,
+        folio: page.folio,
+        score: s.score,
+        snippet: buildSnippet(
+          words.map((w) => w.text),
+          tokens,
+          matched,
+        ),
+        boxes: wordIdx.map((w) => words[w].box),
+        words: wordIdx.map((w) => ({ block: words[w].block, line: words[w].line, word: words[w].word })),
+      });
+    });
+    return { hits, total: scored.length, tookMs: performance.now() - started };
+  });
+}
