@@ -44,6 +44,13 @@ describe('layout', () => {
     expect(x('b')).toBeLessThan(x('c'));
     expect(x('c')).toBeLessThan(x('u'));
     expect(new Set(['a', 'b', 'c', 'u'].map(y)).size).toBe(1);
+    // An undated event that precedes a dated one sits just before it.
+    const chained = await layoutMap(
+      { ...base, edges: [...base.edges, { id: 'p', source: 'u', target: 'b', kind: 'precedes' }] },
+      'timeline',
+    );
+    const cx = (id: string) => chained.nodes.find((n) => n.id === id)!.x;
+    expect([cx('a'), cx('u'), cx('b'), cx('c')]).toEqual([...[cx('a'), cx('u'), cx('b'), cx('c')]].sort((p, q) => p - q));
     // Evidence hangs under the event it proves.
     expect(x('ev')).toBe(x('b'));
     expect(y('ev')).toBeGreaterThan(y('b'));

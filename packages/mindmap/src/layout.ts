@@ -80,18 +80,39 @@ async function elkTree(model: MapModel, nodes: MapNode[], kind: 'tree' | 'radial
   return out;
 }
 
-/** Sort key of an event: its ISO date/time; undated events go last, in their current left-to-right order. */
-function eventKey(n: EventNode): string {
-  return n.date ? n.date : '\uffff';
+/**
+ * Sort key of an event: its ISO date/time. An undated event sits just before the event it
+ * precedes (or just after the one that precedes it); otherwise it goes last.
+ */
+function eventKeys(model: MapModel, events: EventNode[]): Map<string, [string, number]> {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const keys = new Map<string, [string, number]>();
+  for (const e of events) {
+    if (e.date) {
+      keys.set(e.id, [e.date, 1]);
+      continue;
+    }
+    const next = model.edges.find((x) => x.kind === 'precedes' && x.source === e.id && byId.get(x.target)?.date);
+    const prev = model.edges.find((x) => x.kind === 'precedes' && x.target === e.id && byId.get(x.source)?.date);
+    if (next) keys.set(e.id, [byId.get(next.target)!.date!, 0]);
+    else if (prev) keys.set(e.id, [byId.get(prev.source)!.date!, 2]);
+    else keys.set(e.id, ['\uffff', 1]);
+  }
+  return keys;
 }
 
 /** Events on one row by date, left to right; other nodes in columns under the event they hang from. */
 export function timelinePositions(model: MapModel, nodes: MapNode[]): Map<string, { x: number; y: number }> {
   const events = nodes.filter((n): n is EventNode => n.kind === 'event');
-  events.sort((a, b) => eventKey(a).localeCompare(eventKey(b)) || a.x - b.x);
+  const keys = eventKeys(model, events);
+  events.sort((a, b) => {
+    const [da, ra] = keys.get(a.id)!;
+    const [db, rb] = keys.get(b.id)!;
+    return da.localeCompare(db) || ra - rb || a.x - b.x;
+  });
   const out = new Map<string, { x: number; y: number }>();
   // Widest node that can hang under an event (a provision) sets the column pitch.
-  const colWidth = 260 + GAP;
+  const colWidth = 260 + GAP * 2;
   events.forEach((e, i) => out.set(e.id, { x: i * colWidth, y: 0 }));
   // Attach every other node to the nearest event (graph distance, any edge direction).
   const ids = new Set(model.nodes.map((n) => n.id));

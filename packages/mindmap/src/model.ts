@@ -231,10 +231,8 @@ export function nodeDetails(node: MapNode): string[] {
         ...(node.note ? [node.note] : []),
       ];
     case 'event':
-      return [
-        [formatEventDate(node.date), node.place].filter(Boolean).join(' — '),
-        ...(node.description ? [node.description] : []),
-      ].filter(Boolean);
+      // The date is in the node's badge; details carry place and what happened.
+      return [node.place ?? '', node.description ?? ''].filter(Boolean);
     case 'evidence':
       return [
         [node.folio ? `BL ${node.folio}` : '', STANCE_LABEL[node.stance]].filter(Boolean).join(' · '),
