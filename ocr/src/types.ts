@@ -17,6 +17,10 @@ export interface PageSource {
   format: InputFormat;
   /** Bytes of the whole input file (JPEG/PNG: the image itself; TIFF/PDF: the container). */
   fileBytes: Uint8Array;
+  /**
+   * Pixel size in the stored orientation (EXIF not applied). PDF pages: the page rendered at `dpi`
+   * as displayed (its /Rotate applied); OcrPage.rotation then applies on top of that.
+   */
   widthPx: number;
   heightPx: number;
   /** Resolution to lay the page out at: from the file, or inferred when missing/implausible. */
@@ -35,6 +39,20 @@ export interface OcrOptions {
   skipBadPages: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: OcrProgress) => void;
+  /** With skipBadPages: a page (or file) that failed mid-job and was left out. `page` is 1-based. */
+  onSkip?: (bad: { file: string; page?: number; error: InputError }) => void;
+  /** Engine tuning (the bench measures these); defaults are the measured best. */
+  engine?: EngineTuning;
+}
+
+export interface EngineTuning {
+  variant?: '4.0.0' | '4.0.0_best_int';
+  psm?: '3' | '6';
+  recycleEvery?: number;
+  /** Resolution recognition runs at when the scan's is outside [minDpi, maxDpi]. */
+  recognitionDpi?: number;
+  minDpi?: number;
+  maxDpi?: number;
 }
 
 export interface OcrProgress {
@@ -43,7 +61,12 @@ export interface OcrProgress {
   elapsedMs: number;
 }
 
-/** A problem the user can act on (exit 2 on the CLI), as opposed to an internal error (exit 1). */
+/**
+ * A problem the user can act on (exit 2 on the CLI), as opposed to an internal error (exit 1).
+ * `message` is English and names the file (and page); `page` is 1-based as shown to users. Codes:
+ * not-found, unreadable, is-directory, empty-file, unsupported-format, not-a-pdf, corrupt-file,
+ * encrypted-pdf, image-too-large, unsupported-tiff-compression, no-pages.
+ */
 export class InputError extends Error {
   constructor(
     readonly code: string,

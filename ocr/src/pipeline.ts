@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import type { OcrBlock, OcrPage } from '@hoso/contracts';
+import { type FilePlan, type PagePlan, planInputs } from './decode/inspect';
+import { PdfPages } from './decode/pdf-render';
+import { decodePage } from './decode/raster';
+import { prepareForRecognition, type PreparedPage } from './preprocess/prepare';
+import { DEFAULT_ENGINE, type EngineSettings, RecognizerPool } from './recognize/pool';
+import { meanConfidence, toOcrBlocks } from './recognize/to-page';
+import { textLayerPage } from './recognize/text-layer';
+
+// The CLI loads this module as its engine (inspect + recognize).
+export { inspectInputs } from './decode/inspect';
+import { InputError, type OcrOptions, type PageSource } from './types';
+
+/**
+ * decode → preprocess → recognize, streamed in input order. One page is decoded and prepared at a
+ * time on this thread (sharp and the layout analysis) while the tesseract.js workers recognize the
+ * pages before it; at most `jobs + 2` pages are in flight, so a 500-page dossier is never in memory.
+ */
+export async function* recognizePages(
+  files: string[],
+  opts: OcrOptions,
+): AsyncGenerator<{ source: PageSource; ocr: OcrPage }> {
+  const started = Date.now();
+  const signal = opts.signal;
+  throwIfAborted(signal);
+  const { plans, bad } = await planInputs(files);
+  if (bad.length > 0 && !opts.skipBadPages) throw bad[0].error;
+  const pagesTotal = plans.reduce((n, p) => n + p.pages.length, 0);
+  const jobs = Math.max(1, opts.jobs || os.availableParallelism());
+  const settings: EngineSettings = { ...DEFAULT_ENGINE, lang: opts.lang, ...opts.engine };
+  const pool = new RecognizerPool(jobs, settings);
+  const aborted = abortPromise(signal);
+  const onAbort = () => void pool.terminate();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  const inFlight: Promise<Result | undefined>[] = [];
+  const sources = pageSources(plans, opts, signal);
+  let prepareChain: Promise<unknown> = Promise.resolve();
+  let pagesDone = 0;
+  let sourcesDone = false;
+  try {
+    if (pagesTotal > 0) pool.warmUp();
+    while (true) {
+      while (!sourcesDone && inFlight.length < jobs + 2) {
+        const next = await Promise.race([sources.next(), aborted]);
+        if (next.done) {
+          sourcesDone = true;
+          break;
+        }
+        const { source, pdf, lastOfFile } = next.value;
+        // Preparing is serialized: it runs on this thread and competes with recognition for cores.
+        const prepared = prepareChain.then(() => preparePage(source, pdf, opts));
+        prepareChain = prepared.catch(() => undefined);
+        if (pdf && lastOfFile) prepareChain = prepareChain.then(() => pdf.close()).catch(() => undefined);
+        inFlight.push(
+          prepared
+            .then((p) => finishPage(source, p, pool, settings, opts))
+            .catch((err) => onBadPage(err, opts)),
+        );
+      }
+      const head = inFlight.shift();
+      if (!head) break;
+      const result = await Promise.race([head, aborted]);
+      if (!result) continue;
+      pagesDone++;
+      opts.onProgress?.({ pagesDone, pagesTotal, elapsedMs: Date.now() - started });
+      yield result;
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await sources.return(undefined);
+    await pool.terminate();
+  }
+}
+
+type Result = { source: PageSource; ocr: OcrPage };
+
+function onBadPage(err: unknown, opts: OcrOptions): undefined {
+  if (err instanceof InputError && opts.skipBadPages) {
+    opts.onSkip?.({ file: err.file ?? '', page: err.page, error: err });
+    return undefined;
+  }
+  throw err;
+}
+
+type Prepared = (PreparedPage & { kind: 'ocr' }) | { kind: 'text-layer'; blocks: OcrBlock[] };
+
+async function preparePage(
+  source: PageSource,
+  pdf: PdfPages | undefined,
+  opts: OcrOptions,
+): Promise<Prepared> {
+  throwIfAborted(opts.signal);
+  if (pdf && source.hasText && !opts.forceOcr)
+    return { kind: 'text-layer', blocks: await pdf.words(source.pageInFile, source.dpi) };
+  const raster = await decodePage(planOf(source), source.fileBytes, pdf);
+  const page = await prepareForRecognition(raster, {
+    dpi: source.dpi,
+    exifRotation: source.exifRotation,
+    ...opts.engine,
+  });
+  return { kind: 'ocr', ...page };
+}
+
+async function finishPage(
+  source: PageSource,
+  prepared: Prepared,
+  pool: RecognizerPool,
+  settings: EngineSettings,
+  opts: OcrOptions,
+): Promise<Result> {
+  if (prepared.kind === 'text-layer')
+    return { source, ocr: textLayerPage(source, prepared.blocks, opts.lang) };
+  throwIfAborted(opts.signal);
+  const page = await pool.recognize(prepared.image);
+  const blocks = toOcrBlocks(page, prepared.scale, prepared);
+  const ocr: OcrPage = {
+    index: source.index,
+    source: { file: source.file, page: source.pageInFile },
+    widthPx: prepared.width,
+    heightPx: prepared.height,
+    dpi: source.dpi,
+    rotation: prepared.rotation,
+    deskewDeg: prepared.deskewDeg,
+    origin: 'ocr',
+    lang: settings.lang,
+    meanConfidence: meanConfidence(blocks),
+    blocks,
+  };
+  return { source, ocr };
+}
+
+function planOf(source: PageSource): PagePlan {
+  return {
+    file: source.file,
+    pageInFile: source.pageInFile,
+    format: source.format,
+    widthPx: source.widthPx,
+    heightPx: source.heightPx,
+    dpi: source.dpi,
+    exifRotation: source.exifRotation,
+  };
+}
+
+/** Page sources in order; each file's bytes are read when its first page is reached. */
+async function* pageSources(
+  plans: FilePlan[],
+  opts: OcrOptions,
+  signal?: AbortSignal,
+): AsyncGenerator<{ source: PageSource; pdf?: PdfPages; lastOfFile: boolean }> {
+  let index = 0;
+  for (const plan of plans) {
+    if (plan.pages.length === 0) continue;
+    throwIfAborted(signal);
+    const fileBytes = new Uint8Array(await readFile(plan.file));
+    let pdf: PdfPages | undefined;
+    let handedOver = false;
+    try {
+      if (plan.format === 'pdf') pdf = await PdfPages.open(fileBytes);
+      for (const [i, page] of plan.pages.entries()) {
+        const lastOfFile = i === plan.pages.length - 1;
+        const hasText = pdf ? await pdf.hasText(page.pageInFile).catch(() => false) : undefined;
+        const source: PageSource = { ...page, index: index++, fileBytes, ...(pdf ? { hasText } : {}) };
+        handedOver = lastOfFile;
+        yield { source, pdf, lastOfFile };
+      }
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      const error = new InputError(
+        'corrupt-file',
+        `${plan.file}: cannot be read (${String(err).slice(0, 160)})`,
+        plan.file,
+      );
+      if (!opts.skipBadPages) throw error;
+      opts.onSkip?.({ file: plan.file, error });
+    } finally {
+      // The consumer closes the document after its last page is prepared; close it here otherwise.
+      if (pdf && !handedOver) void pdf.close().catch(() => undefined);
+    }
+  }
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw abortError();
+}
+
+function abortError(): Error {
+  return new DOMException('The OCR job was aborted', 'AbortError');
+}
+
+function abortPromise(signal?: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) reject(abortError());
+    signal.addEventListener('abort', () => reject(abortError()), { once: true });
+  });
+  p.catch(() => undefined);
+  return p;
+}

@@ -1,0 +1,101 @@
+import sharp, { type Sharp } from 'sharp';
+import type { Rotation } from '@hoso/contracts';
+import type { Raster } from '../decode/raster';
+import { suppressColouredInk, type Grey } from './ink';
+import { detectLayout } from './layout';
+
+/** What recognition sees, and how its pixels relate to the page frame of the contract. */
+export interface PreparedPage {
+  /** Binary PGM (P5) of the upright, straightened, cleaned page at recognition scale. */
+  image: Buffer;
+  /** Recognition pixels per frame pixel. */
+  scale: number;
+  rotation: Rotation;
+  deskewDeg: number;
+  /** The frame: the stored image turned by `rotation` (deskew keeps this size). */
+  width: number;
+  height: number;
+}
+
+export interface PrepareOptions {
+  dpi: number;
+  exifRotation: Rotation;
+  /** Resolution recognition runs at when the scan is outside [minDpi, maxDpi]. */
+  recognitionDpi?: number;
+  minDpi?: number;
+  maxDpi?: number;
+}
+
+const ANALYSIS_LONG_SIDE = 1400;
+/** Below this evidence the line-asymmetry test is no better than a guess: trust EXIF instead. */
+const MIN_UPRIGHT_EVIDENCE = 1.4;
+
+export async function prepareForRecognition(raster: Raster, opts: PrepareOptions): Promise<PreparedPage> {
+  const grey = suppressColouredInk(raster);
+  const layout = detectLayout(await downscale(grey, ANALYSIS_LONG_SIDE));
+  const rotation = layout.uprightEvidence >= MIN_UPRIGHT_EVIDENCE ? layout.rotation : opts.exifRotation;
+  const deskewDeg = layout.deskewDeg;
+  const turned = rotation === 90 || rotation === 270;
+  const width = turned ? grey.height : grey.width;
+  const height = turned ? grey.width : grey.height;
+
+  const { recognitionDpi = 300, minDpi = 250, maxDpi = 400 } = opts;
+  const scale = opts.dpi < minDpi || opts.dpi > maxDpi ? recognitionDpi / opts.dpi : 1;
+
+  let current = grey;
+  const angle = rotation + deskewDeg;
+  if (angle !== 0) {
+    // One rotation for the quarter turn and the deskew; sharp grows the canvas around the centre,
+    // and cropping the centre back to the frame keeps the contract's "same size" frame.
+    const { data, info } = await raw(current)
+      .rotate(angle, { background: { r: 255, g: 255, b: 255 } })
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    current = { data, width: info.width, height: info.height };
+  }
+  let pipeline = raw(current);
+  if (current.width !== width || current.height !== height) {
+    pipeline = pipeline.extract({
+      left: Math.max(0, Math.round((current.width - width) / 2)),
+      top: Math.max(0, Math.round((current.height - height) / 2)),
+      width: Math.min(width, current.width),
+      height: Math.min(height, current.height),
+    });
+  }
+  if (scale !== 1)
+    pipeline = pipeline.resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'cubic' });
+  const { data, info } = await pipeline.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return {
+    image: toPgm({ data, width: info.width, height: info.height }),
+    scale: info.width / width,
+    rotation,
+    deskewDeg,
+    width,
+    height,
+  };
+}
+
+function raw(g: Grey): Sharp {
+  return sharp(g.data, { raw: { width: g.width, height: g.height, channels: 1 } });
+}
+
+async function downscale(g: Grey, longSide: number): Promise<Grey> {
+  const f = Math.min(1, longSide / Math.max(g.width, g.height));
+  const { data, info } = await raw(g)
+    .resize(Math.max(1, Math.round(g.width * f)), Math.max(1, Math.round(g.height * f)))
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/**
+ * Uncompressed PGM is the cheapest format Leptonica reads. The comment pads the header past
+ * 500 bytes because tesseract.js scans the first 500 bytes for an EXIF orientation pattern and
+ * could otherwise match pixel values.
+ */
+export function toPgm(g: Grey): Buffer {
+  const header = Buffer.from(`P5\n#${' '.repeat(600)}\n${g.width} ${g.height}\n255\n`, 'latin1');
+  return Buffer.concat([header, g.data.subarray(0, g.width * g.height)]);
+}
