@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { parseCommand, USAGE, UsageError } from './args';
+import { runOcrCommand, type CliIo, type OcrEngine } from './ocr-command';
+
+/**
+ * The `hoso` command line (run by ocr/bin/hoso.mjs). Returns the exit code: 0 success, 2 bad input
+ * or usage, 1 internal error, 130 interrupted.
+ */
+export async function runCli(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, interrupts: process },
+  engine?: OcrEngine,
+): Promise<number> {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`error: ${error.message}\nRun 'hoso --help' for usage.\n`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`hoso ${version()}\n`);
+    return 0;
+  }
+  return runOcrCommand(command, io, engine ?? (await defaultEngine()));
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+async function defaultEngine(): Promise<OcrEngine> {
+  // Loaded on demand: --help and usage errors answer without starting the OCR engine.
+  const [{ inspectInputs }, { recognizePages }] = await Promise.all([
+    import('../decode/inspect'),
+    import('../pipeline'),
+  ]);
+  return { inspectInputs, recognizePages };
+}

@@ -1,0 +1,115 @@
+import type { OcrPage } from '@hoso/contracts';
+import { basename, extname } from 'node:path';
+import { writeSearchablePdf, type SearchablePage } from '../pdf';
+import { InputError, type OcrOptions, type PageSource } from '../types';
+import type { OcrCommand } from './args';
+import { checkOutputs, expandInputs } from './inputs';
+import { progressReporter } from './progress';
+import { WordsFileWriter } from './words-file';
+
+/** The engine the command drives (ocr/src/pipeline.ts); injected so tests can stand in for it. */
+export interface OcrEngine {
+  inspectInputs(
+    files: string[],
+    opts?: { skipBadPages?: boolean },
+  ): Promise<{ pagesTotal: number; skipped: Array<{ file: string; page?: number; error: InputError }> }>;
+  recognizePages(files: string[], opts: OcrOptions): AsyncIterable<{ source: PageSource; ocr: OcrPage }>;
+}
+
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /** Where Ctrl-C comes from (the process; tests pass their own emitter). */
+  interrupts: Pick<NodeJS.Process, 'once' | 'off'>;
+}
+
+class Interrupted extends Error {}
+
+/**
+ * `hoso ocr`: validate every input before writing anything, then stream pages from recognition
+ * into the PDF (and the words JSON). Outputs appear complete or not at all; Ctrl-C stops the job,
+ * removes the temp files and exits 130.
+ */
+export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngine): Promise<number> {
+  const say = (line: string) => io.stderr.write(`${line}\n`);
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort(new Interrupted('interrupted'));
+  io.interrupts.once('SIGINT', onInterrupt);
+  let words: WordsFileWriter | undefined;
+  let progress: ReturnType<typeof progressReporter> | undefined;
+  try {
+    const outputs = [{ path: cmd.output, flag: 'OUTPUT' }];
+    if (cmd.words) outputs.push({ path: cmd.words, flag: '--words' });
+    const files = await expandInputs(
+      cmd.inputs,
+      outputs.map((o) => o.path),
+    );
+    await checkOutputs(files, outputs);
+
+    const { pagesTotal, skipped } = await engine.inspectInputs(files, { skipBadPages: true });
+    if (skipped.length > 0 && !cmd.skipBadPages) {
+      for (const bad of skipped) say(`error: ${bad.error.message}`);
+      say(
+        `${skipped.length === 1 ? 'This problem' : 'These problems'} stopped the job; nothing was written.`,
+      );
+      say('Fix or remove the file, or pass --skip-bad-pages to leave bad pages out.');
+      return 2;
+    }
+    for (const bad of skipped) say(`warning: skipping ${bad.error.message}`);
+    if (pagesTotal === 0)
+      throw new InputError('no-pages', 'no readable pages in the input; nothing was written');
+    controller.signal.throwIfAborted();
+
+    if (cmd.words) words = await WordsFileWriter.create(cmd.words);
+    progress = progressReporter(pagesTotal, io.stderr, !cmd.quiet);
+    const recognized = engine.recognizePages(files, {
+      lang: cmd.lang,
+      jobs: cmd.jobs,
+      forceOcr: cmd.forceOcr,
+      skipBadPages: cmd.skipBadPages,
+      signal: controller.signal,
+    });
+    const written = await writeSearchablePdf({
+      outputPath: cmd.output,
+      title: basename(cmd.output, extname(cmd.output)),
+      pages: withWords(recognized, words),
+      signal: controller.signal,
+      onPageWritten: (n) => progress?.update(n),
+    });
+    await words?.commit();
+    words = undefined;
+    progress.done();
+    if (!cmd.quiet) say(`Wrote ${cmd.output}: ${written.pages} pages, ${megabytes(written.bytes)}.`);
+    return 0;
+  } catch (error) {
+    progress?.done();
+    if (controller.signal.aborted) {
+      say('Interrupted: stopped, nothing was written.');
+      return 130;
+    }
+    if (error instanceof InputError) {
+      say(`error: ${error.message}`);
+      return 2;
+    }
+    say(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.HOSO_DEBUG && error instanceof Error) say(error.stack ?? '');
+    return 1;
+  } finally {
+    io.interrupts.off('SIGINT', onInterrupt);
+    await words?.abort();
+  }
+}
+
+async function* withWords(
+  pages: AsyncIterable<{ source: PageSource; ocr: OcrPage }>,
+  words: WordsFileWriter | undefined,
+): AsyncGenerator<SearchablePage> {
+  for await (const page of pages) {
+    await words?.add(page.ocr);
+    yield page;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} kB` : `${(bytes / 1e6).toFixed(1)} MB`;
+}
