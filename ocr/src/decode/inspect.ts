@@ -95,9 +95,16 @@ async function inspectImage(file: string, format: 'jpeg' | 'png', size: number):
       'corrupt-file',
       `truncated ${format.toUpperCase()} (the end of the image is missing)`,
     );
+  // A PNG's size is in its IHDR at a fixed place: check it before handing the file to libvips,
+  // which refuses huge images with a generic error.
+  if (format === 'png') {
+    const ihdr = await readRange(file, 16, 8);
+    const tooLarge = ihdr.length === 8 && describeTooLarge(ihdr.readUInt32BE(0), ihdr.readUInt32BE(4));
+    if (tooLarge) throw fileError(file, 'image-too-large', tooLarge);
+  }
   let meta: Metadata;
   try {
-    meta = await sharp(file).metadata();
+    meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw fileError(file, 'corrupt-file', `corrupt ${format.toUpperCase()} (${shortReason(err)})`);
   }

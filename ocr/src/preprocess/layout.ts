@@ -91,9 +91,16 @@ function turn(p: Points, rotation: Rotation): Points {
   for (let i = 0; i < p.n; i++) {
     const x = p.xs[i];
     const y = p.ys[i];
-    if (rotation === 90) ((xs[i] = -y), (ys[i] = x));
-    else if (rotation === 180) ((xs[i] = -x), (ys[i] = -y));
-    else ((xs[i] = y), (ys[i] = -x));
+    if (rotation === 90) {
+      xs[i] = -y;
+      ys[i] = x;
+    } else if (rotation === 180) {
+      xs[i] = -x;
+      ys[i] = -y;
+    } else {
+      xs[i] = y;
+      ys[i] = -x;
+    }
   }
   return { xs, ys, n: p.n };
 }

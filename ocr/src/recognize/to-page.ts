@@ -38,7 +38,12 @@ export function toOcrBlocks(
 export function meanConfidence(blocks: OcrBlock[]): number {
   let sum = 0;
   let n = 0;
-  for (const b of blocks) for (const l of b.lines) for (const w of l.words) ((sum += w.confidence), n++);
+  for (const b of blocks)
+    for (const l of b.lines)
+      for (const w of l.words) {
+        sum += w.confidence;
+        n++;
+      }
   return n === 0 ? 0 : Math.round((sum / n) * 100) / 100;
 }
 
