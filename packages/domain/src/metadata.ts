@@ -63,7 +63,8 @@ function stripMotto(line: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-export function detectNumber(text: string): string | undefined {
+export function detectNumber(input: string): string | undefined {
+  const text = input.normalize('NFC');
   const m = /(?:^|[\s(])So\s*[:.]\s*([0-9][0-9A-Za-z/.\-_\u00C0-\u1EF9]*)/u.exec(fold(text));
   if (!m) return undefined;
   const start = m.index + m[0].length - m[1].length;
@@ -71,7 +72,7 @@ export function detectNumber(text: string): string | undefined {
 }
 
 export function detectDate(text: string): string | undefined {
-  const f = fold(text);
+  const f = fold(text.normalize('NFC'));
   const long = /ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/i;
   // Prefer the dateline "<place>, ngày …" of the header over dates cited in the body.
   const dateline = new RegExp(`[\\p{L}.)]\\s*,\\s*${long.source}`, 'iu').exec(f);
@@ -135,7 +136,13 @@ export function detectMetadata(lines: readonly string[]): DetectedMetadata {
     if (line && isUpperLine(line)) issuerLines.push(line);
     if (so) break;
   }
-  if (issuerLines.length > 0) result.issuer = issuerLines.join(' ').replace(/\s+/g, ' ');
+  // OCR reads "KHU VỰC 4 - LẠNG SƠN" as "4-LẠNG SƠN" or "4 -LẠNG": one spelling for the issuer.
+  if (issuerLines.length > 0) {
+    result.issuer = issuerLines
+      .join(' ')
+      .replace(/\s*[-–—]\s*/g, ' - ')
+      .replace(/\s+/g, ' ');
+  }
   return result;
 }
 

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
 import type { HostError } from '@hoso/contracts';
 
@@ -75,8 +75,9 @@ export class HosoDb extends Dexie {
   presentations!: Table<PresentationRecord, string>;
   settings!: Table<SettingRecord, string>;
 
-  constructor(name = 'hoso') {
-    super(name);
+  /** `options` lets tests and the Node bench pass fake-indexeddb's indexedDB/IDBKeyRange. */
+  constructor(name = 'hoso', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       cases: 'id, number, updatedAt, deletedAt',
       volumes: 'id, caseId, [caseId+order]',
