@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useRoute } from './router';
 import { AppChrome } from './AppChrome';
+import '../styles/components.css';
 
 // Each feature owns its screens; heavy ones (React Flow, courtroom) load on demand.
 const CasesView = lazy(() => import('../features/cases/CasesView'));

@@ -1,18 +1,42 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { getBridge } from '../bridge';
+import { startOcrSync } from '../features/dossier/ocrSync';
+import { handleWatchEvent } from '../features/dossier/watchFolder';
+import { ToastHost } from '../shared/toast';
 import { defineMessages, setLocale, useLocale, useT } from '../i18n';
 import { hrefFor } from './router';
 import type { Route } from './routes';
 
 const messages = defineMessages({
-  vi: { cases: 'Vụ án', search: 'Tìm kiếm', settings: 'Cài đặt', language: 'Ngôn ngữ', skip: 'Bỏ qua điều hướng' },
-  en: { cases: 'Cases', search: 'Search', settings: 'Settings', language: 'Language', skip: 'Skip navigation' },
+  vi: {
+    cases: 'Vụ án',
+    search: 'Tìm kiếm',
+    settings: 'Cài đặt',
+    language: 'Ngôn ngữ',
+    skip: 'Bỏ qua điều hướng',
+  },
+  en: {
+    cases: 'Cases',
+    search: 'Search',
+    settings: 'Settings',
+    language: 'Language',
+    skip: 'Skip navigation',
+  },
 });
 
 /** Header with the app's top-level navigation and the language switch. */
 export function AppChrome({ route, children }: { route: Route; children: ReactNode }) {
   const t = useT(messages);
   const locale = useLocale();
-  const current = (name: Route['name']) => (route.name === name ? 'page' : undefined);
+  const current = (name: Route['name']) =>
+    route.name === name || (name === 'cases' && (route.name === 'case' || route.name === 'viewer'))
+      ? 'page'
+      : undefined;
+  // The main window commits OCR results and watched-folder files, whatever screen is open.
+  useEffect(() => {
+    const bridge = getBridge();
+    return startOcrSync(bridge, (event) => void handleWatchEvent(bridge, event));
+  }, []);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -48,6 +72,7 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
       <main id="main" className="app-main">
         {children}
       </main>
+      <ToastHost />
     </div>
   );
 }

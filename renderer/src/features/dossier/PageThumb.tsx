@@ -1,0 +1,152 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { OcrPage } from '@hoso/contracts';
+import type { Page } from '@hoso/domain';
+import { getDb } from '../../db';
+import { getBridge } from '../../bridge';
+import { hrefFor } from '../../app/router';
+import { useT } from '../../i18n';
+import { writeEvidenceDrag } from '../../shared/dnd';
+import { displaySize, pageFrame } from '../viewer/frame';
+import { PageFrameView } from '../viewer/PageFrameView';
+import { dossierMessages } from './messages';
+
+export const THUMB_W = 132;
+export const THUMB_H = 176;
+/** Internal drag type for reordering pages inside the dossier (alongside the evidence payload). */
+export const PAGE_MIME = 'application/x-hoso-page';
+
+/** OCR frames (rotation/deskew only, not the words) of a row of pages, so thumbnails show upright. */
+export function useOcrFrames(pages: readonly Page[]): Map<string, OcrPage> {
+  const ids = pages.filter((p) => p.ocrStatus === 'done').map((p) => p.id);
+  const key = ids.join(',');
+  return (
+    useLiveQuery(async () => {
+      const texts = await getDb().pageTexts.bulkGet(key ? key.split(',') : []);
+      return new Map(texts.filter((t) => !!t).map((t) => [t!.pageId, { ...t!.ocr, blocks: [] }]));
+    }, [key]) ?? new Map()
+  );
+}
+
+export function PageThumb(props: {
+  page: Page;
+  ocr?: OcrPage;
+  index: number;
+  onRotate: (delta: number) => void;
+  onDelete: () => void;
+  onSplit?: () => void;
+  onMove: (delta: number) => void;
+  onDropPage: (pageId: string) => void;
+}) {
+  const t = useT(dossierMessages);
+  const { page } = props;
+  const frame = pageFrame(page, props.ocr);
+  const shown = displaySize(frame);
+  const scale = Math.min(THUMB_W / shown.width, THUMB_H / shown.height);
+  const label = page.folio ? `BL ${page.folio}` : t('pageLabel', { n: props.index + 1 });
+  const status = page.ocrStatus;
+  return (
+    <div
+      className={`thumb ocr-${status}`}
+      draggable
+      title={t('dragPage')}
+      onDragStart={(e) => {
+        writeEvidenceDrag(e.dataTransfer, { kind: 'page', caseId: page.caseId, pageId: page.id });
+        e.dataTransfer.setData(PAGE_MIME, page.id);
+        e.dataTransfer.effectAllowed = 'copyMove';
+      }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(PAGE_MIME)) {
+          e.preventDefault();
+          e.currentTarget.classList.add('drop-before');
+        }
+      }}
+      onDragLeave={(e) => e.currentTarget.classList.remove('drop-before')}
+      onDrop={(e) => {
+        e.currentTarget.classList.remove('drop-before');
+        const id = e.dataTransfer.getData(PAGE_MIME);
+        if (id && id !== page.id) {
+          e.preventDefault();
+          e.stopPropagation();
+          props.onDropPage(id);
+        }
+      }}
+    >
+      <a
+        className="thumb-link"
+        href={hrefFor({ name: 'viewer', caseId: page.caseId, pageId: page.id })}
+        aria-label={t('openPage', { label })}
+        draggable={false}
+        onKeyDown={(e) => {
+          // Keyboard reordering: Alt+←/→ moves the page within its document.
+          if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+            e.preventDefault();
+            props.onMove(e.key === 'ArrowLeft' ? -1 : 1);
+          }
+        }}
+      >
+        <div className="thumb-image" style={{ width: THUMB_W, height: THUMB_H }}>
+          <PageFrameView
+            frame={frame}
+            scale={scale}
+            src={getBridge().pageImageUrl(page.fileHash, page.filePage)}
+            alt=""
+            imgLoading="lazy"
+          />
+        </div>
+      </a>
+      <div className="thumb-foot">
+        <span className="thumb-label">{label}</span>
+        {status === 'done' && page.meanConfidence !== undefined && page.meanConfidence < 70 && (
+          <span
+            className="dot-warn"
+            title={t('lowConfidence', { n: Math.round(page.meanConfidence) })}
+            aria-label={t('lowConfidence', { n: Math.round(page.meanConfidence) })}
+          />
+        )}
+        {(status === 'queued' || status === 'running') && (
+          <span className="dot-busy" aria-label={t('ocrQueued')} />
+        )}
+      </div>
+      <div className="thumb-tools">
+        <button
+          type="button"
+          className="icon"
+          aria-label={`${t('rotateLeft')} ${label}`}
+          title={t('rotateLeft')}
+          onClick={() => props.onRotate(-1)}
+        >
+          ⟲
+        </button>
+        <button
+          type="button"
+          className="icon"
+          aria-label={`${t('rotateRight')} ${label}`}
+          title={t('rotateRight')}
+          onClick={() => props.onRotate(1)}
+        >
+          ⟳
+        </button>
+        {props.onSplit && (
+          <button
+            type="button"
+            className="icon"
+            aria-label={`${t('split')} (${label})`}
+            title={t('split')}
+            onClick={props.onSplit}
+          >
+            ✂
+          </button>
+        )}
+        <button
+          type="button"
+          className="icon danger"
+          aria-label={`${t('deletePage')} ${label}`}
+          title={t('deletePage')}
+          onClick={props.onDelete}
+        >
+          ×
+        </button>
+      </div>
+    </div>
+  );
+}

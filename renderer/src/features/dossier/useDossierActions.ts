@@ -1,0 +1,49 @@
+import type { CaseDocument, Page } from '@hoso/domain';
+import {
+  deleteDocument,
+  deletePages,
+  describeDbError,
+  mergeDocuments,
+  moveDocument,
+  movePages,
+  rotatePage,
+  splitDocument,
+} from '../../db';
+import { getLocale } from '../../i18n';
+import { showToast } from '../../shared/toast';
+
+/** Runs a data-layer write and reports a failure as a toast (the write itself is all-or-nothing). */
+export async function attempt(work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (e) {
+    showToast({ tone: 'error', text: describeDbError(e, getLocale()) });
+    return false;
+  }
+}
+
+/** Page and document edits of the dossier, by the thing the user dragged or clicked. */
+export const dossierActions = {
+  rotate: (page: Page, delta: number) => attempt(() => rotatePage(page.id, delta)),
+  deletePage: (page: Page) => attempt(() => deletePages([page.id])),
+  split: (page: Page) => attempt(() => splitDocument(page.documentId, page.id)),
+  /** Moves a page before `target` (any document of the case). */
+  dropPageOn: (pageId: string, target: Page) =>
+    attempt(() => movePages([pageId], target.documentId, target.order)),
+  dropPageAtEnd: (pageId: string, doc: CaseDocument, count: number) =>
+    attempt(() => movePages([pageId], doc.id, count)),
+  shiftPage: (page: Page, delta: number, count: number) =>
+    attempt(() =>
+      movePages([page.id], page.documentId, Math.max(0, Math.min(count - 1, page.order + delta))),
+    ),
+  /** Moves a document before `target` (same or other volume). */
+  dropDocumentOn: (docId: string, target: CaseDocument) =>
+    attempt(() => moveDocument(docId, target.volumeId, target.order)),
+  shiftDocument: (doc: CaseDocument, delta: number) =>
+    attempt(() => moveDocument(doc.id, doc.volumeId, Math.max(0, doc.order + delta))),
+  moveToVolume: (doc: CaseDocument, volumeId: string) =>
+    attempt(() => moveDocument(doc.id, volumeId, Number.MAX_SAFE_INTEGER)),
+  mergeNext: (doc: CaseDocument, next: CaseDocument) => attempt(() => mergeDocuments(doc.id, [next.id])),
+  deleteDocument: (doc: CaseDocument) => attempt(() => deleteDocument(doc.id)),
+};

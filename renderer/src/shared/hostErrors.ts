@@ -1,0 +1,82 @@
+import type { HostError } from '@hoso/contracts';
+import { format, getLocale } from '../i18n';
+
+/**
+ * Host errors carry a stable `code` and an English message; the user reads a specific sentence in
+ * their language that names the file (and page) and says what to do.
+ */
+const vi: Record<string, string> = {
+  CORRUPT_IMAGE: 'Tệp “{file}” bị hỏng hoặc không phải ảnh hợp lệ{page}. Hãy quét lại trang này.',
+  CORRUPT_PDF: 'Tệp PDF “{file}” bị hỏng{page}. Hãy xuất lại hoặc quét lại tài liệu.',
+  ENCRYPTED_PDF: 'Tệp PDF “{file}” được đặt mật khẩu. Hãy bỏ mật khẩu rồi nhập lại.',
+  UNSUPPORTED_FORMAT: 'Tệp “{file}” không phải ảnh (JPG, PNG, TIFF) hay PDF nên không nhập được.',
+  UNSUPPORTED_TYPE: 'Tệp “{file}” không phải ảnh (JPG, PNG, TIFF) hay PDF nên không nhập được.',
+  EMPTY_FILE: 'Tệp “{file}” rỗng (0 byte).',
+  TOO_LARGE: 'Tệp “{file}” quá lớn để nhập.',
+  NOT_FOUND: 'Không tìm thấy tệp “{file}” trong kho lưu trữ.',
+  HASH_MISMATCH: 'Tệp gốc “{file}” trong kho đã bị thay đổi (mã băm không khớp). Hãy nhập lại từ bản gốc.',
+  DISK_FULL:
+    'Ổ đĩa đã đầy: chưa lưu được “{file}”. Hãy giải phóng dung lượng rồi thử lại; dữ liệu cũ không bị mất.',
+  QUOTA_EXCEEDED: 'Hết dung lượng lưu trữ: chưa lưu được “{file}”. Hãy giải phóng dung lượng rồi thử lại.',
+  OCR_FAILED: 'Không nhận dạng được chữ trong “{file}”{page}.',
+  CANCELLED: 'Đã hủy xử lý “{file}”.',
+  INVALID_MESSAGE: 'Yêu cầu không hợp lệ (lỗi chương trình). Hãy thử lại.',
+  IMAGE_TOO_LARGE: 'Ảnh “{file}” quá lớn (quá nhiều điểm ảnh){page}. Hãy quét lại ở độ phân giải 300 dpi.',
+  BUNDLE_TAMPERED: 'Gói hồ sơ “{file}” đã bị sửa đổi (mã băm không khớp); không nhập gì cả.',
+  INTEGRITY_ERROR: 'Tệp gốc “{file}” không còn nguyên vẹn (mã băm không khớp).',
+  PERMISSION_DENIED: 'Không có quyền ghi/đọc “{file}”. Hãy kiểm tra quyền truy cập thư mục.',
+  NOT_READY: 'Kết quả nhận dạng của “{file}” chưa sẵn sàng.',
+  INVALID_STATE: 'Thao tác không thực hiện được ở trạng thái hiện tại của “{file}”.',
+  INTERNAL: 'Lỗi nội bộ khi xử lý “{file}”. Hãy thử lại; nếu lỗi lặp lại, báo cho bộ phận kỹ thuật.',
+  INVALID_BUNDLE: 'Tệp “{file}” không phải gói hồ sơ HoSo hợp lệ.',
+  BUNDLE_CORRUPT: 'Gói hồ sơ “{file}” bị hỏng (mã băm không khớp); không nhập gì cả.',
+  WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
+  NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
+  UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+};
+const en: Record<string, string> = {
+  CORRUPT_IMAGE: '“{file}” is damaged or not a valid image{page}. Rescan it.',
+  CORRUPT_PDF: 'The PDF “{file}” is damaged{page}.',
+  ENCRYPTED_PDF: 'The PDF “{file}” is password-protected. Remove the password and import it again.',
+  UNSUPPORTED_FORMAT: '“{file}” is neither an image (JPG, PNG, TIFF) nor a PDF.',
+  UNSUPPORTED_TYPE: '“{file}” is neither an image (JPG, PNG, TIFF) nor a PDF.',
+  EMPTY_FILE: '“{file}” is empty (0 bytes).',
+  TOO_LARGE: '“{file}” is too large to import.',
+  NOT_FOUND: '“{file}” was not found in the store.',
+  HASH_MISMATCH: 'The stored original “{file}” has changed (hash mismatch). Import it again.',
+  DISK_FULL: 'Disk full: “{file}” was not saved. Free some space and retry; nothing was lost.',
+  QUOTA_EXCEEDED: 'Storage quota exceeded: “{file}” was not saved.',
+  OCR_FAILED: 'Text recognition failed for “{file}”{page}.',
+  CANCELLED: 'Processing of “{file}” was cancelled.',
+  INVALID_MESSAGE: 'Invalid request (program error). Try again.',
+  IMAGE_TOO_LARGE: 'The image “{file}” is too large{page}. Rescan at 300 dpi.',
+  BUNDLE_TAMPERED: 'The bundle “{file}” was modified (hash mismatch); nothing was imported.',
+  INTEGRITY_ERROR: 'The stored original “{file}” is no longer intact (hash mismatch).',
+  PERMISSION_DENIED: 'Permission denied for “{file}”.',
+  NOT_READY: 'The OCR result of “{file}” is not ready yet.',
+  INVALID_STATE: 'This action is not possible in the current state of “{file}”.',
+  INTERNAL: 'Internal error processing “{file}”. Try again.',
+  INVALID_BUNDLE: '“{file}” is not a valid HoSo bundle.',
+  BUNDLE_CORRUPT: 'The bundle “{file}” is damaged (hash mismatch); nothing was imported.',
+  WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
+  NETWORK: 'The HoSo host service is not reachable. Restart the app.',
+  UNAVAILABLE: 'Not available in browser mode.',
+};
+
+export function hostErrorText(error: HostError, fileName?: string): string {
+  const locale = getLocale();
+  const table = locale === 'vi' ? vi : en;
+  const file = fileName ?? error.file ?? '';
+  const page =
+    error.page === undefined
+      ? ''
+      : locale === 'vi'
+        ? ` (trang ${error.page + 1})`
+        : ` (page ${error.page + 1})`;
+  const template = table[error.code];
+  if (template) return format(template, { file, page });
+  // Unknown code: still name the file, and keep the host's English detail for support.
+  return locale === 'vi'
+    ? `Lỗi khi xử lý “${file}”${page}: ${error.message}`
+    : `Error processing “${file}”${page}: ${error.message}`;
+}

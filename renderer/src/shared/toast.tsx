@@ -1,0 +1,89 @@
+import { useSyncExternalStore } from 'react';
+import { defineMessages, useT } from '../i18n';
+
+/**
+ * App-wide toasts (status messages, "Hoàn tác" undo offers). A tiny store outside React so any
+ * feature — or a non-React import pipeline — can raise one.
+ */
+export interface Toast {
+  id: number;
+  text: string;
+  tone: 'info' | 'ok' | 'error';
+  action?: { label: string; run: () => void };
+  /** Milliseconds before the toast disappears; errors stay until dismissed. */
+  timeoutMs?: number;
+}
+
+let toasts: Toast[] = [];
+let nextId = 1;
+const listeners = new Set<() => void>();
+const emit = () => listeners.forEach((l) => l());
+
+export function showToast(toast: Omit<Toast, 'id'>): number {
+  const id = nextId++;
+  toasts = [...toasts, { ...toast, id }];
+  emit();
+  const timeout = toast.timeoutMs ?? (toast.tone === 'error' ? 0 : 5000);
+  if (timeout > 0) setTimeout(() => dismissToast(id), timeout);
+  return id;
+}
+
+export function dismissToast(id: number): void {
+  if (!toasts.some((t) => t.id === id)) return;
+  toasts = toasts.filter((t) => t.id !== id);
+  emit();
+}
+
+function useToasts(): Toast[] {
+  return useSyncExternalStore(
+    (cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    () => toasts,
+  );
+}
+
+const messages = defineMessages({
+  vi: { close: 'Đóng thông báo', region: 'Thông báo' },
+  en: { close: 'Dismiss', region: 'Notifications' },
+});
+
+/** Rendered once by the app chrome; a polite live region so screen readers announce toasts. */
+export function ToastHost() {
+  const list = useToasts();
+  const t = useT(messages);
+  return (
+    <div className="toasts" role="region" aria-label={t('region')} aria-live="polite">
+      {list.map((toast) => (
+        <div
+          key={toast.id}
+          className={`toast toast-${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+        >
+          <span className="toast-text">{toast.text}</span>
+          {toast.action && (
+            <button
+              type="button"
+              className="toast-action"
+              onClick={() => {
+                toast.action!.run();
+                dismissToast(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </button>
+          )}
+          <button
+            type="button"
+            className="toast-close"
+            aria-label={t('close')}
+            onClick={() => dismissToast(toast.id)}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
