@@ -5,24 +5,31 @@ import sharp from 'sharp';
 import type { InputFormat, PageSource } from '../../../ocr/src/types';
 
 /**
- * OCR pages made from the corpus ground truth (words.tsv, 300-dpi pixels of the upright page), so
- * the PDF writer is tested against boxes known to sit on the printed words.
+ * OCR pages made from the corpus ground truth (fixtures/sample-truth: words.tsv in 300-dpi pixels
+ * of the upright page, truth.txt), so the PDF writer is tested against boxes known to sit on the
+ * printed words. The scans are the fixture dossier's (copies of corpus pages, see fixtures/README).
  */
-export const CORPUS = process.env.HOSO_CORPUS ?? join(import.meta.dirname, '../../../../shared/corpus');
-export const CORPUS_DOCS = [
-  '01-quyet-dinh-khoi-to',
-  '02-bien-ban-loi-khai',
-  '03-ket-luan-giam-dinh',
-  '04-bien-ban-thu-giu',
-  '05-cao-trang',
-  '06-lenh-tam-giam',
-];
+export const FIXTURES = join(import.meta.dirname, '../../../fixtures');
+export const DOSSIER = join(FIXTURES, 'sample-dossier');
+export const SCANS = {
+  jpeg01: join(DOSSIER, '01-quyet-dinh-phe-chuan-khoi-to.jpg'),
+  skewed02: join(DOSSIER, '02-bien-ban-ghi-loi-khai.jpg'),
+  fax0304: join(DOSSIER, '03-ket-luan-giam-dinh-va-bien-ban-thu-giu.tif'),
+  scannedPdf05: join(DOSSIER, '04-cao-trang.pdf'),
+  sideways06: join(DOSSIER, '05-lenh-tam-giam.jpg'),
+  png02: join(FIXTURES, 'corpus-samples/02-v0-clean.png'),
+  bornDigital01: join(FIXTURES, 'born-digital/01-quyet-dinh-khoi-to.pdf'),
+};
+
+export function truthText(doc: string): string {
+  return readFileSync(join(FIXTURES, 'sample-truth', `${doc}-truth.txt`), 'utf8').normalize('NFC');
+}
 
 export type TruthWord = { box: [number, number, number, number]; text: string };
 
 /** words.tsv rows are glyph runs ("VI", "Ệ", "N"); touching runs on one line make one word. */
 export function truthWords(doc: string): TruthWord[] {
-  const rows = readFileSync(join(CORPUS, doc, 'words.tsv'), 'utf8')
+  const rows = readFileSync(join(FIXTURES, 'sample-truth', `${doc}-words.tsv`), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => {
@@ -73,24 +80,17 @@ function union(boxes: number[][]): [number, number, number, number] {
   ];
 }
 
-export async function corpusSource(
-  doc: string,
-  file: string,
-  index = 0,
-  pageInFile = 0,
-): Promise<PageSource> {
-  const path = join(CORPUS, doc, file);
+export async function scanSource(path: string, index = 0, pageInFile = 0): Promise<PageSource> {
   const bytes = readFileSync(path);
-  const meta = file.endsWith('.pdf')
-    ? { width: 2480, height: 3508 }
-    : await sharp(bytes, { page: pageInFile }).metadata();
-  const format: InputFormat = file.endsWith('.jpg')
+  const format: InputFormat = path.endsWith('.jpg')
     ? 'jpeg'
-    : file.endsWith('.png')
+    : path.endsWith('.png')
       ? 'png'
-      : file.endsWith('.tif')
+      : path.endsWith('.tif')
         ? 'tiff'
         : 'pdf';
+  const meta =
+    format === 'pdf' ? { width: 2480, height: 3508 } : await sharp(bytes, { page: pageInFile }).metadata();
   return {
     file: path,
     pageInFile,
@@ -99,9 +99,9 @@ export async function corpusSource(
     fileBytes: bytes,
     widthPx: meta.width,
     heightPx: meta.height,
-    dpi: file.endsWith('.tif') ? 200 : 300,
+    dpi: format === 'tiff' ? 200 : 300,
     exifRotation: 0,
-    hasText: format === 'pdf' ? true : undefined,
+    hasText: format === 'pdf' ? path === SCANS.bornDigital01 : undefined,
   };
 }
 
@@ -119,7 +119,11 @@ export function truthPage(
 ): OcrPage {
   const dpi = opts.dpi ?? 300;
   const k = dpi / 300;
-  const words = truthWords(doc).map((w) => ({ ...w, box: w.box.map((v) => v * k) as TruthWord['box'] }));
+  const [dx, dy] = opts.offsetPx ?? [0, 0];
+  const words = truthWords(doc).map((w) => ({
+    ...w,
+    box: w.box.map((v, i) => v * k + (i % 2 ? dy : dx)) as TruthWord['box'],
+  }));
   return {
     index: opts.index ?? 0,
     source: { file: doc, page: 0 },
