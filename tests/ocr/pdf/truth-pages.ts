@@ -115,6 +115,7 @@ export function truthPage(
     deskewDeg?: number;
     widthPx?: number;
     heightPx?: number;
+    offsetPx?: [number, number];
   } = {},
 ): OcrPage {
   const dpi = opts.dpi ?? 300;
