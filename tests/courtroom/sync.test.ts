@@ -71,10 +71,13 @@ describe('stage reducer', () => {
     const live0 = stageReduce(initialStage('c', 'p'), { type: 'model' }, ctx(m));
     const frozen = live0;
     let live = stageReduce(live0, { type: 'next' }, ctx(m));
-    expect(publishedStage(live, frozen).position.index).toBe(0);
+    expect(publishedStage(live, frozen, m).position.index).toBe(0);
     live = stageReduce(live, { type: 'screen', screen: 'black' }, ctx(m));
-    expect(publishedStage(live, frozen).screen).toBe('black');
-    expect(publishedStage(live, null).position.index).toBe(1);
+    expect(publishedStage(live, frozen, m).screen).toBe('black');
+    expect(publishedStage(live, null, m).position.index).toBe(1);
+    // A redaction drawn on the frozen exhibit while frozen still reaches the audience.
+    const m2 = addRedaction(m, 'e1', { id: 'late', box: [0, 0, 0.5, 0.5], step: 0 });
+    expect(publishedStage(live, frozen, m2).shown?.redactions.map((r) => r.id)).toEqual(['late']);
   });
 
   it('side by side shows the next exhibit next to the current one', () => {
@@ -125,6 +128,7 @@ describe('sync protocol', () => {
 
   it('follows a reloaded presenter: says hello again and accepts its restarted counter', () => {
     const [, msg] = stateMessage(initialPresenterSync('P'), stageReduce(stage, { type: 'next' }, ctx(m)), 1);
+    if (msg.type !== 'state') throw new Error('expected a state message');
     let [a] = audienceReduce(initialAudienceSync('case-1'), { ...msg, seq: 50 }, 'A');
     const [a2, replies] = audienceReduce(a, { type: 'presenter-online', from: 'Q', caseId: 'case-1' }, 'A');
     expect(replies).toEqual([{ type: 'hello', audienceId: 'A' }]);

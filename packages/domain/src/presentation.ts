@@ -236,11 +236,11 @@ export function removeRedaction(
   }));
 }
 
-export function marksForStep(e: Exhibit, step: number): Mark[] {
+export function marksForStep(e: Pick<Exhibit, 'marks'>, step: number): Mark[] {
   return e.marks.filter((m) => m.step === step);
 }
 
-export function redactionsForStep(e: Exhibit, step: number): Redaction[] {
+export function redactionsForStep(e: Pick<Exhibit, 'redactions'>, step: number): Redaction[] {
   return e.redactions.filter((r) => r.step === step);
 }
 

@@ -19,6 +19,7 @@ export type KeyCommand =
   | { type: 'zoom-reset' }
   | { type: 'side-by-side' }
   | { type: 'stamp' }
+  | { type: 'open-evidence' }
   | { type: 'tool'; tool: Tool };
 
 const TOOL_KEYS: Record<string, Tool> = {
@@ -72,6 +73,7 @@ export function keyCommand(e: {
   if (lower === 'f') return { type: 'freeze' };
   if (lower === 's') return { type: 'side-by-side' };
   if (lower === 't') return { type: 'stamp' };
+  if (lower === 'o') return { type: 'open-evidence' };
   if (lower in TOOL_KEYS) return { type: 'tool', tool: TOOL_KEYS[lower] };
   return null;
 }

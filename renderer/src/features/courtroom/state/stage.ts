@@ -142,7 +142,7 @@ function moveTo(s: StageState, position: ExhibitPosition): StageState {
   return { ...s, position, adhoc: null, view: FIT_VIEW, callout: null };
 }
 
-function withShown(s: StageState, model: PresentationModel): StageState {
+export function withShown(s: StageState, model: PresentationModel): StageState {
   return {
     ...s,
     shown: publicExhibit(model.exhibits[s.position.index]),
@@ -161,9 +161,15 @@ export function clampView(v: StageView): StageView {
 
 /**
  * What the audience gets: while frozen it keeps the snapshot taken when F was pressed, but black
- * and white screens always go through at once (the presenter may need to hide something fast).
+ * and white screens always go through at once (the presenter may need to hide something fast),
+ * and the frozen exhibit's redactions are refreshed from the list (one drawn while frozen applies).
  */
-export function publishedStage(live: StageState, frozen: StageState | null): StageState {
+export function publishedStage(
+  live: StageState,
+  frozen: StageState | null,
+  model: PresentationModel,
+): StageState {
   if (!frozen) return live;
-  return { ...frozen, screen: live.screen };
+  const refreshed = withShown(frozen, model);
+  return { ...refreshed, screen: live.screen, frame: live.frame };
 }

@@ -1,0 +1,104 @@
+import type { Box, Rotation } from '@hoso/contracts';
+import type { ExhibitSource } from '@hoso/domain';
+import { getBridge } from '../../../bridge';
+import { getDb } from '../../../db/schema';
+import { mapNodeOrder } from './mapSteps';
+import { mapStepPicture, parseMap, type MapStepPicture } from './mapStage';
+
+/**
+ * What one step of an exhibit shows, resolved from Dexie: an image (a page, a region of it, a
+ * photo) or a mind map focused on a node. Both the presenter and the audience resolve content
+ * themselves from the same database; only positions and marks travel over the channel.
+ */
+export type StepContent =
+  | {
+      kind: 'image';
+      url: string;
+      /** Quarter turns clockwise to show the page upright (OCR's turn plus the user's). */
+      rotation: Rotation;
+      /** Normalized box of the upright page to show, for region exhibits. */
+      crop?: Box;
+      folio?: number;
+      pageId?: string;
+      /** Map steps: the evidence the focused node points at, opened with O. */
+      evidence?: MapStepPicture['evidence'];
+    }
+  | { kind: 'missing'; reason: 'page' | 'document' | 'map' | 'empty' };
+
+const cache = new Map<string, Promise<StepContent>>();
+
+/** Content of step `step` of a source; cached because the same steps resolve on every keypress. */
+export function resolveStep(source: ExhibitSource, step: number): Promise<StepContent> {
+  const key = `${JSON.stringify(source)}#${step}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = resolveUncached(source, step);
+    cache.set(key, hit);
+    // Forget failures and map steps (maps change while editing) so they resolve again next time.
+    void hit.then((c) => {
+      if (c.kind !== 'image' || source.kind === 'map') setTimeout(() => cache.delete(key), 2000);
+    });
+    if (cache.size > 500) cache.delete(cache.keys().next().value as string);
+  }
+  return hit;
+}
+
+export function forgetResolvedContent(): void {
+  cache.clear();
+}
+
+async function resolveUncached(source: ExhibitSource, step: number): Promise<StepContent> {
+  switch (source.kind) {
+    case 'page':
+      return pageContent(source.pageId);
+    case 'region': {
+      const c = await pageContent(source.pageId);
+      return c.kind === 'image' ? { ...c, crop: source.region } : c;
+    }
+    case 'image':
+      return { kind: 'image', url: getBridge().pageImageUrl(source.fileHash, source.filePage), rotation: 0 };
+    case 'document': {
+      const pages = await documentPageIds(source.documentId);
+      if (pages.length === 0) return { kind: 'missing', reason: 'document' };
+      return pageContent(pages[Math.min(step, pages.length - 1)]);
+    }
+    case 'map': {
+      const record = await getDb().maps.get(source.mapId);
+      if (!record) return { kind: 'missing', reason: 'map' };
+      const model = parseMap(record.model);
+      if (!model || model.nodes.length === 0) return { kind: 'missing', reason: 'map' };
+      const pic = mapStepPicture(model, record.name, step, source.focusNodeId);
+      return { kind: 'image', url: pic.url, rotation: 0, crop: pic.crop, evidence: pic.evidence };
+    }
+  }
+}
+
+async function pageContent(pageId: string): Promise<StepContent> {
+  const db = getDb();
+  const page = await db.pages.get(pageId);
+  if (!page) return { kind: 'missing', reason: 'page' };
+  const text = await db.pageTexts?.get(pageId).catch(() => undefined);
+  const turn = ((text?.ocr.rotation ?? 0) + (page.rotation ?? 0)) % 360;
+  return {
+    kind: 'image',
+    url: getBridge().pageImageUrl(page.fileHash, page.filePage),
+    rotation: turn as Rotation,
+    folio: page.folio,
+    pageId,
+  };
+}
+
+export async function documentPageIds(documentId: string): Promise<string[]> {
+  const pages = await getDb().pages.where('documentId').equals(documentId).toArray();
+  return pages.sort((a, b) => a.order - b.order).map((p) => p.id);
+}
+
+/** How many steps an exhibit has: the pages of a document, the nodes of a map, else 1. */
+export async function stepCountOf(source: ExhibitSource): Promise<number> {
+  if (source.kind === 'document') return Math.max(1, (await documentPageIds(source.documentId)).length);
+  if (source.kind === 'map') {
+    const record = await getDb().maps.get(source.mapId);
+    return Math.max(1, record ? mapNodeOrder(record.model, source.focusNodeId).length : 1);
+  }
+  return 1;
+}

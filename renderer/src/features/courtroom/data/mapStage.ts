@@ -1,0 +1,71 @@
+import type { Box } from '@hoso/contracts';
+import { buildScene, MapModelSchema, sceneToSvg, type EvidenceLink, type MapModel } from '@hoso/mindmap';
+import { mapNodeOrder } from './mapSteps';
+
+/**
+ * A map step as a picture: the whole map drawn to SVG by the mind-map package (the same drawing
+ * its exports use), the focused node ringed, and a crop around it. Shown as an <img>, the map
+ * gets zoom, marks and redactions like any page, and the audience needs no React Flow.
+ */
+export interface MapStepPicture {
+  url: string;
+  width: number;
+  height: number;
+  crop?: Box;
+  focusNodeId?: string;
+  /** The focused node's evidence link, so the presenter can open its page. */
+  evidence?: { link: EvidenceLink; folio?: number; title: string };
+}
+
+export function parseMap(model: unknown): MapModel | null {
+  const parsed = MapModelSchema.safeParse(model);
+  return parsed.success ? parsed.data : null;
+}
+
+export function mapStepPicture(
+  model: MapModel,
+  name: string,
+  step: number,
+  startNodeId?: string,
+): MapStepPicture {
+  const scene = buildScene(model);
+  const order = mapNodeOrder(model, startNodeId);
+  const focusNodeId = order[Math.min(step, order.length - 1)];
+  const focus = scene.nodes.find((n) => n.id === focusNodeId);
+  let svg = sceneToSvg(scene, { title: name });
+  const { x, y, width, height } = scene.bounds;
+  let crop: Box | undefined;
+  if (focus) {
+    const pad = 6;
+    const ring = `<rect x="${focus.x - pad}" y="${focus.y - pad}" width="${focus.width + 2 * pad}" height="${focus.height + 2 * pad}" rx="10" fill="none" stroke="#f9a825" stroke-width="5"/>`;
+    svg = svg.replace(/<\/svg>\s*$/, `${ring}</svg>`);
+    // Frame the node with its neighbourhood: three node-widths around it, within the map.
+    const cx = focus.x + focus.width / 2;
+    const cy = focus.y + focus.height / 2;
+    const halfW = Math.max(focus.width * 1.8, 360);
+    const halfH = halfW * (9 / 16);
+    if (halfW * 2 < width || halfH * 2 < height) {
+      crop = [
+        clamp01((cx - halfW - x) / width),
+        clamp01((cy - halfH - y) / height),
+        clamp01((cx + halfW - x) / width),
+        clamp01((cy + halfH - y) / height),
+      ];
+    }
+  }
+  const node = model.nodes.find((n) => n.id === focusNodeId);
+  const evidence =
+    node && node.kind === 'evidence' ? { link: node.link, folio: node.folio, title: node.title } : undefined;
+  return {
+    url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+    width,
+    height,
+    crop,
+    focusNodeId,
+    evidence,
+  };
+}
+
+function clamp01(n: number): number {
+  return Math.min(1, Math.max(0, n));
+}
