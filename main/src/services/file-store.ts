@@ -145,9 +145,9 @@ function publicMeta(meta: FileMeta): Omit<StoredFile, 'existed'> {
 
 /** Keep only the base name, NFC, without control characters (names come from the renderer). */
 export function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = path
     .basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .normalize('NFC')
     .trim();

@@ -72,8 +72,9 @@ export class OcrQueue {
     };
     this.jobs.push(job);
     await this.changed(job);
+    const snapshot = { ...job };
     this.pump();
-    return { ...job };
+    return snapshot;
   }
 
   async cancel(id: string): Promise<OcrJob> {
@@ -94,8 +95,9 @@ export class OcrQueue {
       hostFail('INVALID_STATE', `Job ${id} is ${job.state}; only failed or cancelled jobs can be retried.`);
     this.update(job, { state: 'queued', pagesDone: 0, error: undefined });
     await this.changed(job);
+    const snapshot = { ...job };
     this.pump();
-    return { ...job };
+    return snapshot;
   }
 
   async result(id: string) {
@@ -128,7 +130,11 @@ export class OcrQueue {
       for (;;) {
         const next = this.jobs.find((j) => j.state === 'queued');
         if (!next || this.disposed) break;
-        await this.run(next);
+        await this.run(next).catch((err) => {
+          // Only persistence can fail here (disk full); the job's state is still in memory and
+          // in the events, and the next change retries the write.
+          console.error(`OCR queue: could not save job ${next.id}: ${(err as Error).message}`);
+        });
       }
     })().finally(() => {
       this.pumping = undefined;
