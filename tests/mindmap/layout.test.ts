@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTemplate, emptyMap, layoutMap, nodeSize, type MapModel, type MapNode } from '@hoso/mindmap';
+import { buildTemplate, emptyMap, layoutMap, nodeSize, readingOrder, type MapModel, type MapNode } from '@hoso/mindmap';
 import { FACTS, seqIds } from './fixtures';
 
 const overlaps = (a: MapNode, b: MapNode) => {
@@ -89,5 +89,16 @@ describe('layout', () => {
       expect(n.y).toBeGreaterThan(g.y);
       expect(g.kind === 'group' && n.x + nodeSize(n).width < g.x + g.width).toBe(true);
     }
+  });
+});
+
+describe('reading order', () => {
+  it('starts at the central topic and visits every node once, frames skipped', async () => {
+    const m = await layoutMap(buildTemplate('evidence', FACTS, seqIds()), 'tree');
+    const withFrame: MapModel = { ...m, nodes: [...m.nodes, { id: 'g', kind: 'group', x: 0, y: 0, width: 10, height: 10, title: 'x' }] };
+    const order = readingOrder(withFrame);
+    expect(order[0]).toBe(m.nodes[0].id);
+    expect(new Set(order).size).toBe(m.nodes.length);
+    expect(order).not.toContain('g');
   });
 });

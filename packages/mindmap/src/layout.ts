@@ -183,3 +183,24 @@ export async function layoutMap(model: MapModel, kind: LayoutKind): Promise<MapM
   }
   return next;
 }
+
+/**
+ * The order to step through a map when presenting it: events by date first when the map is a
+ * timeline, otherwise breadth-first from the central topic, siblings top to bottom. Frames are skipped.
+ */
+export function readingOrder(model: MapModel): string[] {
+  const nodes = model.nodes.filter((n) => n.kind !== 'group');
+  const ids = new Set(nodes.map((n) => n.id));
+  const { parent, roots } = spanningForest(model, ids);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const kids = new Map<string, string[]>();
+  for (const [child, p] of parent) kids.set(p, [...(kids.get(p) ?? []), child]);
+  const pos = (id: string) => byId.get(id)!;
+  const order: string[] = [];
+  const queue = [...roots].sort((a, b) => pos(a).y - pos(b).y || pos(a).x - pos(b).x);
+  for (let i = 0; i < queue.length; i++) {
+    order.push(queue[i]);
+    queue.push(...(kids.get(queue[i]) ?? []).sort((a, b) => pos(a).y - pos(b).y || pos(a).x - pos(b).x));
+  }
+  return order;
+}

@@ -161,7 +161,7 @@ export function emptyMap(): MapModel {
 export const NODE_SIZE: Record<Exclude<NodeKind, 'group'>, { width: number; height: number }> = {
   person: { width: 200, height: 84 },
   event: { width: 220, height: 96 },
-  evidence: { width: 200, height: 150 },
+  evidence: { width: 200, height: 170 },
   provision: { width: 260, height: 150 },
   note: { width: 220, height: 80 },
 };

@@ -187,8 +187,8 @@ function sceneNode(n: MapNode, measure: Measure): SceneNode {
     y += titleSize + 3;
   }
   y += 2;
-  const bottom = n.kind === 'evidence' ? n.y + height - 70 : n.y + height - pad;
-  if (n.kind === 'evidence') image = { x: n.x + pad, y: n.y + height - 66, width: width - pad * 2, height: 58 };
+  const bottom = n.kind === 'evidence' ? n.y + height - 88 : n.y + height - pad;
+  if (n.kind === 'evidence') image = { x: n.x + pad, y: n.y + height - 84, width: width - pad * 2, height: 76 };
   for (const detail of nodeDetails(n)) {
     for (const t of wrapText(detail, textW, 10.5, false, n.kind === 'provision' ? 1 : 3, measure)) {
       if (y + 10.5 > bottom) break;

@@ -1,0 +1,321 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import {
+  connect,
+  copyFragment,
+  layoutMap,
+  moveNodes,
+  nodesInGroup,
+  pasteFragment,
+  reconnect,
+  removeElements,
+  alignNodes,
+  updateNode,
+  type EdgeKind,
+  type LayoutKind,
+  type GroupNode,
+  type MapFragment,
+  type PersonNode,
+  type MapModel,
+  type NodeKind,
+} from '@hoso/mindmap';
+import { useT } from '../../../i18n';
+import { EVIDENCE_MIME, readEvidenceDrag } from '../../../shared/dnd';
+import { resolveEvidenceRef } from '../data/evidence';
+import { messages } from '../messages';
+import { edgeTypes } from '../nodes/FloatingEdge';
+import { nodeTypes } from '../nodes/MapNodes';
+import { MapActionsContext, type MapActions } from './context';
+import { Inspector } from './Inspector';
+import { openLink } from './openLink';
+import { blankNode, defaultEdgeKind, evidenceNode } from './newNodes';
+import { edgeLabel, syncFlowNodes, toFlowEdge, type FlowEdge, type FlowNode } from './toFlow';
+import { Toolbar } from './Toolbar';
+import { useEditorKeys } from './useEditorKeys';
+
+/** In-app clipboard (a map fragment); also written to the system clipboard as JSON. */
+let clipboard: MapFragment | null = null;
+
+export interface MapEditorProps {
+  caseId: string;
+  model: MapModel;
+  canUndo: boolean;
+  canRedo: boolean;
+  commit(edit: (m: MapModel) => MapModel, merge?: string): void;
+  undo(): void;
+  redo(): void;
+  onExport(kind: 'png' | 'svg' | 'pdf-A4' | 'pdf-A3' | 'json'): void;
+}
+
+export function MapEditor(props: MapEditorProps) {
+  const { caseId, model, commit } = props;
+  const t = useT(messages);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const [nodes, setNodes] = useState<FlowNode[]>([]);
+  const [edges, setEdges] = useState<FlowEdge[]>([]);
+  const [dropActive, setDropActive] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const kindLabel = useCallback((k: EdgeKind) => t(k), [t]);
+
+  // The model is the truth; React Flow's node list follows it, keeping selection and unchanged objects.
+  useEffect(() => setNodes((prev) => syncFlowNodes(prev, model.nodes)), [model.nodes]);
+  useEffect(
+    () =>
+      setEdges((prev) => {
+        const selected = new Set(prev.filter((e) => e.selected).map((e) => e.id));
+        return model.edges.map((e) => toFlowEdge(e, edgeLabel(e, kindLabel), selected.has(e.id)));
+      }),
+    [model.edges, kindLabel],
+  );
+
+  const selectedIds = useMemo(() => nodes.filter((n) => n.selected).map((n) => n.id), [nodes]);
+  const selectedEdge = useMemo(() => edges.find((e) => e.selected)?.id, [edges]);
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    // Removals go through onDelete (one undoable commit); the rest is view state.
+    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+  }, []);
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+      commit((m) => {
+        const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+        // A frame carries the nodes inside it.
+        for (const g of dragged) {
+          const old = m.nodes.find((n) => n.id === g.id);
+          if (old?.kind !== 'group') continue;
+          const dx = positions.get(g.id)!.x - old.x;
+          const dy = positions.get(g.id)!.y - old.y;
+          for (const inner of nodesInGroup(m, g.id))
+            if (!positions.has(inner.id)) positions.set(inner.id, { x: inner.x + dx, y: inner.y + dy });
+        }
+        return moveNodes(m, positions);
+      });
+    },
+    [commit],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) =>
+      commit((m) => {
+        const s = m.nodes.find((n) => n.id === c.source);
+        const tg = m.nodes.find((n) => n.id === c.target);
+        return connect(m, c.source, c.target, defaultEdgeKind(s, tg)).model;
+      }),
+    [commit],
+  );
+
+  const actions = useMemo<MapActions>(
+    () => ({
+      resizeGroup: (id, box) =>
+        commit((m) => updateNode<GroupNode>(m, id, { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height), pinned: true })),
+    }),
+    [commit],
+  );
+
+  const centre = useCallback(() => {
+    const r = wrapper.current?.getBoundingClientRect();
+    const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 0) / 2, y: (r?.top ?? 0) + (r?.height ?? 0) / 2 });
+    return { x: p.x - 100, y: p.y - 40 };
+  }, [flow]);
+
+  const addNode = useCallback(
+    (kind: NodeKind | 'issue') => {
+      const n = blankNode(kind, centre());
+      commit((m) => ({ ...m, nodes: [...m.nodes, n] }));
+      setNodes((ns) => ns.map((x) => ({ ...x, selected: false })));
+      requestAnimationFrame(() => setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, selected: true } : x))));
+    },
+    [centre, commit],
+  );
+
+  const runLayout = useCallback(
+    async (kind: LayoutKind) => {
+      setBusy(true);
+      try {
+        const next = await layoutMap(model, kind);
+        commit(() => next);
+        requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.1 }));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [model, commit, flow],
+  );
+
+  const copy = useCallback(() => {
+    if (!selectedIds.length) return;
+    clipboard = copyFragment(model, selectedIds);
+    void navigator.clipboard?.writeText(JSON.stringify(clipboard)).catch(() => undefined);
+  }, [model, selectedIds]);
+
+  const paste = useCallback(() => {
+    const frag = clipboard;
+    if (!frag?.nodes.length) return;
+    let ids: string[] = [];
+    commit((m) => {
+      const r = pasteFragment(m, frag, { x: 40, y: 40 });
+      ids = r.ids;
+      return r.model;
+    });
+    clipboard = { ...frag, nodes: frag.nodes.map((n) => ({ ...n, x: n.x + 40, y: n.y + 40 })) };
+    requestAnimationFrame(() => setNodes((ns) => ns.map((x) => ({ ...x, selected: ids.includes(x.id) }))));
+  }, [commit]);
+
+  const deleteSelection = useCallback(() => {
+    const edgeIds = edges.filter((e) => e.selected).map((e) => e.id);
+    if (!selectedIds.length && !edgeIds.length) return;
+    commit((m) => removeElements(m, selectedIds, edgeIds));
+  }, [commit, edges, selectedIds]);
+
+  const selectAll = useCallback(() => setNodes((ns) => ns.map((n) => ({ ...n, selected: true }))), []);
+
+  const focusNode = useCallback(
+    (id: string) => {
+      setNodes((ns) => ns.map((n) => ({ ...n, selected: n.id === id })));
+      void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+    },
+    [flow],
+  );
+
+  const findInput = useRef<HTMLInputElement>(null);
+  useEditorKeys(wrapper, {
+    undo: props.undo,
+    redo: props.redo,
+    copy,
+    paste,
+    cut: () => {
+      copy();
+      deleteSelection();
+    },
+    selectAll,
+    find: () => findInput.current?.focus(),
+    fit: () => void flow.fitView({ duration: 300, padding: 0.1 }),
+  });
+
+  const onDragOver = (e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(EVIDENCE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropActive(true);
+  };
+  const onDrop = async (e: DragEvent) => {
+    setDropActive(false);
+    const ref = readEvidenceDrag(e.dataTransfer);
+    if (!ref) return;
+    e.preventDefault();
+    const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const target = (document.elementFromPoint(e.clientX, e.clientY) as HTMLElement | null)?.closest<HTMLElement>('[data-kind="person"]');
+    const resolved = await resolveEvidenceRef(ref);
+    if (!resolved) return;
+    // A region dropped on a person becomes that person's photo.
+    if (target?.dataset.nodeId && resolved.link.kind === 'region') {
+      const id = target.dataset.nodeId;
+      commit((m) => updateNode<PersonNode>(m, id, { photo: resolved.link }));
+      return;
+    }
+    const node = evidenceNode(resolved, { x: at.x - 100, y: at.y - 85 });
+    commit((m) => ({ ...m, nodes: [...m.nodes, node] }));
+  };
+
+  return (
+    <MapActionsContext.Provider value={actions}>
+      <div className="mm-editor">
+        <Toolbar
+          model={model}
+          canUndo={props.canUndo}
+          canRedo={props.canRedo}
+          busy={busy}
+          selectedIds={selectedIds}
+          findInput={findInput}
+          onUndo={props.undo}
+          onRedo={props.redo}
+          onAdd={addNode}
+          onLayout={(k) => void runLayout(k)}
+          onAlign={(how) => commit((m) => alignNodes(m, selectedIds, how))}
+          onFit={() => void flow.fitView({ duration: 300, padding: 0.1 })}
+          onFocus={focusNode}
+          onExport={props.onExport}
+        />
+        <div className="mm-body">
+          <div
+            ref={wrapper}
+            className={`mm-canvas${dropActive ? ' mm-drop' : ''}`}
+            tabIndex={-1}
+            onDragOver={onDragOver}
+            onDragLeave={() => setDropActive(false)}
+            onDrop={(e) => void onDrop(e)}
+            aria-label={t('maps')}
+          >
+            <ReactFlow<FlowNode, FlowEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStop={onNodeDragStop}
+              onConnect={onConnect}
+              onReconnect={(old, c) => commit((m) => reconnect(m, old.id, c.source, c.target))}
+              onDelete={({ nodes: ns, edges: es }) => commit((m) => removeElements(m, ns.map((n) => n.id), es.map((e) => e.id)))}
+              onNodeDoubleClick={(_, n) => {
+                const node = n.data.node;
+                if (node.kind === 'evidence') openLink(caseId, node.link);
+                if (node.kind === 'person' && node.photo) openLink(caseId, node.photo);
+              }}
+              connectionMode={ConnectionMode.Loose}
+              edgesReconnectable
+              deleteKeyCode={['Delete', 'Backspace']}
+              multiSelectionKeyCode={['Control', 'Meta']}
+              selectionKeyCode="Shift"
+              onlyRenderVisibleElements
+              minZoom={0.05}
+              maxZoom={3}
+              fitView
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background gap={24} color="#e4e1da" />
+              <MiniMap pannable zoomable nodeColor={(n) => miniColor(n.type)} />
+              <Controls showInteractive={false} />
+            </ReactFlow>
+            {dropActive && <div className="mm-drop-hint">{t('dropHere')}</div>}
+          </div>
+          <Inspector caseId={caseId} model={model} selectedIds={selectedIds} selectedEdge={selectedEdge} commit={commit} onDelete={deleteSelection} />
+        </div>
+      </div>
+    </MapActionsContext.Provider>
+  );
+}
+
+function miniColor(kind: string | undefined): string {
+  switch (kind) {
+    case 'person':
+      return '#1a5fb4';
+    case 'event':
+      return '#b26a00';
+    case 'evidence':
+      return '#2e7d32';
+    case 'provision':
+      return '#6a3d9a';
+    case 'group':
+      return '#e4e1da';
+    default:
+      return '#5b6470';
+  }
+}
