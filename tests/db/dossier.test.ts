@@ -21,6 +21,7 @@ import {
   updateDocument,
   applyOcrResult,
   searchPages,
+  indexStats,
 } from '../../renderer/src/db';
 import type { HosoDb } from '../../renderer/src/db';
 import { freshDb, storedFile, wordsFile } from './fixtures';
@@ -155,7 +156,7 @@ describe('documents and pages', () => {
     await deleteDocument(a.id, db);
     expect(await db.pages.where('documentId').equals(a.id).count()).toBe(0);
     expect(await db.pageTexts.where('caseId').equals(c.id).count()).toBe(0);
-    expect(await db.postings.count()).toBe(0);
+    expect((await indexStats(db)).entries).toBe(0);
     expect((await searchPages({ query: 'ho so' }, db)).total).toBe(0);
   });
 

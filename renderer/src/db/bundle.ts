@@ -201,7 +201,7 @@ export async function importCaseData(
         db.pages,
         db.pageTexts,
         db.imports,
-        db.postings,
+        db.terms,
         db.maps,
         db.presentations,
       ],
@@ -230,11 +230,11 @@ export async function importCaseData(
         await db.volumes.bulkAdd(data.volumes);
         await db.documents.bulkAdd(data.documents);
         await db.pages.bulkAdd(data.pages);
+        await indexPageTexts(db, data.pageTexts); // before the texts are stored: see searchIndex
         await db.pageTexts.bulkAdd(data.pageTexts);
         await db.imports.bulkPut(data.imports);
         await db.maps.bulkAdd(data.maps);
         await db.presentations.bulkAdd(data.presentations);
-        await indexPageTexts(db, data.pageTexts);
         return { caseId: data.case.id, renamedIds: exists, pages: data.pages.length };
       },
     ),

@@ -4,6 +4,7 @@ import { getDb, type HosoDb } from './schema';
 import { DbError, guard, notFound } from './errors';
 import { newId, nowIso } from './ids';
 import { DEFAULT_VOLUME_NAMES } from './volumes';
+import { removeCaseIndex } from './searchIndex';
 
 export type CaseInput = Partial<Omit<Case, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>> & {
   number: string;
@@ -90,12 +91,12 @@ export async function purgeCase(id: string, db: HosoDb = getDb()): Promise<void>
         db.pages,
         db.pageTexts,
         db.imports,
-        db.postings,
+        db.terms,
         db.maps,
         db.presentations,
       ],
       async () => {
-        await db.postings.where('[caseId+term]').between([id, ''], [id, '\uffff']).delete();
+        await removeCaseIndex(db, id);
         for (const t of [
           db.volumes,
           db.documents,

@@ -189,7 +189,7 @@ export async function applyOcrResult(
   if (!parsed.success) throw new DbError('INVALID_INPUT', `OCR result of job ${jobId} is malformed`, jobId);
   const file = parsed.data;
   await guard(() =>
-    db.transaction('rw', [db.imports, db.documents, db.pages, db.pageTexts, db.postings], async () => {
+    db.transaction('rw', [db.imports, db.documents, db.pages, db.pageTexts, db.terms], async () => {
       const record = await db.imports.get(jobId);
       if (!record) throw notFound('Import', jobId);
       const pages = await db.pages.where('importId').equals(jobId).toArray();
@@ -208,8 +208,8 @@ export async function applyOcrResult(
           textOrigin: ocr.origin,
         });
       }
+      await indexPageTexts(db, texts); // reads the old texts (a retried job) to drop their postings: before the put
       await db.pageTexts.bulkPut(texts);
-      await indexPageTexts(db, texts);
       await db.imports.update(jobId, { state: 'done', error: undefined, updatedAt: nowIso() });
       await prefillMetadata(db, record.documentId, texts);
     }),

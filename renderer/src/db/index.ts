@@ -15,3 +15,4 @@ export * from './folios';
 export * from './search';
 export * from './bundle';
 export * from './hooks';
+export { indexStats, SEGMENT_PAGES } from './searchIndex';

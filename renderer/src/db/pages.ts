@@ -140,7 +140,7 @@ export async function rotatePage(
 /** Deletes pages with their text and postings; documents left empty are deleted. Folios keep their gaps until renumbered. */
 export async function deletePages(ids: string[], db: HosoDb = getDb()): Promise<void> {
   await guard(() =>
-    db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.postings], async () => {
+    db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.terms], async () => {
       const pages = (await db.pages.bulkGet(ids)).filter((p): p is Page => !!p);
       const docs = new Set(pages.map((p) => p.documentId));
       await removePagePostings(db, ids);
@@ -165,7 +165,7 @@ export async function correctWord(
   db: HosoDb = getDb(),
 ): Promise<PageText> {
   return guard(() =>
-    db.transaction('rw', [db.pageTexts, db.postings], async () => {
+    db.transaction('rw', [db.pageTexts, db.terms], async () => {
       const t = await db.pageTexts.get(pageId);
       if (!t) throw notFound('Page text', pageId);
       const w = t.ocr.blocks[address.block]?.lines[address.line]?.words[address.word];
@@ -178,8 +178,8 @@ export async function correctWord(
       // Typing the OCR text back removes the correction instead of storing a no-op.
       const corrections = nfc === w.text ? others : [...others, { ...address, text: nfc }];
       const next: PageText = { ...t, corrections };
+      await indexPageTexts(db, [next]); // reads the old text to drop its postings: before the put
       await db.pageTexts.put(next);
-      await indexPageTexts(db, [next]);
       return next;
     }),
   );

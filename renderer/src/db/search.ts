@@ -2,16 +2,15 @@ import Dexie from 'dexie';
 import type { Box } from '@hoso/contracts';
 import { effectiveWordsOf, type WordAddress } from '@hoso/domain';
 import { buildSnippet, parseQuery, tokenizeWords, type ParsedQuery, type Snippet } from '@hoso/text';
-import { getDb, type HosoDb, type SearchPosting } from './schema';
+import { getDb, type HosoDb, type TermSegment } from './schema';
 
 /**
  * Full-text search over OCR words (corrections applied). Diacritic-insensitive by default ("ho so"
  * finds "hồ sơ"), `exact` keeps diacritics; "quoted words" are phrases. Every clause must occur on
  * a page (AND). Ranking: BM25 per clause plus a bonus when the clauses occur close together.
  *
- * Cost: the rarest term's postings are read by range; the other terms are read only for those
- * candidate pages (by primary key [term+pageId]) unless they are nearly as rare. So a query costs
- * about (rarest term's page count × terms), not the sum of every term's page count.
+ * Cost: each query term's packed segments are read by one key range (a few records per term even
+ * for a word on every page); candidates come from the rarest term and the others narrow them down.
  */
 export interface SearchOptions {
   query: string;
@@ -44,10 +43,20 @@ export interface SearchResult {
 const K1 = 1.2;
 const B = 0.75;
 
-function termRange(db: HosoDb, term: string, caseId?: string) {
-  return caseId
-    ? db.postings.where('[caseId+term]').equals([caseId, term])
-    : db.postings.where('[term+pageId]').between([term, Dexie.minKey], [term, Dexie.maxKey]);
+/** A term's segments: all cases, or one case. */
+function termSegments(db: HosoDb, term: string, caseId?: string): Promise<TermSegment[]> {
+  const range = caseId
+    ? db.terms.where('[term+caseId+seg]').between([term, caseId, -Infinity], [term, caseId, Infinity])
+    : db.terms
+        .where('[term+caseId+seg]')
+        .between([term, Dexie.minKey, Dexie.minKey], [term, Dexie.maxKey, Dexie.maxKey]);
+  return range.toArray();
+}
+
+/** One page's entry in a term's segment. */
+interface Entry {
+  seg: TermSegment;
+  i: number;
 }
 
 interface ClauseMatch {
@@ -56,17 +65,27 @@ interface ClauseMatch {
   length: number;
 }
 
-function positionsOf(p: SearchPosting | undefined, exactForm: string | undefined): number[] {
-  if (!p) return [];
-  if (exactForm === undefined) return p.positions;
-  return p.positions.filter((_, i) => (p.exact ? p.exact[i] : p.term) === exactForm);
+function positionsOf(e: Entry | undefined, exactForm: string | undefined): number[] {
+  if (!e) return [];
+  const { seg, i } = e;
+  const a = seg.starts[i];
+  const b = seg.starts[i + 1];
+  const out: number[] = [];
+  for (let k = a; k < b; k++) {
+    if (exactForm !== undefined) {
+      const form = seg.forms && seg.formIdx ? seg.forms[seg.formIdx[k]] : seg.term;
+      if (form !== exactForm) continue;
+    }
+    out.push(seg.positions[k]);
+  }
+  return out;
 }
 
 /** Where each clause of the query occurs on one page, or null when one of them does not. */
-export function matchClauses(q: ParsedQuery, postings: Map<string, SearchPosting>): ClauseMatch[] | null {
+function matchClauses(q: ParsedQuery, entries: Map<string, Entry>): ClauseMatch[] | null {
   const out: ClauseMatch[] = [];
   for (const c of q.clauses) {
-    const lists = c.terms.map((t, i) => positionsOf(postings.get(t), q.exact ? c.exact[i] : undefined));
+    const lists = c.terms.map((t, i) => positionsOf(entries.get(t), q.exact ? c.exact[i] : undefined));
     let starts = lists[0];
     for (let k = 1; k < lists.length && starts.length; k++) {
       const next = new Set(lists[k]);
@@ -90,7 +109,8 @@ function minSpan(matches: ClauseMatch[]): number {
   for (let i = 0, j = 0; j < events.length; j++) {
     if (count[events[j].ci]++ === 0) have++;
     while (have === need) {
-      const end = Math.max(...events.slice(i, j + 1).map((x) => x.e));
+      let end = 0;
+      for (let k = i; k <= j; k++) end = Math.max(end, events[k].e);
       best = Math.min(best, end - events[i].s + 1);
       if (--count[events[i].ci] === 0) have--;
       i++;
@@ -107,28 +127,30 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
   const terms = [...new Set(q.clauses.flatMap((c) => c.terms))];
   if (terms.length === 0) return { hits: [], total: 0, tookMs: performance.now() - started };
 
-  return db.transaction('r', [db.postings, db.pages, db.pageTexts], async () => {
-    const dfs = await Promise.all(terms.map((t) => termRange(db, t, options.caseId).count()));
+  return db.transaction('r', [db.terms, db.pages, db.pageTexts], async () => {
+    const segments = await Promise.all(terms.map((t) => termSegments(db, t, options.caseId)));
+    const dfs = segments.map((segs) => segs.reduce((n, s) => n + s.pageIds.length, 0));
     if (dfs.some((n) => n === 0)) return { hits: [], total: 0, tookMs: performance.now() - started };
-    const byRarity = terms.map((t, i) => ({ t, df: dfs[i] })).sort((a, b) => a.df - b.df);
+    const order = terms.map((_, i) => i).sort((a, b) => dfs[a] - dfs[b]);
 
-    // page → term → posting
-    const perPage = new Map<string, Map<string, SearchPosting>>();
-    for (const p of await termRange(db, byRarity[0].t, options.caseId).toArray()) {
-      perPage.set(p.pageId, new Map([[p.term, p]]));
+    // Candidates come from the rarest term; the others only narrow them down.
+    const perPage = new Map<string, Map<string, Entry>>();
+    const lens = new Map<string, number>();
+    for (const seg of segments[order[0]]) {
+      seg.pageIds.forEach((pid, i) => {
+        perPage.set(pid, new Map([[seg.term, { seg, i }]]));
+        lens.set(pid, seg.lens[i]);
+      });
     }
-    for (const { t, df } of byRarity.slice(1)) {
-      if (perPage.size === 0) break;
-      const found =
-        df <= perPage.size * 4
-          ? (await termRange(db, t, options.caseId).toArray()).filter((p) => perPage.has(p.pageId))
-          : ((
-              await db.postings.bulkGet([...perPage.keys()].map((pid) => [t, pid] as [string, string]))
-            ).filter(Boolean) as SearchPosting[]);
+    for (const ti of order.slice(1)) {
       const seen = new Set<string>();
-      for (const p of found) {
-        perPage.get(p.pageId)!.set(t, p);
-        seen.add(p.pageId);
+      for (const seg of segments[ti]) {
+        seg.pageIds.forEach((pid, i) => {
+          const m = perPage.get(pid);
+          if (!m) return;
+          m.set(seg.term, { seg, i });
+          seen.add(pid);
+        });
       }
       for (const pid of [...perPage.keys()]) if (!seen.has(pid)) perPage.delete(pid);
     }
@@ -142,14 +164,14 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     const df = new Map(terms.map((t, i) => [t, dfs[i]]));
     const idf = (t: string) => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
     let lenSum = 0;
-    for (const m of perPage.values()) lenSum += m.values().next().value!.len;
-    const avgLen = Math.max(1, lenSum / Math.max(1, perPage.size));
+    for (const l of lens.values()) lenSum += l;
+    const avgLen = Math.max(1, lenSum / Math.max(1, lens.size));
 
     const scored: { pageId: string; score: number; matches: ClauseMatch[] }[] = [];
-    for (const [pageId, postings] of perPage) {
-      const matches = matchClauses(q, postings);
+    for (const [pageId, entries] of perPage) {
+      const matches = matchClauses(q, entries);
       if (!matches) continue;
-      const len = postings.values().next().value!.len;
+      const len = lens.get(pageId)!;
       let score = 0;
       q.clauses.forEach((c, i) => {
         const tf = matches[i].starts.length;

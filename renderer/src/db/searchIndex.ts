@@ -1,12 +1,17 @@
 import { effectiveWordsOf, type PageText } from '@hoso/domain';
 import { tokenizeWords } from '@hoso/text';
-import type { HosoDb, SearchPosting } from './schema';
+import type { HosoDb, SearchPosting, TermSegment } from './schema';
 
 /**
- * Writing the full-text index. Call inside a transaction that includes `postings`: a page's
- * postings are replaced whole, so the index never holds half a page.
+ * Writing the full-text index (packed TermSegments, see schema.ts). Call inside a transaction that
+ * includes `terms` and `pageTexts`, BEFORE the new page texts are stored: a page's old postings are
+ * found from its stored text, removed, and the new ones appended — the index never holds half a page.
  */
-export function postingsForPage(text: PageText): SearchPosting[] {
+export const SEGMENT_PAGES = 256;
+
+export function postingsForPage(
+  text: Pick<PageText, 'pageId' | 'caseId' | 'ocr' | 'corrections'>,
+): SearchPosting[] {
   const words = effectiveWordsOf(text.ocr, text.corrections).map((w) => w.text);
   const tokens = tokenizeWords(words);
   const byTerm = new Map<string, SearchPosting>();
@@ -16,23 +21,156 @@ export function postingsForPage(text: PageText): SearchPosting[] {
       p = { term: t.term, pageId: text.pageId, caseId: text.caseId, positions: [], len: tokens.length };
       byTerm.set(t.term, p);
     }
-    if (t.exact !== t.term && !p.exact) p.exact = p.positions.map(() => p!.term);
+    if (t.exact !== t.term && !p.exact) p.exact = p.positions.map(() => t.term);
     p.positions.push(t.position);
     p.exact?.push(t.exact);
   }
   return [...byTerm.values()];
 }
 
-export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise<void> {
-  if (pageIds.length === 0) return;
-  await db.postings.where('pageId').anyOf(pageIds).delete();
+const segKey = (term: string, caseId: string, seg: number): [string, string, number] => [term, caseId, seg];
+
+function emptySegment(term: string, caseId: string, seg = 0): TermSegment {
+  return {
+    term,
+    caseId,
+    seg,
+    pageIds: [],
+    lens: new Uint32Array(0),
+    starts: new Uint32Array([0]),
+    positions: new Uint32Array(0),
+  };
 }
 
+/** Postings of a segment unpacked (for rewriting it). */
+function unpack(s: TermSegment): SearchPosting[] {
+  return s.pageIds.map((pageId, i) => {
+    const a = s.starts[i];
+    const b = s.starts[i + 1];
+    const positions = Array.from(s.positions.subarray(a, b));
+    const exact = s.forms && s.formIdx ? Array.from(s.formIdx.subarray(a, b), (f) => s.forms![f]) : undefined;
+    return { term: s.term, pageId, caseId: s.caseId, positions, exact, len: s.lens[i] };
+  });
+}
+
+function pack(term: string, caseId: string, seg: number, postings: SearchPosting[]): TermSegment {
+  const total = postings.reduce((n, p) => n + p.positions.length, 0);
+  const s: TermSegment = {
+    term,
+    caseId,
+    seg,
+    pageIds: postings.map((p) => p.pageId),
+    lens: Uint32Array.from(postings, (p) => p.len),
+    starts: new Uint32Array(postings.length + 1),
+    positions: new Uint32Array(total),
+  };
+  const forms = new Map<string, number>([[term, 0]]);
+  const formIdx = new Uint8Array(total);
+  let at = 0;
+  postings.forEach((p, i) => {
+    s.starts[i] = at;
+    p.positions.forEach((pos, k) => {
+      s.positions[at] = pos;
+      const form = p.exact?.[k] ?? term;
+      let f = forms.get(form);
+      // More than 255 spellings of one folded term is OCR noise: later ones share the last slot.
+      if (f === undefined) forms.set(form, (f = Math.min(255, forms.size)));
+      formIdx[at++] = f;
+    });
+  });
+  s.starts[postings.length] = at;
+  if (forms.size > 1) {
+    s.forms = [...forms.keys()].slice(0, 256);
+    s.formIdx = formIdx;
+  }
+  return s;
+}
+
+/** Appends postings to the open segments of their terms, sealing segments that fill up. */
+async function appendPostings(db: HosoDb, postings: SearchPosting[]): Promise<void> {
+  const groups = new Map<string, SearchPosting[]>();
+  for (const p of postings) {
+    const k = `${p.caseId}\u0000${p.term}`;
+    const g = groups.get(k);
+    if (g) g.push(p);
+    else groups.set(k, [p]);
+  }
+  const keys = [...groups.values()].map((g) => segKey(g[0].term, g[0].caseId, 0));
+  const open = await db.terms.bulkGet(keys);
+  const writes: TermSegment[] = [];
+  let sealNo = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  [...groups.values()].forEach((g, i) => {
+    const { term, caseId } = g[0];
+    let current = open[i] ? unpack(open[i]!) : [];
+    for (const p of g) {
+      current.push(p);
+      if (current.length >= SEGMENT_PAGES) {
+        writes.push(pack(term, caseId, sealNo++, current));
+        current = [];
+      }
+    }
+    writes.push(current.length ? pack(term, caseId, 0, current) : emptySegment(term, caseId));
+  });
+  await db.terms.bulkPut(writes);
+}
+
+/** Removes the given pages' postings; their terms are read from their stored (old) texts. */
+export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise<void> {
+  if (pageIds.length === 0) return;
+  const old = (await db.pageTexts.bulkGet(pageIds)).filter((t): t is PageText => !!t);
+  const gone = new Set(old.map((t) => t.pageId));
+  const terms = new Map<string, { term: string; caseId: string }>();
+  for (const t of old) for (const p of postingsForPage(t)) terms.set(`${p.caseId}\u0000${p.term}`, p);
+  for (const { term, caseId } of terms.values()) {
+    const segs = await db.terms
+      .where('[term+caseId+seg]')
+      .between(segKey(term, caseId, -Infinity), segKey(term, caseId, Infinity))
+      .toArray();
+    for (const s of segs) {
+      if (!s.pageIds.some((id) => gone.has(id))) continue;
+      const kept = unpack(s).filter((p) => !gone.has(p.pageId));
+      if (kept.length || s.seg === 0)
+        await db.terms.put(kept.length ? pack(term, caseId, s.seg, kept) : emptySegment(term, caseId));
+      else await db.terms.delete(segKey(term, caseId, s.seg));
+    }
+  }
+}
+
+/** (Re)indexes pages. Call before storing the new texts (see above). */
 export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<void> {
   await removePagePostings(
     db,
     texts.map((t) => t.pageId),
   );
-  const all = texts.flatMap(postingsForPage);
-  if (all.length) await db.postings.bulkPut(all);
+  await appendPostings(db, texts.flatMap(postingsForPage));
+}
+
+/** Drops a whole case's index (purge). */
+export async function removeCaseIndex(db: HosoDb, caseId: string): Promise<void> {
+  await db.terms.where('caseId').equals(caseId).delete();
+}
+
+/** Size of the index: segment records, (term, page) entries, word positions, approximate bytes. */
+export async function indexStats(
+  db: HosoDb,
+): Promise<{ segments: number; entries: number; positions: number; bytes: number }> {
+  let segments = 0;
+  let entries = 0;
+  let positions = 0;
+  let bytes = 0;
+  await db.terms.each((s) => {
+    segments++;
+    entries += s.pageIds.length;
+    positions += s.positions.length;
+    bytes +=
+      s.term.length * 2 +
+      s.caseId.length +
+      s.pageIds.reduce((n, id) => n + id.length, 0) +
+      s.lens.byteLength +
+      s.starts.byteLength +
+      s.positions.byteLength +
+      (s.formIdx?.byteLength ?? 0) +
+      (s.forms?.reduce((n, f) => n + f.length * 2, 0) ?? 0);
+  });
+  return { segments, entries, positions, bytes };
 }
