@@ -27,7 +27,7 @@ export function folioStampContent(
     'q',
     '0.6 0 0 RG 0.6 0 0 rg 0.8 w',
     `${box.map(num).join(' ')} re S`,
-    `BT ${font} ${SIZE} Tf ${num(x)} ${num(y)} Td (${text}) Tj ET`,
+    `BT 0 Tr 100 Tz ${font} ${SIZE} Tf ${num(x)} ${num(y)} Td (${text}) Tj ET`,
     'Q',
   ].join('\n');
 }

@@ -1,3 +1,5 @@
 export { writeSearchablePdf, PRODUCER } from './searchable-pdf';
 export type { SearchablePage, WriteSearchablePdfOptions, WrittenPdf } from './searchable-pdf';
 export type { TableOfContents } from './table-of-contents';
+export { createPageLoader, exportPageToOcrPage, exportSearchablePdf, wordsToBlocks } from './export-pdf';
+export type { ExportSearchablePdfOptions, ParsedExportPdfRequest } from './export-pdf';

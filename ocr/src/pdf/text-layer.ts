@@ -17,7 +17,7 @@ export function textLayerContent(ocr: Pick<OcrPage, 'blocks'>, frame: PageFrame,
     for (const line of block.lines) ops.push(...lineOps(line, frame, fontName));
   }
   if (ops.length === 0) return '';
-  return ['BT', '3 Tr', ...ops, 'ET'].join('\n') + '\n';
+  return ['q', 'BT', '3 Tr', ...ops, 'ET', 'Q'].join('\n') + '\n';
 }
 
 function lineOps(line: OcrLine, frame: PageFrame, fontName: string): string[] {
