@@ -176,7 +176,10 @@ export async function correctWord(
         (c) => !(c.block === address.block && c.line === address.line && c.word === address.word),
       );
       // Typing the OCR text back removes the correction instead of storing a no-op.
-      const corrections = nfc === w.text ? others : [...others, { ...address, text: nfc }];
+      const corrections =
+        nfc === w.text
+          ? others
+          : [...others, { block: address.block, line: address.line, word: address.word, text: nfc }];
       const next: PageText = { ...t, corrections };
       await indexPageTexts(db, [next]); // reads the old text to drop its postings: before the put
       await db.pageTexts.put(next);
