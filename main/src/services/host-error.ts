@@ -39,10 +39,10 @@ export function toHostError(err: unknown, file?: string): HostError {
       ...withFile,
     };
   if (err instanceof Error && err.name === 'InputError' && 'code' in err) {
-    // InputError from @hoso/ocr: a problem with the user's file.
+    // InputError from @hoso/ocr ('corrupt-image' style codes): a problem with the user's file.
     const e = err as Error & { code: string; file?: string; page?: number };
     return {
-      code: e.code,
+      code: String(e.code).replace(/-/g, '_').toUpperCase(),
       message: e.message,
       ...(e.file ? { file: e.file } : withFile),
       ...(e.page !== undefined ? { page: e.page } : {}),

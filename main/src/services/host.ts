@@ -77,9 +77,8 @@ export async function createHost(options: HostOptions) {
     jobResult: async ({ id }) => queue.result(id),
     exportPdf: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.pdf');
-      const bytes = await writeExportPdf(store, request);
-      await exportsFolder.write(storedName, bytes);
-      return exportResult(storedName, bytes.byteLength);
+      const bytes = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
+      return exportResult(storedName, bytes);
     },
     exportBundle: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.hoso');

@@ -16,8 +16,6 @@ export type Recognizer = (files: string[], opts: RecognizeOptions) => AsyncItera
 /** Loads the real engine lazily: tesseract.js and its workers start only when OCR is needed. */
 export const loadOcrRecognizer = (): Recognizer =>
   async function* recognize(files, opts) {
-    // The specifier is a variable until @hoso/ocr exports its index (keeps typecheck green meanwhile).
-    const specifier = '@hoso/ocr';
-    const { recognizePages } = (await import(/* @vite-ignore */ specifier)) as { recognizePages: Recognizer };
+    const { recognizePages } = await import('@hoso/ocr');
     yield* recognizePages(files, opts);
   };

@@ -1,11 +1,45 @@
 import type { ExportPdfRequest } from '@hoso/contracts';
 import { ExportPdfRequestSchema } from '@hoso/contracts';
 import type { FileStore } from './file-store';
-import { hostFail } from './host-error';
+import { HostFailure, toHostError } from './host-error';
 
-/** Builds the searchable PDF of an export with the ocr package's writer. */
-export async function writeExportPdf(store: FileStore, input: ExportPdfRequest): Promise<Uint8Array> {
+/**
+ * Builds the searchable PDF of an export (document, volume or dossier) with the ocr package's
+ * writer: the stored originals' pixels, the renderer's corrected words, bookmarks, mục lục and
+ * folio stamps. The writer renames its temp file into `outputPath` only when complete.
+ */
+export async function writeExportPdf(
+  store: FileStore,
+  input: ExportPdfRequest,
+  outputPath: string,
+): Promise<number> {
   const request = ExportPdfRequestSchema.parse(input);
-  for (const page of request.pages) await store.getFile(page.fileHash);
-  return hostFail('NOT_SUPPORTED', 'PDF export is not available yet.');
+  const names = new Map<string, string>();
+  for (const page of request.pages) {
+    if (!names.has(page.fileHash)) names.set(page.fileHash, (await store.getFile(page.fileHash)).name);
+  }
+  // Loaded lazily: the writer pulls in pdf.js and sharp only when the user exports.
+  const { createPageLoader, exportSearchablePdf } = await import('@hoso/ocr');
+  const loadPage = createPageLoader(async (hash) => {
+    // Verify each original against its hash before it goes into an exported PDF.
+    await store.readOriginal(hash);
+    return store.originalPath(hash);
+  });
+  try {
+    const written = await exportSearchablePdf({ request, outputPath, loadPage });
+    return written.bytes;
+  } catch (err) {
+    const error = toHostError(err);
+    // Engine messages name the content-addressed path; the user knows the file by its name.
+    const hash = [...names.keys()].find((h) => error.message.includes(h) || error.file?.includes(h));
+    if (hash) {
+      const name = names.get(hash)!;
+      throw new HostFailure({
+        ...error,
+        file: name,
+        message: error.message.split(store.originalPath(hash)).join(name),
+      });
+    }
+    throw new HostFailure(error);
+  }
 }
