@@ -126,6 +126,7 @@ export function DocumentHeader(props: {
           <AddToPresentationButton caseId={doc.caseId} exhibit={{ kind: 'document', documentId: doc.id }} />
         </Suspense>
         <select
+          className="doc-more"
           aria-label={t('docActions')}
           value=""
           onChange={(e) => {
@@ -159,7 +160,11 @@ function OcrState(props: { state?: ImportRecord['state']; done?: number; total?:
   const retry = props.jobId ? () => void getBridge().retryJob(props.jobId!) : undefined;
   switch (props.state) {
     case 'done':
-      return <span className="ocr-state badge badge-ok">{t('ocrDone')}</span>;
+      return (
+        <span className="ocr-state">
+          <span className="badge badge-ok">{t('ocrDone')}</span>
+        </span>
+      );
     case 'failed':
       return (
         <span className="ocr-state">

@@ -1,6 +1,14 @@
 import { useRef, useState } from 'react';
 import type { CaseDocument, Page } from '@hoso/domain';
-import { createVolume, renumberFolios, useDocuments, useImports, usePages, useVolumes } from '../../db';
+import {
+  createVolume,
+  renumberFolios,
+  useDocuments,
+  useImports,
+  usePages,
+  useVolumes,
+  type ImportRecord,
+} from '../../db';
 import { getBridge } from '../../bridge';
 import { useT } from '../../i18n';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
@@ -14,6 +22,21 @@ import { dossierMessages } from './messages';
 import { attempt, dossierActions } from './useDossierActions';
 import { useQuestion } from './useQuestion';
 import { WatchFolderToggle } from './WatchFolderToggle';
+
+/** "Nhận dạng chữ: 4/5 tài liệu xong, 1 lỗi" — the dossier's OCR at a glance. */
+function OcrSummary({ documentIds, imports }: { documentIds: string[]; imports: ImportRecord[] }) {
+  const t = useT(dossierMessages);
+  const present = new Set(documentIds);
+  const mine = imports.filter((r) => present.has(r.documentId));
+  const done = mine.filter((r) => r.state === 'done').length;
+  const failed = mine.filter((r) => r.state === 'failed').length;
+  return (
+    <span className="muted ocr-summary" data-done={done} data-failed={failed} data-total={mine.length}>
+      {t('ocrSummary', { done, total: mine.length })}
+      {failed > 0 && t('ocrSummaryFailed', { n: failed })}
+    </span>
+  );
+}
 
 const ACCEPT = 'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf';
 
@@ -118,6 +141,7 @@ export function DossierTab({ caseId }: { caseId: string }) {
       </div>
       <div className="toolbar-sub">
         <WatchFolderToggle caseId={caseId} />
+        {documents.length > 0 && <OcrSummary documentIds={documents.map((d) => d.id)} imports={imports} />}
         <span className="muted" role="status" aria-live="polite">
           {status}
         </span>

@@ -13,11 +13,10 @@ export interface ExportOptions {
 
 /** File names keep Vietnamese letters but drop characters Windows forbids. */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  const visible = [...name.normalize('NFC')].map((ch) => (ch.charCodeAt(0) < 32 ? ' ' : ch)).join('');
   return (
-    name
-      .normalize('NFC')
-      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    visible
+      .replace(/[\\/:*?"<>|]+/g, '-')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 120) || 'hoso'

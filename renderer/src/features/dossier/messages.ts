@@ -88,6 +88,8 @@ export const dossierMessages = defineMessages({
     working: 'Đang xử lý…',
     infoSaved: 'Đã lưu thông tin vụ án.',
     todoMaps: 'Sơ đồ tư duy đang được xây dựng.',
+    ocrSummary: 'Nhận dạng chữ: {done}/{total} tài liệu xong',
+    ocrSummaryFailed: ', {n} lỗi',
   },
   en: {
     tabDossier: 'Dossier',
@@ -176,5 +178,7 @@ export const dossierMessages = defineMessages({
     working: 'Working…',
     infoSaved: 'Case details saved.',
     todoMaps: 'Mind maps are being built.',
+    ocrSummary: 'Text recognition: {done}/{total} documents done',
+    ocrSummaryFailed: ', {n} failed',
   },
 });
