@@ -89,6 +89,7 @@ describe('imports', () => {
     const pages = await listPages(document.id, db);
     expect(pages.map((p) => p.ocrStatus)).toEqual(['done', 'done']);
     expect(pages[0].wordCount).toBeGreaterThan(10);
+    expect(pages[0].ocrFrame).toEqual({ widthPx: 2480, heightPx: 3508, dpi: 300, rotation: 0, deskewDeg: 0 });
     expect((await db.imports.get('j1'))!.state).toBe('done');
     expect(await db.documents.get(document.id)).toMatchObject({
       type: 'lenh',

@@ -124,6 +124,11 @@ export interface Page {
   wordCount?: number;
   /** Text comes from a born-digital PDF's own text layer rather than OCR. */
   textOrigin?: 'ocr' | 'text-layer';
+  /**
+   * The OCR frame (see OcrPage) copied onto the page once recognized, so thumbnails and overlays can
+   * place the image without reading the page's words.
+   */
+  ocrFrame?: Pick<OcrPage, 'widthPx' | 'heightPx' | 'dpi' | 'rotation' | 'deskewDeg'>;
 }
 
 /** The OCR result of a page and the user's corrections to it. */

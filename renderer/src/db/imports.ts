@@ -206,6 +206,13 @@ export async function applyOcrResult(
           meanConfidence: ocr.meanConfidence,
           wordCount,
           textOrigin: ocr.origin,
+          ocrFrame: {
+            widthPx: ocr.widthPx,
+            heightPx: ocr.heightPx,
+            dpi: ocr.dpi,
+            rotation: ocr.rotation,
+            deskewDeg: ocr.deskewDeg,
+          },
         });
       }
       await indexPageTexts(db, texts); // reads the old texts (a retried job) to drop their postings: before the put
