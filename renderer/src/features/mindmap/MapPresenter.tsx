@@ -29,8 +29,20 @@ export default function MapPresenter(props: MapPresenterProps) {
 
 function PresenterCanvas({ model, focusNodeId, onOpenEvidence }: MapPresenterProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const nodes = useMemo(() => model.nodes.map((n) => toFlowNode(n, false, n.id === focusNodeId)), [model.nodes, focusNodeId]);
-  const edges = useMemo(() => model.edges.map((e) => toFlowEdge(e, edgeLabel(e, (k) => EDGE_KIND_LABEL[k]))), [model.edges]);
+  const nodes = useMemo(
+    () => model.nodes.map((n) => toFlowNode(n, false, n.id === focusNodeId)),
+    [model.nodes, focusNodeId],
+  );
+  const edges = useMemo(
+    () =>
+      model.edges.map((e) =>
+        toFlowEdge(
+          e,
+          edgeLabel(e, (k) => EDGE_KIND_LABEL[k]),
+        ),
+      ),
+    [model.edges],
+  );
 
   useEffect(() => {
     // Wait a frame so React Flow has measured the nodes before fitting.

@@ -20,12 +20,20 @@ export default function MapView({ route }: { route: { caseId: string; mapId: str
   const { load, history, save } = editor;
 
   if (load.status === 'loading' || (load.status === 'ready' && !history))
-    return <p className="loading" aria-busy="true">{t('loading')}</p>;
+    return (
+      <p className="loading" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
   if (load.status === 'missing') return <p className="error-text mm-message">{t('notFound')}</p>;
   if (load.status === 'corrupt') return <p className="error-text mm-message">{t('corrupt')}</p>;
   if (!history) return null;
 
-  const meta: ExportMeta = { mapName: load.record.name, caseNumber: theCase?.number ?? '', caseName: theCase?.name ?? '' };
+  const meta: ExportMeta = {
+    mapName: load.record.name,
+    caseNumber: theCase?.number ?? '',
+    caseName: theCase?.name ?? '',
+  };
   const onExport = async (kind: 'png' | 'svg' | 'pdf-A4' | 'pdf-A3' | 'json') => {
     setExportError(null);
     setExporting(true);
@@ -33,7 +41,8 @@ export default function MapView({ route }: { route: { caseId: string; mapId: str
       if (kind === 'json') exportJson(history.present, meta);
       if (kind === 'svg') await exportSvg(history.present, meta);
       if (kind === 'png') await exportPng(history.present, meta);
-      if (kind === 'pdf-A4' || kind === 'pdf-A3') await exportPdf(history.present, meta, kind === 'pdf-A4' ? 'A4' : 'A3');
+      if (kind === 'pdf-A4' || kind === 'pdf-A3')
+        await exportPdf(history.present, meta, kind === 'pdf-A4' ? 'A4' : 'A3');
     } catch (e) {
       setExportError(t('exportFailed', { detail: (e as Error).message }));
     } finally {
@@ -46,11 +55,19 @@ export default function MapView({ route }: { route: { caseId: string; mapId: str
       <header className="mm-header">
         <a href={hrefFor({ name: 'case', caseId: route.caseId, tab: 'maps' })}>{t('back')}</a>
         <h1 id="mm-title">{load.record.name}</h1>
-        {theCase && <span className="mm-case">{theCase.number} — {theCase.name}</span>}
+        {theCase && (
+          <span className="mm-case">
+            {theCase.number} — {theCase.name}
+          </span>
+        )}
         <span className={`mm-save mm-save-${save.kind}`} role="status" aria-live="polite">
           {save.kind === 'error' ? t('saveFailed', { detail: save.message }) : exporting ? '…' : t(save.kind)}
         </span>
-        {exportError && <span className="error-text" role="alert">{exportError}</span>}
+        {exportError && (
+          <span className="error-text" role="alert">
+            {exportError}
+          </span>
+        )}
       </header>
       <ReactFlowProvider>
         <MapEditor

@@ -60,7 +60,11 @@ export default function MapsTab({ caseId }: { caseId: string }) {
       >
         <label>
           {t('template')}
-          <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)} name="template">
+          <select
+            value={template}
+            onChange={(e) => setTemplate(e.target.value as TemplateId)}
+            name="template"
+          >
             {TEMPLATES.map((tpl) => (
               <option key={tpl.id} value={tpl.id}>
                 {tpl.name[locale]}
@@ -104,7 +108,10 @@ export default function MapsTab({ caseId }: { caseId: string }) {
       <ul className="mm-list">
         {maps?.map((m) => (
           <li key={m.id}>
-            <a className="mm-map-name" href={`#/cases/${encodeURIComponent(caseId)}/maps/${encodeURIComponent(m.id)}`}>
+            <a
+              className="mm-map-name"
+              href={`#/cases/${encodeURIComponent(caseId)}/maps/${encodeURIComponent(m.id)}`}
+            >
               {m.name}
             </a>
             <span className="mm-map-meta">
@@ -115,7 +122,8 @@ export default function MapsTab({ caseId }: { caseId: string }) {
               type="button"
               onClick={() => {
                 const next = prompt(t('rename'), m.name);
-                if (next?.trim()) void renameMap(m.id, next).catch((e) => setError(describeDbError(e, locale)));
+                if (next?.trim())
+                  void renameMap(m.id, next).catch((e) => setError(describeDbError(e, locale)));
               }}
             >
               {t('rename')}
@@ -124,7 +132,8 @@ export default function MapsTab({ caseId }: { caseId: string }) {
               type="button"
               className="danger"
               onClick={() => {
-                if (confirm(t('confirmDelete', { name: m.name }))) void deleteMap(m.id).catch((e) => setError(describeDbError(e, locale)));
+                if (confirm(t('confirmDelete', { name: m.name })))
+                  void deleteMap(m.id).catch((e) => setError(describeDbError(e, locale)));
               }}
             >
               {t('delete')}

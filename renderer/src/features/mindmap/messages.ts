@@ -2,6 +2,14 @@ import { defineMessages } from '../../i18n';
 
 export const messages = defineMessages({
   vi: {
+    dossier: 'Hồ sơ',
+    dossierHint: 'Kéo tài liệu hoặc trang vào sơ đồ. Bấm một trang để chọn vùng.',
+    dossierEmpty: 'Hồ sơ chưa có tài liệu.',
+    dragDocument: 'Kéo tài liệu vào sơ đồ',
+    pickRegion: 'Kéo trang vào sơ đồ, hoặc bấm để chọn một vùng',
+    selectRegion: 'Kéo chuột trên trang để chọn vùng.',
+    dragRegion: 'Kéo vùng đã chọn vào sơ đồ',
+    close: 'Đóng',
     maps: 'Sơ đồ tư duy',
     newMap: 'Tạo sơ đồ',
     mapName: 'Tên sơ đồ',
@@ -65,7 +73,8 @@ export const messages = defineMessages({
     precedes: 'trước - sau',
     label: 'Nhãn',
     inspector: 'Thuộc tính',
-    nothingSelected: 'Chọn một nút hoặc một liên kết để sửa. Kéo trang, tài liệu hoặc vùng trang từ hồ sơ vào sơ đồ để tạo nút chứng cứ.',
+    nothingSelected:
+      'Chọn một nút hoặc một liên kết để sửa. Kéo trang, tài liệu hoặc vùng trang từ hồ sơ vào sơ đồ để tạo nút chứng cứ.',
     selectedMany: 'Đã chọn {n} nút',
     name: 'Họ tên',
     role: 'Tư cách',
@@ -102,9 +111,18 @@ export const messages = defineMessages({
     evidenceFromPage: 'Trang BL {folio}',
     evidenceFromRegion: 'Vùng trang BL {folio}',
     evidencePage: 'Trang {n}',
-    shortcuts: 'Phím tắt: Ctrl+Z/Y hoàn tác/làm lại · Ctrl+C/V sao chép/dán · Ctrl+A chọn tất cả · Delete xóa · Ctrl+F tìm · Shift+1 vừa màn hình · Shift+kéo chọn nhiều',
+    shortcuts:
+      'Phím tắt: Ctrl+Z/Y hoàn tác/làm lại · Ctrl+C/V sao chép/dán · Ctrl+A chọn tất cả · Delete xóa · Ctrl+F tìm · Shift+1 vừa màn hình · Shift+kéo chọn nhiều',
   },
   en: {
+    dossier: 'Dossier',
+    dossierHint: 'Drag a document or page onto the map. Click a page to pick a region.',
+    dossierEmpty: 'The dossier has no documents yet.',
+    dragDocument: 'Drag the document onto the map',
+    pickRegion: 'Drag the page onto the map, or click to pick a region',
+    selectRegion: 'Drag on the page to select a region.',
+    dragRegion: 'Drag the selected region onto the map',
+    close: 'Close',
     maps: 'Mind maps',
     newMap: 'New map',
     mapName: 'Map name',
@@ -114,7 +132,8 @@ export const messages = defineMessages({
     rename: 'Rename',
     delete: 'Delete',
     confirmDelete: 'Delete map "{name}"? This cannot be undone.',
-    noMaps: 'This case has no map yet. Create one from the "Course of events" or "Evidence evaluation" template.',
+    noMaps:
+      'This case has no map yet. Create one from the "Course of events" or "Evidence evaluation" template.',
     importJson: 'Import map (JSON)…',
     importFailed: 'Could not read map file "{file}": {detail}',
     updated: 'Updated {date}',
@@ -168,7 +187,8 @@ export const messages = defineMessages({
     precedes: 'precedes',
     label: 'Label',
     inspector: 'Properties',
-    nothingSelected: 'Select a node or a link to edit it. Drag a page, document or page region from the dossier onto the map to make an evidence node.',
+    nothingSelected:
+      'Select a node or a link to edit it. Drag a page, document or page region from the dossier onto the map to make an evidence node.',
     selectedMany: '{n} nodes selected',
     name: 'Name',
     role: 'Role',
@@ -205,6 +225,7 @@ export const messages = defineMessages({
     evidenceFromPage: 'Page folio {folio}',
     evidenceFromRegion: 'Region of folio {folio}',
     evidencePage: 'Page {n}',
-    shortcuts: 'Shortcuts: Ctrl+Z/Y undo/redo · Ctrl+C/V copy/paste · Ctrl+A select all · Delete delete · Ctrl+F find · Shift+1 fit · Shift+drag multi-select',
+    shortcuts:
+      'Shortcuts: Ctrl+Z/Y undo/redo · Ctrl+C/V copy/paste · Ctrl+A select all · Delete delete · Ctrl+F find · Shift+1 fit · Shift+drag multi-select',
   },
 });

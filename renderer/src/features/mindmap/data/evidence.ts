@@ -36,7 +36,10 @@ export async function resolveEvidenceRef(ref: EvidenceRef): Promise<ResolvedEvid
   if (ref.kind === 'document') {
     const doc = await db.documents.get(ref.documentId);
     if (!doc) return null;
-    const first = await db.pages.where('[documentId+order]').between([doc.id, -Infinity], [doc.id, Infinity]).first();
+    const first = await db.pages
+      .where('[documentId+order]')
+      .between([doc.id, -Infinity], [doc.id, Infinity])
+      .first();
     return {
       link: { kind: 'document', documentId: doc.id, ...(first ? { pageId: first.id } : {}) },
       page: first,
@@ -47,7 +50,9 @@ export async function resolveEvidenceRef(ref: EvidenceRef): Promise<ResolvedEvid
   if (!page) return null;
   const doc = await db.documents.get(page.documentId);
   const link: EvidenceLink =
-    ref.kind === 'region' ? { kind: 'region', pageId: page.id, region: ref.region } : { kind: 'page', pageId: page.id };
+    ref.kind === 'region'
+      ? { kind: 'region', pageId: page.id, region: ref.region }
+      : { kind: 'page', pageId: page.id };
   return { link, page, documentTitle: doc?.title };
 }
 

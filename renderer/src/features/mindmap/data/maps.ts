@@ -10,12 +10,22 @@ import { guard } from '../../../db/errors';
 
 export function useCaseMaps(caseId: string): MapRecord[] | undefined {
   return useLiveQuery(
-    () => getDb().maps.where('caseId').equals(caseId).toArray().then((maps) => maps.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))),
+    () =>
+      getDb()
+        .maps.where('caseId')
+        .equals(caseId)
+        .toArray()
+        .then((maps) => maps.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))),
     [caseId],
   );
 }
 
-export async function createMap(caseId: string, name: string, model: MapModel, db: HosoDb = getDb()): Promise<MapRecord> {
+export async function createMap(
+  caseId: string,
+  name: string,
+  model: MapModel,
+  db: HosoDb = getDb(),
+): Promise<MapRecord> {
   const record: MapRecord = {
     id: crypto.randomUUID(),
     caseId,
@@ -29,7 +39,9 @@ export async function createMap(caseId: string, name: string, model: MapModel, d
 
 export async function renameMap(id: string, name: string, db: HosoDb = getDb()): Promise<void> {
   await guard(() =>
-    db.transaction('rw', db.maps, () => db.maps.update(id, { name: name.normalize('NFC').trim(), updatedAt: new Date().toISOString() })),
+    db.transaction('rw', db.maps, () =>
+      db.maps.update(id, { name: name.normalize('NFC').trim(), updatedAt: new Date().toISOString() }),
+    ),
   );
 }
 

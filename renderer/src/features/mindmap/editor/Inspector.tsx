@@ -54,7 +54,11 @@ export function Inspector(p: InspectorProps) {
   const text = (n: MapNode, field: string, label: string, value: string | undefined, multiline = false) => (
     <Field label={label}>
       {multiline ? (
-        <textarea rows={3} value={value ?? ''} onChange={(e) => set(n, field, e.target.value.normalize('NFC') || undefined)} />
+        <textarea
+          rows={3}
+          value={value ?? ''}
+          onChange={(e) => set(n, field, e.target.value.normalize('NFC') || undefined)}
+        />
       ) : (
         <input value={value ?? ''} onChange={(e) => set(n, field, e.target.value.normalize('NFC'))} />
       )}
@@ -65,7 +69,9 @@ export function Inspector(p: InspectorProps) {
       <input
         type="number"
         value={value ?? ''}
-        onChange={(e) => set(n, field, e.target.value === '' ? undefined : Math.trunc(Number(e.target.value)))}
+        onChange={(e) =>
+          set(n, field, e.target.value === '' ? undefined : Math.trunc(Number(e.target.value)))
+        }
       />
     </Field>
   );
@@ -75,7 +81,10 @@ export function Inspector(p: InspectorProps) {
     body = (
       <>
         <Field label={t('edgeKind')}>
-          <select value={edge.kind} onChange={(e) => p.commit((m) => updateEdge(m, edge.id, { kind: e.target.value as EdgeKind }))}>
+          <select
+            value={edge.kind}
+            onChange={(e) => p.commit((m) => updateEdge(m, edge.id, { kind: e.target.value as EdgeKind }))}
+          >
             {(['proves', 'contradicts', 'relates', 'precedes'] as const).map((k) => (
               <option key={k} value={k}>
                 {t(k)}
@@ -87,7 +96,12 @@ export function Inspector(p: InspectorProps) {
           <input
             value={edge.label ?? ''}
             placeholder={t(edge.kind)}
-            onChange={(e) => p.commit((m) => updateEdge(m, edge.id, { label: e.target.value.normalize('NFC') || undefined }), `${edge.id}:label`)}
+            onChange={(e) =>
+              p.commit(
+                (m) => updateEdge(m, edge.id, { label: e.target.value.normalize('NFC') || undefined }),
+                `${edge.id}:label`,
+              )
+            }
           />
         </Field>
       </>
@@ -124,7 +138,12 @@ function NodeForm({ node: n, text, num, set, ...p }: FormProps) {
   const t = useT(messages);
   const pinned = (
     <label className="mm-check">
-      <input type="checkbox" checked={Boolean(n.pinned)} onChange={(e) => set(n, 'pinned', e.target.checked || undefined)} /> {t('pinned')}
+      <input
+        type="checkbox"
+        checked={Boolean(n.pinned)}
+        onChange={(e) => set(n, 'pinned', e.target.checked || undefined)}
+      />{' '}
+      {t('pinned')}
     </label>
   );
   switch (n.kind) {
@@ -158,10 +177,21 @@ function NodeForm({ node: n, text, num, set, ...p }: FormProps) {
         <>
           {text(n, 'title', t('title'), n.title)}
           <Field label={t('date')}>
-            <input type="date" value={date ?? ''} onChange={(e) => set(n, 'date', e.target.value ? `${e.target.value}${time ? `T${time}` : ''}` : undefined)} />
+            <input
+              type="date"
+              value={date ?? ''}
+              onChange={(e) =>
+                set(n, 'date', e.target.value ? `${e.target.value}${time ? `T${time}` : ''}` : undefined)
+              }
+            />
           </Field>
           <Field label={t('time')}>
-            <input type="time" value={time ?? ''} disabled={!date} onChange={(e) => set(n, 'date', `${date}${e.target.value ? `T${e.target.value}` : ''}`)} />
+            <input
+              type="time"
+              value={time ?? ''}
+              disabled={!date}
+              onChange={(e) => set(n, 'date', `${date}${e.target.value ? `T${e.target.value}` : ''}`)}
+            />
           </Field>
           {text(n, 'place', t('place'), n.place)}
           {text(n, 'description', t('description'), n.description, true)}
@@ -183,14 +213,28 @@ function NodeForm({ node: n, text, num, set, ...p }: FormProps) {
             </select>
           </Field>
           {text(n, 'note', t('noteText'), n.note, true)}
-          <button type="button" onClick={() => openLink(p.caseId, n.link)} disabled={!n.link.pageId || n.link.pageId === 'none'}>
+          <button
+            type="button"
+            onClick={() => openLink(p.caseId, n.link)}
+            disabled={!n.link.pageId || n.link.pageId === 'none'}
+          >
             {t('openPage')}
           </button>
           {pinned}
         </>
       );
     case 'provision':
-      return <ProvisionForm node={n} model={p.model} commit={p.commit} text={text} num={num} set={set} pinned={pinned} />;
+      return (
+        <ProvisionForm
+          node={n}
+          model={p.model}
+          commit={p.commit}
+          text={text}
+          num={num}
+          set={set}
+          pinned={pinned}
+        />
+      );
     case 'note':
       return (
         <>
@@ -253,12 +297,18 @@ function ProvisionForm(props: {
               aria-label={`${t('elements')} ${i + 1}`}
               onChange={(e) =>
                 setElements(
-                  n.elements.map((x) => (x.id === el.id ? { ...x, text: e.target.value.normalize('NFC') } : x)),
+                  n.elements.map((x) =>
+                    x.id === el.id ? { ...x, text: e.target.value.normalize('NFC') } : x,
+                  ),
                   `${n.id}:el:${el.id}`,
                 )
               }
             />
-            <button type="button" aria-label={t('delete')} onClick={() => setElements(n.elements.filter((x) => x.id !== el.id))}>
+            <button
+              type="button"
+              aria-label={t('delete')}
+              onClick={() => setElements(n.elements.filter((x) => x.id !== el.id))}
+            >
               ×
             </button>
             <div className="mm-proof">
@@ -277,7 +327,10 @@ function ProvisionForm(props: {
             </div>
           </div>
         ))}
-        <button type="button" onClick={() => setElements([...n.elements, { id: newId(), text: 'Dấu hiệu mới', evidenceIds: [] }])}>
+        <button
+          type="button"
+          onClick={() => setElements([...n.elements, { id: newId(), text: 'Dấu hiệu mới', evidenceIds: [] }])}
+        >
           + {t('addElement')}
         </button>
       </fieldset>

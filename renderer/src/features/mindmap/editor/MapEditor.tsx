@@ -31,13 +31,14 @@ import {
   type MapModel,
   type NodeKind,
 } from '@hoso/mindmap';
-import { useT } from '../../../i18n';
+import { translator, useLocale, useT } from '../../../i18n';
 import { EVIDENCE_MIME, readEvidenceDrag } from '../../../shared/dnd';
 import { resolveEvidenceRef } from '../data/evidence';
 import { messages } from '../messages';
 import { edgeTypes } from '../nodes/FloatingEdge';
 import { nodeTypes } from '../nodes/MapNodes';
 import { MapActionsContext, type MapActions } from './context';
+import { DossierPanel } from './DossierPanel';
 import { Inspector } from './Inspector';
 import { openLink } from './openLink';
 import { blankNode, defaultEdgeKind, evidenceNode } from './newNodes';
@@ -68,7 +69,12 @@ export function MapEditor(props: MapEditorProps) {
   const [edges, setEdges] = useState<FlowEdge[]>([]);
   const [dropActive, setDropActive] = useState(false);
   const [busy, setBusy] = useState(false);
-  const kindLabel = useCallback((k: EdgeKind) => t(k), [t]);
+  // `t` is a new function every render; the edge labels must only change with the locale.
+  const locale = useLocale();
+  const kindLabel = useMemo(() => {
+    const tr = translator(messages, locale);
+    return (k: EdgeKind) => tr(k);
+  }, [locale]);
 
   // The model is the truth; React Flow's node list follows it, keeping selection and unchanged objects.
   useEffect(() => setNodes((prev) => syncFlowNodes(prev, model.nodes)), [model.nodes]);
@@ -86,16 +92,28 @@ export function MapEditor(props: MapEditorProps) {
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     // Removals go through onDelete (one undoable commit); the rest is view state.
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), ns));
+    setNodes((ns) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        ns,
+      ),
+    );
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
-    setEdges((es) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), es));
+    setEdges((es) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        es,
+      ),
+    );
   }, []);
 
   const onNodeDragStop = useCallback(
     (_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
       commit((m) => {
-        const positions = new Map(dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]));
+        const positions = new Map(
+          dragged.map((n) => [n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]),
+        );
         // A frame carries the nodes inside it.
         for (const g of dragged) {
           const old = m.nodes.find((n) => n.id === g.id);
@@ -124,14 +142,25 @@ export function MapEditor(props: MapEditorProps) {
   const actions = useMemo<MapActions>(
     () => ({
       resizeGroup: (id, box) =>
-        commit((m) => updateNode<GroupNode>(m, id, { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height), pinned: true })),
+        commit((m) =>
+          updateNode<GroupNode>(m, id, {
+            x: Math.round(box.x),
+            y: Math.round(box.y),
+            width: Math.round(box.width),
+            height: Math.round(box.height),
+            pinned: true,
+          }),
+        ),
     }),
     [commit],
   );
 
   const centre = useCallback(() => {
     const r = wrapper.current?.getBoundingClientRect();
-    const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 0) / 2, y: (r?.top ?? 0) + (r?.height ?? 0) / 2 });
+    const p = flow.screenToFlowPosition({
+      x: (r?.left ?? 0) + (r?.width ?? 0) / 2,
+      y: (r?.top ?? 0) + (r?.height ?? 0) / 2,
+    });
     return { x: p.x - 100, y: p.y - 40 };
   }, [flow]);
 
@@ -140,7 +169,9 @@ export function MapEditor(props: MapEditorProps) {
       const n = blankNode(kind, centre());
       commit((m) => ({ ...m, nodes: [...m.nodes, n] }));
       setNodes((ns) => ns.map((x) => ({ ...x, selected: false })));
-      requestAnimationFrame(() => setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, selected: true } : x))));
+      requestAnimationFrame(() =>
+        setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, selected: true } : x))),
+      );
     },
     [centre, commit],
   );
@@ -221,7 +252,9 @@ export function MapEditor(props: MapEditorProps) {
     if (!ref) return;
     e.preventDefault();
     const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    const target = (document.elementFromPoint(e.clientX, e.clientY) as HTMLElement | null)?.closest<HTMLElement>('[data-kind="person"]');
+    const target = (
+      document.elementFromPoint(e.clientX, e.clientY) as HTMLElement | null
+    )?.closest<HTMLElement>('[data-kind="person"]');
     const resolved = await resolveEvidenceRef(ref);
     if (!resolved) return;
     // A region dropped on a person becomes that person's photo.
@@ -254,6 +287,7 @@ export function MapEditor(props: MapEditorProps) {
           onExport={props.onExport}
         />
         <div className="mm-body">
+          <DossierPanel caseId={caseId} />
           <div
             ref={wrapper}
             className={`mm-canvas${dropActive ? ' mm-drop' : ''}`}
@@ -273,7 +307,15 @@ export function MapEditor(props: MapEditorProps) {
               onNodeDragStop={onNodeDragStop}
               onConnect={onConnect}
               onReconnect={(old, c) => commit((m) => reconnect(m, old.id, c.source, c.target))}
-              onDelete={({ nodes: ns, edges: es }) => commit((m) => removeElements(m, ns.map((n) => n.id), es.map((e) => e.id)))}
+              onDelete={({ nodes: ns, edges: es }) =>
+                commit((m) =>
+                  removeElements(
+                    m,
+                    ns.map((n) => n.id),
+                    es.map((e) => e.id),
+                  ),
+                )
+              }
               onNodeDoubleClick={(_, n) => {
                 const node = n.data.node;
                 if (node.kind === 'evidence') openLink(caseId, node.link);
@@ -296,7 +338,14 @@ export function MapEditor(props: MapEditorProps) {
             </ReactFlow>
             {dropActive && <div className="mm-drop-hint">{t('dropHere')}</div>}
           </div>
-          <Inspector caseId={caseId} model={model} selectedIds={selectedIds} selectedEdge={selectedEdge} commit={commit} onDelete={deleteSelection} />
+          <Inspector
+            caseId={caseId}
+            model={model}
+            selectedIds={selectedIds}
+            selectedEdge={selectedEdge}
+            commit={commit}
+            onDelete={deleteSelection}
+          />
         </div>
       </div>
     </MapActionsContext.Provider>

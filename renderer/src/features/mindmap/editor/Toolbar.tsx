@@ -21,7 +21,19 @@ export interface ToolbarProps {
 }
 
 const ADD: (NodeKind | 'issue')[] = ['person', 'event', 'evidence', 'provision', 'note', 'issue', 'group'];
-const ALIGN: [Alignment, 'alignLeft' | 'alignRight' | 'alignTop' | 'alignBottom' | 'alignCenterX' | 'alignCenterY' | 'distributeX' | 'distributeY'][] = [
+const ALIGN: [
+  Alignment,
+  (
+    | 'alignLeft'
+    | 'alignRight'
+    | 'alignTop'
+    | 'alignBottom'
+    | 'alignCenterX'
+    | 'alignCenterY'
+    | 'distributeX'
+    | 'distributeY'
+  ),
+][] = [
   ['left', 'alignLeft'],
   ['right', 'alignRight'],
   ['top', 'alignTop'],
@@ -58,7 +70,12 @@ export function Toolbar(p: ToolbarProps) {
           </option>
         ))}
       </select>
-      <select aria-label={t('layout')} value="" disabled={p.busy} onChange={(e) => e.target.value && p.onLayout(e.target.value as LayoutKind)}>
+      <select
+        aria-label={t('layout')}
+        value=""
+        disabled={p.busy}
+        onChange={(e) => e.target.value && p.onLayout(e.target.value as LayoutKind)}
+      >
         <option value="">{t('layout')}…</option>
         <option value="tree">{t('layoutTree')}</option>
         <option value="radial">{t('layoutRadial')}</option>
@@ -104,11 +121,20 @@ export function Toolbar(p: ToolbarProps) {
         />
         {query && (
           <span className="mm-find-count" aria-live="polite">
-            {matches.length ? t('matchCount', { i: (hit % matches.length) || (hit ? matches.length : 0), n: matches.length }) : t('noMatch')}
+            {matches.length
+              ? t('matchCount', { i: hit % matches.length || (hit ? matches.length : 0), n: matches.length })
+              : t('noMatch')}
           </span>
         )}
       </form>
-      <select aria-label={t('export')} value="" onChange={(e) => e.target.value && p.onExport(e.target.value as ToolbarProps['onExport'] extends (k: infer K) => void ? K : never)}>
+      <select
+        aria-label={t('export')}
+        value=""
+        onChange={(e) =>
+          e.target.value &&
+          p.onExport(e.target.value as ToolbarProps['onExport'] extends (k: infer K) => void ? K : never)
+        }
+      >
         <option value="">{t('export')}…</option>
         <option value="pdf-A4">{t('exportPdfA4')}</option>
         <option value="pdf-A3">{t('exportPdfA3')}</option>

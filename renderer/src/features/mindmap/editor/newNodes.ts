@@ -26,8 +26,15 @@ export function blankNode(kind: NodeKind | 'issue', at: { x: number; y: number }
 export function evidenceNode(r: ResolvedEvidence, at: { x: number; y: number }): MapNode {
   const folio = r.page?.folio;
   const where =
-    r.link.kind === 'region' ? `Vùng trang${folio ? ` BL ${folio}` : ''}` : r.link.kind === 'page' ? `Trang${folio ? ` BL ${folio}` : ''}` : '';
-  const title = [r.documentTitle, r.link.kind === 'document' ? '' : where].filter(Boolean).join(' — ') || where || 'Chứng cứ';
+    r.link.kind === 'region'
+      ? `Vùng trang${folio ? ` BL ${folio}` : ''}`
+      : r.link.kind === 'page'
+        ? `Trang${folio ? ` BL ${folio}` : ''}`
+        : '';
+  const title =
+    [r.documentTitle, r.link.kind === 'document' ? '' : where].filter(Boolean).join(' — ') ||
+    where ||
+    'Chứng cứ';
   return {
     id: newId(),
     kind: 'evidence',

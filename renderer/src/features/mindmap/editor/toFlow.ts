@@ -1,5 +1,12 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { EDGE_STYLE, nodeSize, type EdgeKind, type MapEdge, type MapNode, type NodeKind } from '@hoso/mindmap';
+import {
+  EDGE_STYLE,
+  nodeSize,
+  type EdgeKind,
+  type MapEdge,
+  type MapNode,
+  type NodeKind,
+} from '@hoso/mindmap';
 
 /** The map model as React Flow sees it: node data carries the model node itself. */
 export type FlowNodeData = { node: MapNode; focused?: boolean };

@@ -1,5 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { commit as pushHistory, readStoredModel, redo as redoHistory, startHistory, undo as undoHistory, type History, type MapModel } from '@hoso/mindmap';
+import {
+  commit as pushHistory,
+  readStoredModel,
+  redo as redoHistory,
+  startHistory,
+  undo as undoHistory,
+  type History,
+  type MapModel,
+} from '@hoso/mindmap';
 import type { MapRecord } from '../../../db';
 import { describeDbError } from '../../../db/errors';
 import { getLocale } from '../../../i18n';

@@ -53,7 +53,10 @@ async function thumbnails(model: MapModel): Promise<Map<string, string>> {
 }
 
 export async function mapSvg(model: MapModel, meta: ExportMeta): Promise<string> {
-  return sceneToSvg(buildScene(model), { title: `${meta.mapName} — ${meta.caseNumber}`, images: await thumbnails(model) });
+  return sceneToSvg(buildScene(model), {
+    title: `${meta.mapName} — ${meta.caseNumber}`,
+    images: await thumbnails(model),
+  });
 }
 
 export async function exportSvg(model: MapModel, meta: ExportMeta): Promise<void> {
@@ -103,7 +106,11 @@ async function fetchBytes(url: string): Promise<ArrayBuffer> {
 }
 
 export async function mapPdf(model: MapModel, meta: ExportMeta, paper: PaperSize): Promise<Uint8Array> {
-  const [regular, bold, thumbs] = await Promise.all([fetchBytes(regularFontUrl), fetchBytes(boldFontUrl), thumbnails(model)]);
+  const [regular, bold, thumbs] = await Promise.all([
+    fetchBytes(regularFontUrl),
+    fetchBytes(boldFontUrl),
+    thumbnails(model),
+  ]);
   const images = new Map([...thumbs].map(([id, url]) => [id, dataUrlBytes(url)]));
   const d = new Date();
   const date = `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
@@ -118,7 +125,10 @@ export async function mapPdf(model: MapModel, meta: ExportMeta, paper: PaperSize
 
 export async function exportPdf(model: MapModel, meta: ExportMeta, paper: PaperSize): Promise<void> {
   const bytes = await mapPdf(model, meta, paper);
-  download(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), `${fileStem(meta.mapName)}-${paper}.pdf`);
+  download(
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+    `${fileStem(meta.mapName)}-${paper}.pdf`,
+  );
 }
 
 export function exportJson(model: MapModel, meta: ExportMeta): void {

@@ -103,7 +103,13 @@ function drawScene(
       });
     }
     for (const t of n.texts)
-      page.drawText(t.text, { x: X(t.x), y: Y(t.y), size: t.size * k, font: t.bold ? fonts.bold : fonts.regular, color: hex(t.color) });
+      page.drawText(t.text, {
+        x: X(t.x),
+        y: Y(t.y),
+        size: t.size * k,
+        font: t.bold ? fonts.bold : fonts.regular,
+        color: hex(t.color),
+      });
   }
   for (const e of scene.edges) {
     const color = hex(e.color);
@@ -130,13 +136,25 @@ function drawScene(
       [bx - uy * w, by + ux * w],
       [bx + uy * w, by - ux * w],
     ];
-    page.drawSvgPath(`M${pts.map(([px, py]) => `${px},${-py}`).join(' L')} Z`, { x: 0, y: 0, color, borderWidth: 0 });
+    page.drawSvgPath(`M${pts.map(([px, py]) => `${px},${-py}`).join(' L')} Z`, {
+      x: 0,
+      y: 0,
+      color,
+      borderWidth: 0,
+    });
     if (e.label) {
       const size = 9 * k;
       const tw = fonts.regular.widthOfTextAtSize(e.label, size);
       const lx = X(e.lx) - tw / 2;
       const ly = Y(e.ly) + 3 * k;
-      page.drawRectangle({ x: lx - 2 * k, y: ly - 2 * k, width: tw + 4 * k, height: size + 2 * k, color: rgb(1, 1, 1), opacity: 0.85 });
+      page.drawRectangle({
+        x: lx - 2 * k,
+        y: ly - 2 * k,
+        width: tw + 4 * k,
+        height: size + 2 * k,
+        color: rgb(1, 1, 1),
+        opacity: 0.85,
+      });
       page.drawText(e.label, { x: lx, y: ly, size, font: fonts.regular, color });
     }
   }
@@ -158,9 +176,17 @@ export async function mapToPdf(input: MapPdfInput): Promise<Uint8Array> {
   for (const [id, img] of input.images ?? [])
     images.set(id, img.type === 'png' ? await doc.embedPng(img.bytes) : await doc.embedJpg(img.bytes));
   // Wrap text with the real font so the boxes hold exactly what the PDF prints.
-  const scene = buildScene(input.model, (text, size, isBold) => (isBold ? bold : regular).widthOfTextAtSize(text, size));
+  const scene = buildScene(input.model, (text, size, isBold) =>
+    (isBold ? bold : regular).widthOfTextAtSize(text, size),
+  );
   const { width, height } = page.getSize();
   if (scene.nodes.length)
-    drawScene(page, scene, { x: MARGIN, y: MARGIN, width: width - MARGIN * 2, height: height - MARGIN * 2 - TITLE_H - 12 }, { regular, bold }, images);
+    drawScene(
+      page,
+      scene,
+      { x: MARGIN, y: MARGIN, width: width - MARGIN * 2, height: height - MARGIN * 2 - TITLE_H - 12 },
+      { regular, bold },
+      images,
+    );
   return doc.save();
 }

@@ -5,5 +5,12 @@ import { useThumbnail } from '../data/evidence';
 export function EvidenceThumb({ link, className }: { link: EvidenceLink; className: string }) {
   const url = useThumbnail(link);
   if (!url) return <div className={`${className} mm-thumb-empty`} aria-hidden="true" />;
-  return <img className={`${className} ${link.kind === 'region' ? 'mm-thumb-region' : 'mm-thumb-page'}`} src={url} alt="" draggable={false} />;
+  return (
+    <img
+      className={`${className} ${link.kind === 'region' ? 'mm-thumb-region' : 'mm-thumb-page'}`}
+      src={url}
+      alt=""
+      draggable={false}
+    />
+  );
 }

@@ -7,12 +7,28 @@ import type { FlowEdge } from '../editor/toFlow';
  * A straight edge from border to border of the two nodes (not from fixed handles), the same
  * geometry the SVG/PDF exports draw, so the printed map matches the screen in any layout.
  */
-const FloatingEdge = memo(function FloatingEdge({ id, source, target, data, markerEnd, style, selected }: EdgeProps<FlowEdge>) {
+const FloatingEdge = memo(function FloatingEdge({
+  id,
+  source,
+  target,
+  data,
+  markerEnd,
+  style,
+  selected,
+}: EdgeProps<FlowEdge>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
   if (!s || !t) return null;
-  const sb = { ...s.internals.positionAbsolute, width: s.measured.width ?? s.width ?? 0, height: s.measured.height ?? s.height ?? 0 };
-  const tb = { ...t.internals.positionAbsolute, width: t.measured.width ?? t.width ?? 0, height: t.measured.height ?? t.height ?? 0 };
+  const sb = {
+    ...s.internals.positionAbsolute,
+    width: s.measured.width ?? s.width ?? 0,
+    height: s.measured.height ?? s.height ?? 0,
+  };
+  const tb = {
+    ...t.internals.positionAbsolute,
+    width: t.measured.width ?? t.width ?? 0,
+    height: t.measured.height ?? t.height ?? 0,
+  };
   const p1 = borderPoint(sb, tb.x + tb.width / 2, tb.y + tb.height / 2);
   const p2 = borderPoint(tb, sb.x + sb.width / 2, sb.y + sb.height / 2);
   const label = data?.label;

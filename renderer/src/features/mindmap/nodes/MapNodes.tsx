@@ -10,7 +10,17 @@ import { useMapActions } from '../editor/context';
  * One component per node kind; the look (colour, border) comes from the same style key the
  * exports use (`styleKey`), as a CSS class. Sizes are fixed per kind (see NODE_SIZE).
  */
-function Shell({ node, focused, selected, children }: { node: MapNode; focused?: boolean; selected: boolean; children: ReactNode }) {
+function Shell({
+  node,
+  focused,
+  selected,
+  children,
+}: {
+  node: MapNode;
+  focused?: boolean;
+  selected: boolean;
+  children: ReactNode;
+}) {
   return (
     <div
       className={`mm-node mm-${styleKey(node)}${focused ? ' mm-focused' : ''}${selected ? ' mm-selected' : ''}`}

@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+
+/**
+ * The evidence map, end to end through the real UI in Chromium: create the fixture case, import
+ * two scanned pages (real OCR), build a map from a template, add an evidence node by dragging a
+ * page region from the map's dossier panel, reload and find it intact, double-click it to open
+ * the page at that region, export the PDF and read its text back with pdftotext.
+ */
+const OUT = path.join(repoRoot, 'tests', 'e2e', 'out', 'mindmap');
+const FIXTURES = path.join(repoRoot, 'fixtures', 'sample-dossier');
+
+let hoso: HosoInstance;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  hoso = await startHoso();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hoso?.close();
+});
+
+async function createCase(page: Page): Promise<void> {
+  await page.goto(hoso.url);
+  await page.getByRole('button', { name: /Tạo vụ án/ }).first().click();
+  const form = page.locator('form.case-form');
+  await form.getByLabel(/Số vụ án/).fill('45/CT-VKSKV3');
+  await form.getByLabel(/Tên vụ án/).fill('Ma Văn Khánh lừa đảo chiếm đoạt tài sản');
+  await form.getByRole('button', { name: /Thêm tội danh/ }).click();
+  await form.getByLabel('Điều', { exact: true }).last().fill('174');
+  await form.getByLabel('Khoản', { exact: true }).last().fill('2');
+  await form.getByLabel('Điểm', { exact: true }).last().fill('c');
+  await form.getByLabel('Tên tội danh').last().fill('Lừa đảo chiếm đoạt tài sản');
+  await form.getByRole('button', { name: /Thêm bị can/ }).click();
+  await form.getByLabel('Họ và tên').last().fill('Ma Văn Khánh');
+  await form.getByLabel('Năm sinh').last().fill('1990');
+  await form.getByRole('button', { name: /^Lưu/ }).click();
+  await page.waitForURL(/#\/cases\/[^/?]+/);
+}
+
+async function importPages(page: Page): Promise<void> {
+  await page.locator('.dossier-tab input[type="file"][multiple]').setInputFiles([
+    path.join(FIXTURES, '02-bien-ban-ghi-loi-khai.jpg'),
+    path.join(FIXTURES, '01-quyet-dinh-phe-chuan-khoi-to.jpg'),
+  ]);
+  // Real OCR in the host: wait until both pages are recognized (Dexie is the app's own store).
+  await page.waitForFunction(
+    async () =>
+      new Promise<boolean>((resolve) => {
+        const req = indexedDB.open('hoso');
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction('pages', 'readonly');
+          const all = tx.objectStore('pages').getAll();
+          all.onsuccess = () => resolve(all.result.length >= 2 && all.result.every((p: { ocrStatus: string }) => p.ocrStatus === 'done'));
+          all.onerror = () => resolve(false);
+        };
+        req.onerror = () => resolve(false);
+      }),
+    undefined,
+    { timeout: 180_000, polling: 1000 },
+  );
+}
+
+test('build an evidence map from the fixture dossier, link a page region, reload, open, export PDF', async () => {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 }, acceptDownloads: true });
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  onTestFailed(async () => {
+    await page.screenshot({ path: path.join(OUT, 'failure.png') });
+    console.error('page problems:', problems);
+  });
+
+  await createCase(page);
+  await importPages(page);
+
+  // The case's "Sơ đồ tư duy" tab: create the evidence-evaluation map from its template.
+  await page.getByRole('tab', { name: 'Sơ đồ tư duy' }).click();
+  await page.locator('select[name="template"]').selectOption('evidence');
+  await page.locator('input[name="map-name"]').fill('Đánh giá chứng cứ');
+  await page.getByRole('button', { name: 'Tạo sơ đồ' }).click();
+  await page.waitForURL(/\/maps\//);
+  const mapUrl = page.url();
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(8);
+  // Pre-filled from the case record: the defendant and the charge with its elements.
+  await expect.poll(() => page.locator('[data-kind="person"]').first().textContent()).toContain('Ma Văn Khánh');
+  expect(await page.locator('[data-kind="provision"]').first().textContent()).toContain('điểm c khoản 2 Điều 174 BLHS');
+
+  // Pick a region of the first page in the map's dossier panel and drag it onto the map.
+  await page.locator('.mm-page').first().click();
+  const picker = page.getByTestId('region-picker');
+  await picker.waitFor();
+  await page.locator('.mm-picker-page img').waitFor();
+  const box = (await picker.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.3, { steps: 5 });
+  await page.mouse.up();
+  const before = await page.locator('[data-kind="evidence"]').count();
+  await page.getByTestId('region-chip').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 120 } });
+  await expect.poll(() => page.locator('[data-kind="evidence"]').count()).toBe(before + 1);
+  const evidence = page.locator('[data-kind="evidence"]').first();
+  await expect.poll(() => evidence.locator('img.mm-thumb').count()).toBe(1);
+  const title = (await evidence.locator('.mm-title').textContent()) ?? '';
+  expect(title).toMatch(/Vùng trang/);
+
+  // Rename it in the inspector; this is saved too.
+  await evidence.click();
+  await page.locator('.mm-inspector').getByLabel('Tiêu đề').fill('Lời khai bị can Ma Văn Khánh');
+  await expect.poll(() => page.locator('.mm-save').textContent()).toBe('Đã lưu');
+  await page.screenshot({ path: path.join(OUT, 'map-editor.png') });
+
+  // Reload: the node, its link and its thumbnail come back from Dexie.
+  await page.reload();
+  const again = page.locator('[data-kind="evidence"]').first();
+  await again.waitFor();
+  expect(await again.locator('.mm-title').textContent()).toBe('Lời khai bị can Ma Văn Khánh');
+  await expect.poll(() => again.locator('img.mm-thumb').count()).toBe(1);
+
+  // Double-click opens the viewer at that page and region.
+  await again.dblclick();
+  await page.waitForURL(/\/pages\/[^?]+\?region=/);
+  const region = new URLSearchParams(page.url().split('?')[1]).get('region')?.split(',').map(Number);
+  expect(region).toHaveLength(4);
+  expect(region![2]).toBeGreaterThan(region![0]);
+  await page.screenshot({ path: path.join(OUT, 'viewer-from-map.png') });
+
+  // Export the PDF (A4) and read its text back.
+  await page.goto(mapUrl);
+  await page.locator('[data-kind="evidence"]').first().waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Xuất', { exact: true }).selectOption('pdf-A4'),
+  ]);
+  const pdfPath = path.join(OUT, 'map.pdf');
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).normalize('NFC');
+  // Node titles wrap inside their boxes: compare with whitespace folded.
+  const flat = text.replace(/\s+/g, ' ');
+  for (const s of ['Đánh giá chứng cứ', 'Vụ án số 45/CT-VKSKV3', 'Ma Văn Khánh', 'Lời khai bị can Ma Văn Khánh', 'CHỨNG CỨ · BL 1', 'Vấn đề cần làm rõ'])
+    expect(flat).toContain(s);
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(OUT, 'map-pdf')]);
+  writeFileSync(path.join(OUT, 'map-pdf.txt'), text);
+  expect(problems).toEqual([]);
+});
