@@ -121,19 +121,22 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
   const gone = new Set(old.map((t) => t.pageId));
   const terms = new Map<string, { term: string; caseId: string }>();
   for (const t of old) for (const p of postingsForPage(t)) terms.set(`${p.caseId}\u0000${p.term}`, p);
-  for (const { term, caseId } of terms.values()) {
-    const segs = await db.terms
-      .where('[term+caseId+seg]')
-      .between(segKey(term, caseId, -Infinity), segKey(term, caseId, Infinity))
-      .toArray();
-    for (const s of segs) {
-      if (!s.pageIds.some((id) => gone.has(id))) continue;
-      const kept = unpack(s).filter((p) => !gone.has(p.pageId));
-      if (kept.length || s.seg === 0)
-        await db.terms.put(kept.length ? pack(term, caseId, s.seg, kept) : emptySegment(term, caseId));
-      else await db.terms.delete(segKey(term, caseId, s.seg));
-    }
-  }
+  // One range read per term, issued together: IndexedDB pipelines the requests of a transaction.
+  await Promise.all(
+    [...terms.values()].map(async ({ term, caseId }) => {
+      const segs = await db.terms
+        .where('[term+caseId+seg]')
+        .between(segKey(term, caseId, -Infinity), segKey(term, caseId, Infinity))
+        .toArray();
+      for (const s of segs) {
+        if (!s.pageIds.some((id) => gone.has(id))) continue;
+        const kept = unpack(s).filter((p) => !gone.has(p.pageId));
+        if (kept.length || s.seg === 0) {
+          await db.terms.put(kept.length ? pack(term, caseId, s.seg, kept) : emptySegment(term, caseId));
+        } else await db.terms.delete(segKey(term, caseId, s.seg));
+      }
+    }),
+  );
 }
 
 /** (Re)indexes pages. Call before storing the new texts (see above). */

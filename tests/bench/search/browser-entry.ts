@@ -1,7 +1,7 @@
 /** Bundled by esbuild and loaded in Chromium: the bench on Chromium's real IndexedDB. */
 import Dexie from 'dexie';
 import { HosoDb } from '../../../renderer/src/db/schema';
-import { populate, runQueries, type PopulateOptions } from './core';
+import { populate, runEdits, runQueries, type PopulateOptions } from './core';
 
 declare global {
   interface Window {
@@ -15,6 +15,7 @@ window.runSearchBench = async (o, reps) => {
   const report = await populate(db, o, (s) => console.log(s));
   const queries = await runQueries(db, report.caseIds[0], reps);
   const estimate = await navigator.storage.estimate();
+  const edits = await runEdits(db, report.caseIds[0], 5);
   db.close();
-  return { report, ...queries, storageBytes: estimate.usage };
+  return { report, ...queries, edits, storageBytes: estimate.usage };
 };

@@ -3,8 +3,14 @@ import type { HosoDb } from '../../../renderer/src/db/schema';
 import {
   addImportedDocument,
   applyOcrResult,
+  correctWord,
   createCase,
+  deleteDocument,
+  effectiveWords,
+  getPageText,
   indexStats,
+  listCaseDocuments,
+  listPages,
   listVolumes,
   searchPages,
 } from '../../../renderer/src/db';
@@ -164,4 +170,28 @@ export async function runQueries(
     meanTotal: Math.round(e.totals.reduce((a, b) => a + b, 0) / e.totals.length),
   }));
   return { stats, samples };
+}
+
+/** Edits that rewrite the index: a word correction (re-index one page) and deleting a 10-page document. */
+export async function runEdits(
+  db: HosoDb,
+  caseId: string,
+  reps: number,
+): Promise<{ correctMs: number[]; deleteDocMs: number[] }> {
+  const correctMs: number[] = [];
+  const deleteDocMs: number[] = [];
+  const docs = await listCaseDocuments(caseId, db);
+  for (let r = 0; r < reps && r < docs.length; r++) {
+    const [page] = await listPages(docs[r].id, db);
+    const w = effectiveWords(await getPageText(page.id, db))[5];
+    const t0 = performance.now();
+    await correctWord(page.id, w, `${w.text}x`, db);
+    correctMs.push(performance.now() - t0);
+  }
+  for (let r = 0; r < reps && docs.length - 1 - r > reps; r++) {
+    const t0 = performance.now();
+    await deleteDocument(docs[docs.length - 1 - r].id, db);
+    deleteDocMs.push(performance.now() - t0);
+  }
+  return { correctMs, deleteDocMs };
 }

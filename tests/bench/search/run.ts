@@ -34,6 +34,7 @@ interface Outcome {
   stats: QueryStats[];
   samples: { query: string; total: number; ms: number }[];
   storageBytes?: number;
+  edits?: { correctMs: number[]; deleteDocMs: number[] };
 }
 
 async function runChromium(): Promise<Outcome> {
@@ -94,6 +95,13 @@ function print(label: string, o: Outcome): void {
   for (const s of o.stats) {
     console.log(
       `| ${s.type} | ${s.runs} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.max.toFixed(1)} | ${s.meanTotal} |`,
+    );
+  }
+  if (o.edits) {
+    const f = (a: number[]) =>
+      a.length ? `${Math.min(...a).toFixed(0)}–${Math.max(...a).toFixed(0)} ms` : 'n/a';
+    console.log(
+      `\nre-index on edit: correctWord ${f(o.edits.correctMs)}, deleteDocument (10 pages) ${f(o.edits.deleteDocMs)}`,
     );
   }
   console.log('\n| query (first run) | pages matched | ms |');
