@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCommand, USAGE, UsageError } from './args';
-import { runOcrCommand, type CliIo, type OcrEngine } from './ocr-command';
+import type { CliIo, OcrEngine } from './ocr-command';
 
 /**
  * The `hoso` command line (run by ocr/bin/hoso.mjs). Returns the exit code: 0 success, 2 bad input
@@ -27,6 +27,8 @@ export async function runCli(
     io.stdout.write(`hoso ${version()}\n`);
     return 0;
   }
+  // Loaded on demand: --help and usage errors answer without loading PDF and OCR code.
+  const { runOcrCommand } = await import('./ocr-command');
   return runOcrCommand(command, io, engine ?? (await defaultEngine()));
 }
 
@@ -38,10 +40,13 @@ function version(): string {
 }
 
 async function defaultEngine(): Promise<OcrEngine> {
-  // Loaded on demand: --help and usage errors answer without starting the OCR engine.
-  const [{ inspectInputs }, { recognizePages }] = await Promise.all([
-    import('../decode/inspect'),
-    import('../pipeline'),
-  ]);
-  return { inspectInputs, recognizePages };
+  const { inspectInputs } = await import('../decode/inspect');
+  return {
+    inspectInputs,
+    // tesseract.js is loaded once the inputs have passed inspection.
+    async *recognizePages(files, opts) {
+      const { recognizePages } = await import('../pipeline');
+      yield* recognizePages(files, opts);
+    },
+  };
 }

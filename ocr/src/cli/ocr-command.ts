@@ -1,6 +1,6 @@
 import type { OcrPage } from '@hoso/contracts';
 import { basename, extname } from 'node:path';
-import { writeSearchablePdf, type SearchablePage } from '../pdf';
+import { writeSearchablePdf, type SearchablePage } from '../pdf/searchable-pdf';
 import { InputError, type OcrOptions, type PageSource } from '../types';
 import type { OcrCommand } from './args';
 import { checkOutputs, expandInputs } from './inputs';

@@ -147,3 +147,16 @@ function imageEntries(width: number, height: number, colourSpace: string, bits: 
     BitsPerComponent: bits,
   };
 }
+
+/** A PDF page rendered at the source's dpi, stored losslessly (Flate). */
+export async function renderedPdfPage(source: PageSource): Promise<ImageXObject> {
+  // pdf.js is loaded only when a born-digital page is forced through OCR.
+  const { PdfPages } = await import('../decode/pdf-render');
+  const pdf = await PdfPages.open(source.fileBytes);
+  try {
+    const { data, width, height, channels } = await pdf.render(source.pageInFile, source.dpi);
+    return decodedImage(sharp(data, { raw: { width, height, channels } }));
+  } finally {
+    await pdf.close();
+  }
+}

@@ -7,7 +7,7 @@ import { folioStampContent, writeHelveticaBold } from './folio-stamp';
 import { writeGlyphlessFont } from './glyphless-font';
 import { writeOutline } from './outline';
 import { pageFrame, placementMatrix } from './page-geometry';
-import { pageImage } from './page-image';
+import { pageImage, renderedPdfPage } from './page-image';
 import { PdfFileWriter } from './pdf-file-writer';
 import { PdfPageCopier } from './pdf-page-copy';
 import {
@@ -22,7 +22,7 @@ import {
   textString,
   translate,
 } from './pdf-syntax';
-import { renderTableOfContents, type TableOfContents } from './table-of-contents';
+import type { TableOfContents } from './table-of-contents';
 import { textLayerContent } from './text-layer';
 
 export const PRODUCER = 'HoSo 0.1.0';
@@ -97,6 +97,8 @@ async function writePages(writer: PdfFileWriter, options: WriteSearchablePdfOpti
   const fonts: { text?: number; stamp?: number } = {};
 
   if (options.tableOfContents && options.tableOfContents.rows.length > 0) {
+    // fontkit and DejaVu are loaded only for exports that ask for a table of contents.
+    const { renderTableOfContents } = await import('./table-of-contents');
     const tocBytes = await renderTableOfContents(options.tableOfContents);
     const copier = await PdfPageCopier.load(tocBytes, writer);
     for (let i = 0; i < copier.pageCount; i++) {
@@ -124,22 +126,27 @@ async function writePages(writer: PdfFileWriter, options: WriteSearchablePdfOpti
     let xobject: number;
     let contentW: number;
     let contentH: number;
-    if (source.format === 'pdf') {
+    // --force-ocr on a born-digital page: the page becomes its rendering (as OCRmyPDF does), or its
+    // own text and the OCR text would both be extracted.
+    const rasterize = source.format === 'pdf' && source.hasText === true && ocr.origin === 'ocr';
+    if (source.format === 'pdf' && !rasterize) {
       // One loaded input PDF at a time: its pages arrive together, in order.
-      if (copier?.file !== source.file)
+      if (copier?.file !== source.file) {
         copier = { file: source.file, copier: await PdfPageCopier.load(source.fileBytes, writer) };
+      }
       const form = await copier.copier.copyPage(source.pageInFile);
       [xobject, contentW, contentH] = [form.formObject, form.widthPt, form.heightPt];
-      // Forms are drawn in their own points; placementMatrix expects a unit square.
     } else {
-      const image = await pageImage(source);
+      const image = rasterize ? await renderedPdfPage(source) : await pageImage(source);
       xobject = writer.allocate();
       await writer.writeStream(xobject, image.entries, image.data);
       contentW = image.widthPx * frame.ptPerPx;
       contentH = image.heightPx * frame.ptPerPx;
     }
+    // Forms are drawn in their own points; placementMatrix expects a unit square.
+    const isForm = source.format === 'pdf' && !rasterize;
     let place = placementMatrix(frame, contentW, contentH, ocr.rotation, ocr.deskewDeg);
-    if (source.format === 'pdf') place = multiply([1 / contentW, 0, 0, 1 / contentH, 0, 0], place);
+    if (isForm) place = multiply([1 / contentW, 0, 0, 1 / contentH, 0, 0], place);
     let content = `q ${matrixOp(place, 'cm')} /P0 Do Q\n`;
 
     const fontRes: Record<string, number> = {};
