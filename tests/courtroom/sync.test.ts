@@ -109,6 +109,10 @@ describe('sync protocol', () => {
     expect(a1.presenterId).toBe('P');
     const [p2] = presenterReduce(p1, { type: 'bye', audienceId: 'A' }, stage, 6);
     expect(p2.audiences).toEqual([]);
+    // Before the list has loaded the audience is counted, and served once the state exists.
+    const [p3, none] = presenterReduce(p2, { type: 'hello', audienceId: 'B' }, null, 7);
+    expect(p3.audiences).toEqual(['B']);
+    expect(none).toEqual([]);
   });
 
   it('ignores stale and foreign messages', () => {

@@ -15,7 +15,7 @@ import { courtroomMessages } from './messages';
 import './courtroom.css';
 
 /** The case's presentation lists (danh mục trình chiếu): create, rename, delete, edit, present. */
-export default function PresentationsTab({ caseId }: { caseId: string }) {
+export function PresentationsTab({ caseId }: { caseId: string }) {
   const t = useT(courtroomMessages);
   const lists = usePresentations(caseId);
   const [selected, setSelected] = useState<string | null>(null);
@@ -102,6 +102,8 @@ function ListEditor({ caseId, presentationId }: { caseId: string; presentationId
     </div>
   );
 }
+
+export default PresentationsTab;
 
 // The dossier's document header loads the button from this module too.
 export { AddToPresentationButton } from './AddToPresentationButton';

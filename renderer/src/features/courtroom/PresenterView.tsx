@@ -14,7 +14,7 @@ import { hrefFor, navigate } from '../../app/router';
 import type { Route } from '../../app/routes';
 import { useT } from '../../i18n';
 import { changePresentation, usePresentation } from './data/presentations';
-import { documentPageIds, resolveStep } from './data/exhibitContent';
+import { documentPageIds, forgetResolvedContent, resolveStep } from './data/exhibitContent';
 import { adhocFromLink } from './data/drafts';
 import type { MapStepPicture } from './data/mapStage';
 import { newId } from '../../db/ids';
@@ -48,6 +48,9 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [pointer, setPointer] = useState<LivePointer>({ laser: null, stroke: null });
   const [evidence, setEvidence] = useState<MapStepPicture['evidence'] | null>(null);
+
+  // Page records may have changed since another screen resolved them (OCR turned a page upright).
+  useEffect(() => forgetResolvedContent(), []);
 
   const exhibits = model?.exhibits ?? [];
   const current = exhibits[live.position.index];
@@ -212,13 +215,32 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
         {live.screen === 'white' && <span className="cr-badge cr-badge-white">{t('whiteOn')}</span>}
         {stage.frozen && <span className="cr-badge cr-badge-frozen">{t('frozen')}</span>}
         <span className="cr-spacer" />
-        <AudienceLauncher
-          caseId={caseId}
-          presentationId={presentationId}
-          audiences={channel.audiences}
-          fixed169={live.frame === '16:9'}
-          onFixed169={(on) => dispatch({ type: 'frame', frame: on ? '16:9' : 'fill' })}
-        />
+        <span className="cr-screens">
+          <button
+            type="button"
+            aria-pressed={live.screen === 'black'}
+            className={live.screen === 'black' ? 'on' : undefined}
+            onClick={() => handleRef.current({ type: 'black' })}
+          >
+            {t('black')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={live.screen === 'white'}
+            className={live.screen === 'white' ? 'on' : undefined}
+            onClick={() => handleRef.current({ type: 'white' })}
+          >
+            {t('white')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={stage.frozen}
+            className={stage.frozen ? 'on' : undefined}
+            onClick={() => handleRef.current({ type: 'freeze' })}
+          >
+            {t('freeze')}
+          </button>
+        </span>
         <button type="button" onClick={() => navigate({ name: 'case', caseId, tab: 'present' })}>
           {t('exit')}
         </button>
@@ -315,7 +337,15 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
           stepCounts={stage.stepCounts}
           hasEvidence={!!evidence}
           onOpenEvidence={() => void openEvidence()}
-        />
+        >
+          <AudienceLauncher
+            caseId={caseId}
+            presentationId={presentationId}
+            audiences={channel.audiences}
+            fixed169={live.frame === '16:9'}
+            onFixed169={(on) => dispatch({ type: 'frame', frame: on ? '16:9' : 'fill' })}
+          />
+        </PresenterSide>
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import type { ExhibitSource } from '@hoso/domain';
 import { getBridge } from '../../../bridge';
 import { getDb } from '../../../db/schema';
 import { mapNodeOrder } from './mapSteps';
-import { mapStepPicture, parseMap, type MapStepPicture } from './mapStage';
+import type { MapStepPicture } from './mapStage';
 
 /**
  * What one step of an exhibit shows, resolved from Dexie: an image (a page, a region of it, a
@@ -65,6 +65,8 @@ async function resolveUncached(source: ExhibitSource, step: number): Promise<Ste
     case 'map': {
       const record = await getDb().maps.get(source.mapId);
       if (!record) return { kind: 'missing', reason: 'map' };
+      // Loaded on demand: the map drawing code is large and most lists show only pages.
+      const { mapStepPicture, parseMap } = await import('./mapStage');
       const model = parseMap(record.model);
       if (!model || model.nodes.length === 0) return { kind: 'missing', reason: 'map' };
       const pic = mapStepPicture(model, record.name, step, source.focusNodeId);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { stepPosition, type PresentationModel } from '@hoso/domain';
 import { useT } from '../../../i18n';
 import { courtroomMessages } from '../messages';
@@ -16,6 +17,8 @@ export function PresenterSide(props: {
   stepCounts: number[];
   hasEvidence: boolean;
   onOpenEvidence: () => void;
+  /** The audience launcher. */
+  children?: ReactNode;
 }) {
   const t = useT(courtroomMessages);
   const { model, live } = props;
@@ -27,6 +30,7 @@ export function PresenterSide(props: {
   return (
     <aside className="cr-side">
       <Timer />
+      {props.children}
       <section className="cr-next" aria-label={t('next')}>
         <h3>
           {t('next')}: {next ? `${nextPos.index + 1}. ${next.label}` : t('end')}

@@ -7,14 +7,13 @@ export const MARK_COLORS = ['#e53935', '#1e88e5', '#43a047', '#fdd835', '#212121
 const TOOLS: Array<{
   tool: Tool;
   key: 'toolPan' | 'toolLaser' | 'toolPen' | 'toolHighlighter' | 'toolRedact' | 'toolCallout';
-  icon: string;
 }> = [
-  { tool: 'pan', key: 'toolPan', icon: '✋' },
-  { tool: 'laser', key: 'toolLaser', icon: '🔴' },
-  { tool: 'pen', key: 'toolPen', icon: '✎' },
-  { tool: 'highlighter', key: 'toolHighlighter', icon: '▮' },
-  { tool: 'redact', key: 'toolRedact', icon: '■' },
-  { tool: 'callout', key: 'toolCallout', icon: '⊕' },
+  { tool: 'pan', key: 'toolPan' },
+  { tool: 'laser', key: 'toolLaser' },
+  { tool: 'pen', key: 'toolPen' },
+  { tool: 'highlighter', key: 'toolHighlighter' },
+  { tool: 'redact', key: 'toolRedact' },
+  { tool: 'callout', key: 'toolCallout' },
 ];
 
 export interface ToolbarProps {
@@ -41,17 +40,15 @@ export function Toolbar(p: ToolbarProps) {
   const t = useT(courtroomMessages);
   return (
     <div className="cr-toolbar" role="toolbar" aria-label={t('tools')}>
-      {TOOLS.map(({ tool, key, icon }) => (
+      {TOOLS.map(({ tool, key }) => (
         <button
           key={tool}
           type="button"
-          title={t(key)}
-          aria-label={t(key)}
           aria-pressed={p.tool === tool}
           className={p.tool === tool ? 'on' : undefined}
           onClick={() => p.onTool(tool)}
         >
-          {icon}
+          {t(key)}
         </button>
       ))}
       <span className="cr-colors" role="group" aria-label={t('color')}>

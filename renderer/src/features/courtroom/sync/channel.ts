@@ -66,9 +66,8 @@ export function usePresenterSync(caseId: string, published: StageState | null): 
     const channel = new BroadcastChannel(channelName(caseId));
     channelRef.current = channel;
     channel.onmessage = (event: MessageEvent) => {
-      const state = publishedRef.current;
-      if (!isCourtroomMessage(event.data) || !state) return;
-      const [next, out] = presenterReduce(syncRef.current, event.data, state, nowMs());
+      if (!isCourtroomMessage(event.data)) return;
+      const [next, out] = presenterReduce(syncRef.current, event.data, publishedRef.current, nowMs());
       syncRef.current = next;
       for (const m of out) channel.postMessage(m);
       setAudiences(next.audiences.length);

@@ -115,17 +115,19 @@ export function initialPresenterSync(id: string): PresenterSync {
 
 /**
  * Applies an audience message; a `hello` is answered with the full published state so a new or
- * reconnecting audience window catches up at once.
+ * reconnecting audience window catches up at once. Before the list has loaded (`published` null)
+ * the audience is only counted: the first state goes to everyone when it is ready.
  */
 export function presenterReduce(
   s: PresenterSync,
   msg: CourtroomMessage,
-  published: StageState,
+  published: StageState | null,
   now: number,
 ): [PresenterSync, PresenterMessage[]] {
   switch (msg.type) {
     case 'hello': {
       const audiences = s.audiences.includes(msg.audienceId) ? s.audiences : [...s.audiences, msg.audienceId];
+      if (!published) return [{ ...s, audiences }, []];
       const seq = s.seq + 1;
       return [{ ...s, audiences, seq }, [{ type: 'state', from: s.id, seq, state: published, sentAt: now }]];
     }

@@ -1,0 +1,291 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { OcrPage } from '@hoso/contracts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Recognizer } from '../../main/src/services/ocr-engine';
+import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+
+/**
+ * Courtroom mode end to end, in Chromium against the browser mode: a prosecutor prepares a list
+ * from the fixture dossier through the UI, presents it, and a second window (same browser context,
+ * so BroadcastChannel joins them) plays the audience screen.
+ */
+
+const SHOTS = path.join(os.tmpdir(), 'hoso-courtroom-e2e');
+const SECRET_NOTE = 'Hỏi bị cáo về ngày 12/3 — KHÔNG CHIẾU';
+
+/**
+ * OCR is not what this test is about, and 2 shared cores make real OCR slow: a fake engine reports
+ * each stored page with its true size, and turns the landscape page upright the way the real
+ * engine's orientation detection does for this fixture (scanned turned 90° clockwise, so the
+ * upright page is the scan turned a further 270° clockwise).
+ */
+const fakeOcr: Recognizer = async function* (files) {
+  for (const file of files) {
+    const meta = await sharp(file, { pages: -1 })
+      .metadata()
+      .catch(() => ({ width: 2480, height: 3508, pages: 1, pageHeight: undefined }));
+    const pages = meta.pages ?? 1;
+    const w = meta.width ?? 2480;
+    const h = meta.pageHeight ?? meta.height ?? 3508;
+    const sideways = w > h;
+    for (let index = 0; index < pages; index++) {
+      const ocr: OcrPage = {
+        index,
+        source: { file, page: index },
+        widthPx: sideways ? h : w,
+        heightPx: sideways ? w : h,
+        dpi: 300,
+        rotation: sideways ? 270 : 0,
+        deskewDeg: 0,
+        origin: 'ocr',
+        lang: 'vie',
+        meanConfidence: 90,
+        blocks: [],
+      };
+      yield { ocr };
+    }
+  }
+};
+
+let hoso: HosoInstance;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  hoso = await startHoso({ recognize: fakeOcr });
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hoso?.close();
+});
+
+async function mainImageSrc(page: Page, scope: string): Promise<string | null> {
+  return page.locator(`${scope} .cr-pane`).first().locator('.cr-upright img').first().getAttribute('src');
+}
+
+/** Mean and max brightness of a screen region, from a real screenshot. */
+async function brightness(page: Page, clip: { x: number; y: number; width: number; height: number }) {
+  const png = await page.screenshot({ clip });
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  let sum = 0;
+  let max = 0;
+  for (let i = 0; i < data.length; i += info.channels) {
+    sum += data[i];
+    max = Math.max(max, data[i]);
+  }
+  return { mean: sum / (data.length / info.channels), max };
+}
+
+test('prepare a list from the dossier and present it to an audience window', async () => {
+  const problems: string[] = [];
+  const presenter = await context.newPage();
+  presenter.on('pageerror', (e) => problems.push(`presenter: ${e.message}`));
+
+  // --- prepare: case, import the fixture dossier, a presentation list with four pages ---
+  await presenter.goto(hoso.url);
+  await presenter.getByRole('button', { name: 'Tạo vụ án' }).first().click();
+  await presenter.getByLabel('Số vụ án').fill('12/2026/HS');
+  await presenter.getByLabel('Tên vụ án').fill('Trộm cắp tài sản tại chợ Đắk Pơ');
+  await presenter.getByRole('button', { name: 'Lưu' }).click();
+  await presenter.waitForURL(/#\/cases\/[^/?]+$/);
+  const dir = path.join(repoRoot, 'fixtures/sample-dossier');
+  await presenter
+    .locator('input[type=file]')
+    .first()
+    .setInputFiles(
+      readdirSync(dir)
+        .sort()
+        .map((f) => path.join(dir, f)),
+    );
+  await presenter.getByRole('tab', { name: 'Trình chiếu' }).click();
+  await presenter.getByRole('button', { name: /Danh mục mới/ }).click();
+  // Six pages with folios BL 1–6 once the import has stored every file.
+  await presenter.waitForFunction(
+    () => document.querySelectorAll('[data-testid=add-page] option').length >= 7,
+    null,
+    { timeout: 120_000 },
+  );
+  const pick = presenter.getByTestId('add-page');
+  for (const folio of ['BL 1', 'BL 2', 'BL 6', 'BL 4']) {
+    const value = await pick
+      .locator('option', { hasText: `${folio} —` })
+      .first()
+      .getAttribute('value');
+    await pick.selectOption(value!);
+    await presenter.getByRole('button', { name: 'Thêm', exact: true }).first().click();
+    await expect.poll(() => presenter.getByTestId('exhibit-row').count()).toBeGreaterThan(0);
+  }
+  await expect.poll(() => presenter.getByTestId('exhibit-row').count()).toBe(4);
+  const rows = presenter.getByTestId('exhibit-row');
+  await expect.poll(() => rows.nth(2).getByRole('textbox', { name: 'Nhãn' }).inputValue()).toBe('BL 6');
+  // Reorder from the keyboard: BL 4 (last) moves up above BL 6, then back down.
+  await rows.nth(3).getByRole('textbox', { name: 'Nhãn' }).focus();
+  await presenter.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => rows.nth(2).getByRole('textbox', { name: 'Nhãn' }).inputValue()).toBe('BL 4');
+  await presenter.keyboard.press('Alt+ArrowDown');
+  await expect.poll(() => rows.nth(3).getByRole('textbox', { name: 'Nhãn' }).inputValue()).toBe('BL 4');
+  // Label and private notes of the first exhibit.
+  await rows.nth(0).getByRole('textbox', { name: 'Nhãn' }).fill('Vật chứng số 1 — Quyết định');
+  await rows
+    .nth(0)
+    .getByRole('textbox', { name: /Ghi chú riêng/ })
+    .fill(SECRET_NOTE);
+  await rows.nth(1).getByRole('textbox', { name: 'Nhãn' }).click(); // blur commits both
+  await expect
+    .poll(() =>
+      rows
+        .nth(0)
+        .getByRole('textbox', { name: /Ghi chú riêng/ })
+        .inputValue(),
+    )
+    .toBe(SECRET_NOTE);
+  await presenter.screenshot({ path: path.join(SHOTS, '1-list.png') });
+
+  // --- present: the presenter view, then the audience window from its own button ---
+  await presenter
+    .getByRole('button', { name: /Trình chiếu$/ })
+    .last()
+    .click();
+  await presenter.waitForURL(/\/present\//);
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('1/4');
+  const [audience] = await Promise.all([
+    context.waitForEvent('page'),
+    presenter.getByRole('button', { name: 'Mở màn hình khán giả' }).click(),
+  ]);
+  audience.on('pageerror', (e) => problems.push(`audience: ${e.message}`));
+  await audience.setViewportSize({ width: 1024, height: 576 });
+  await audience.waitForSelector('[data-testid=audience] .cr-upright img');
+  await expect.poll(() => presenter.getByTestId('audience-count').innerText()).toBe('Khán giả: 1');
+  expect(audience.url()).toContain('#/audience/');
+  // Private notes show on the presenter, never on the audience screen.
+  await expect.poll(() => presenter.getByTestId('presenter-notes').innerText()).toBe(SECRET_NOTE);
+  const noChrome = async () => {
+    const html = await audience.content();
+    expect(html).not.toContain('KHÔNG CHIẾU');
+    expect(html).not.toContain('Ghi chú');
+    expect(html).not.toContain('Vụ án'); // no app chrome, no case list
+    expect(await audience.locator('header, nav, textarea, input').count()).toBe(0);
+  };
+  await noChrome();
+  // Both screens show the same page (each decodes it before showing it, so poll both).
+  const same = () =>
+    expect
+      .poll(async () => {
+        const [a, p] = [
+          await mainImageSrc(audience, '[data-testid=audience]'),
+          await mainImageSrc(presenter, '.cr-main-stage'),
+        ];
+        return a !== null && a === p;
+      })
+      .toBe(true);
+  await same();
+  await presenter.screenshot({ path: path.join(SHOTS, '2-presenter.png') });
+  await audience.screenshot({ path: path.join(SHOTS, '3-audience.png') });
+
+  // --- step through the list with the clicker keys ---
+  const firstSrc = await mainImageSrc(audience, '[data-testid=audience]');
+  await presenter.keyboard.press('PageDown');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('2/4 · BL 2');
+  await same();
+  expect(await mainImageSrc(audience, '[data-testid=audience]')).not.toBe(firstSrc);
+  await presenter.keyboard.press('ArrowRight');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('3/4 · BL 6');
+  await presenter.keyboard.press('PageUp');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('2/4 · BL 2');
+  await same();
+
+  // --- a redaction on BL 2: drawn on the presenter, opaque black on the audience ---
+  await presenter.keyboard.press('r');
+  const tools = (await presenter.locator('.cr-main-stage .cr-tools').boundingBox())!;
+  await presenter.mouse.move(tools.x + tools.width * 0.2, tools.y + tools.height * 0.2);
+  await presenter.mouse.down();
+  await presenter.mouse.move(tools.x + tools.width * 0.75, tools.y + tools.height * 0.32, { steps: 6 });
+  await presenter.mouse.up();
+  const redaction = audience.locator('[data-testid=audience] rect.cr-redaction');
+  await expect.poll(() => redaction.count()).toBe(1);
+  expect(await redaction.getAttribute('fill')).toBe('#000');
+  const rb = (await redaction.boundingBox())!;
+  // The page under it is white paper with black text; the redacted box must be black throughout.
+  const covered = await brightness(audience, {
+    x: rb.x + 2,
+    y: rb.y + 2,
+    width: rb.width - 4,
+    height: rb.height - 4,
+  });
+  expect(covered.max).toBeLessThan(40);
+  const paper = await brightness(audience, {
+    x: rb.x + 2,
+    y: rb.y + rb.height + 4,
+    width: rb.width - 4,
+    height: 30,
+  });
+  expect(paper.mean).toBeGreaterThan(120);
+  await audience.screenshot({ path: path.join(SHOTS, '4-audience-redaction.png') });
+  await presenter.screenshot({ path: path.join(SHOTS, '4-presenter-redaction.png') });
+  await presenter.keyboard.press('v');
+
+  // --- jump by folio: type 6, Enter ---
+  await presenter.keyboard.type('6');
+  await expect.poll(() => presenter.getByTestId('typed').innerText()).toContain('6');
+  await presenter.keyboard.press('Enter');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('3/4 · BL 6');
+  await same();
+  // The sideways-scanned page is shown upright: its frame is taller than wide.
+  const fitted = (await audience.locator('[data-testid=audience] .cr-fitted').first().boundingBox())!;
+  expect(fitted.height).toBeGreaterThan(fitted.width);
+  await audience.screenshot({ path: path.join(SHOTS, '5-audience-bl6.png') });
+  // An unknown folio says so and stays put.
+  await presenter.keyboard.type('99');
+  await presenter.keyboard.press('Enter');
+  await expect.poll(() => presenter.getByRole('status').first().innerText()).toContain('99');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('3/4');
+
+  // --- black screen, and back ---
+  await presenter.keyboard.press('b');
+  await expect
+    .poll(() => audience.locator('[data-testid=audience]').getAttribute('data-screen'))
+    .toBe('black');
+  const black = await brightness(audience, { x: 0, y: 0, width: 1024, height: 576 });
+  expect(black.max).toBeLessThan(10);
+  await audience.screenshot({ path: path.join(SHOTS, '6-audience-black.png') });
+  await presenter.keyboard.press('b');
+  await expect
+    .poll(() => audience.locator('[data-testid=audience]').getAttribute('data-screen'))
+    .toBe('exhibit');
+  await same();
+
+  // --- freeze: the presenter browses ahead while the audience keeps BL 6 ---
+  const frozenSrc = await mainImageSrc(audience, '[data-testid=audience]');
+  await presenter.keyboard.press('f');
+  await presenter.keyboard.press('PageDown');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('4/4');
+  await presenter.waitForTimeout(300);
+  expect(await mainImageSrc(audience, '[data-testid=audience]')).toBe(frozenSrc);
+  await presenter.keyboard.press('f');
+  await same();
+
+  // --- the presenter reloads: the audience keeps its picture and reconnects ---
+  await presenter.reload();
+  await expect.poll(() => presenter.getByTestId('audience-count').innerText()).toBe('Khán giả: 1');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('4/4');
+  await presenter.keyboard.press('Home'); // not a command: nothing changes
+  await presenter.keyboard.press('PageUp');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('3/4');
+  await same();
+
+  // Back on the first exhibit the notes are on the presenter only.
+  await presenter.keyboard.type('1');
+  await presenter.keyboard.press('Enter');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('1/4');
+  await same();
+  await noChrome();
+  expect(problems).toEqual([]);
+});
