@@ -43,5 +43,6 @@ test('the app loads in Chromium with a strict CSP and no console errors', async 
     return res.json();
   });
   expect(jobs).toEqual({ ok: true, value: [] });
+  await page.screenshot({ path: 'screenshots/smoke-home.png' });
   expect(problems).toEqual([]);
 });

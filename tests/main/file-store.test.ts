@@ -126,3 +126,23 @@ describe('FileStore', () => {
     expect(await errorCode(images.pageImage(p.hash, 5))).toBe('NOT_FOUND');
   });
 });
+
+describe('FileStore when the disk is full', () => {
+  test('ENOSPC while writing → DISK_FULL, and no temp file or original is left', async () => {
+    const { paths, store } = await newStore();
+    async function* scannerThatHitsAFullDisk() {
+      yield Buffer.alloc(1000, 1);
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    }
+    const { toHostError } = await import('../../main/src/services/host-error');
+    const failure = await store
+      .storeStream('scan.jpg', scannerThatHitsAFullDisk())
+      .catch((err: unknown) => err);
+    expect(toHostError(failure)).toMatchObject({ code: 'DISK_FULL' });
+    expect(toHostError(Object.assign(new Error('quota'), { code: 'EDQUOT' }))).toMatchObject({
+      code: 'QUOTA_EXCEEDED',
+    });
+    expect(await readdir(paths.tmp)).toEqual([]);
+    expect(await readdir(paths.originals).catch(() => [])).toEqual([]);
+  });
+});
