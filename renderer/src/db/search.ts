@@ -41,6 +41,8 @@ export interface SearchResult {
 }
 
 const K1 = 1.2;
+/** How many of the best BM25 pages get the proximity bonus. */
+const PROXIMITY_POOL = 300;
 const B = 0.75;
 
 /** A term's segments: all cases, or one case. */
@@ -82,6 +84,12 @@ function positionsOf(e: Entry | undefined, exactForm: string | undefined): numbe
 }
 
 /** Where each clause of the query occurs on one page, or null when one of them does not. */
+function entriesByTerm(terms: string[], entries: (Entry | undefined)[]): Map<string, Entry> {
+  const m = new Map<string, Entry>();
+  terms.forEach((t, i) => entries[i] && m.set(t, entries[i]!));
+  return m;
+}
+
 function matchClauses(q: ParsedQuery, entries: Map<string, Entry>): ClauseMatch[] | null {
   const out: ClauseMatch[] = [];
   for (const c of q.clauses) {
@@ -133,26 +141,28 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     if (dfs.some((n) => n === 0)) return { hits: [], total: 0, tookMs: performance.now() - started };
     const order = terms.map((_, i) => i).sort((a, b) => dfs[a] - dfs[b]);
 
-    // Candidates come from the rarest term; the others only narrow them down.
-    const perPage = new Map<string, Map<string, Entry>>();
-    const lens = new Map<string, number>();
+    // Candidates come from the rarest term; the others only narrow them down. Entries are kept
+    // per term index (arrays, not Maps: a common word yields ~10 000 candidates).
+    const termIndex = new Map(terms.map((t, i) => [t, i]));
+    const perPage = new Map<string, (Entry | undefined)[]>();
     for (const seg of segments[order[0]]) {
       seg.pageIds.forEach((pid, i) => {
-        perPage.set(pid, new Map([[seg.term, { seg, i }]]));
-        lens.set(pid, seg.lens[i]);
+        const entries = new Array<Entry | undefined>(terms.length);
+        entries[order[0]] = { seg, i };
+        perPage.set(pid, entries);
       });
     }
     for (const ti of order.slice(1)) {
-      const seen = new Set<string>();
+      let seen = 0;
       for (const seg of segments[ti]) {
         seg.pageIds.forEach((pid, i) => {
-          const m = perPage.get(pid);
-          if (!m) return;
-          m.set(seg.term, { seg, i });
-          seen.add(pid);
+          const entries = perPage.get(pid);
+          if (!entries) return;
+          entries[ti] = { seg, i };
+          seen++;
         });
       }
-      for (const pid of [...perPage.keys()]) if (!seen.has(pid)) perPage.delete(pid);
+      if (seen < perPage.size) for (const [pid, e] of perPage) if (!e[ti]) perPage.delete(pid);
     }
 
     const n = Math.max(
@@ -161,31 +171,56 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
         ? db.pageTexts.where('caseId').equals(options.caseId).count()
         : db.pageTexts.count()),
     );
-    const df = new Map(terms.map((t, i) => [t, dfs[i]]));
-    const idf = (t: string) => Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));
+    const idf = dfs.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
+    const clauseIdf = q.clauses.map((c) => c.terms.reduce((sum, t) => sum + idf[termIndex.get(t)!], 0));
+    const clauseTerms = q.clauses.map((c) => c.terms.map((t) => termIndex.get(t)!));
+    // Single-term clauses outside exact mode need no positions: tf is the entry's length.
+    const needsPositions = q.clauses.map((c) => c.phrase || q.exact);
     let lenSum = 0;
-    for (const l of lens.values()) lenSum += l;
-    const avgLen = Math.max(1, lenSum / Math.max(1, lens.size));
+    for (const e of perPage.values()) lenSum += e[order[0]]!.seg.lens[e[order[0]]!.i];
+    const avgLen = Math.max(1, lenSum / Math.max(1, perPage.size));
 
-    const scored: { pageId: string; score: number; matches: ClauseMatch[] }[] = [];
+    // Phase 1: BM25 over every candidate (phrases and exact forms verified here: they filter).
+    type Scored = { pageId: string; score: number; entries: (Entry | undefined)[]; matches?: ClauseMatch[] };
+    const scored: Scored[] = [];
     for (const [pageId, entries] of perPage) {
-      const matches = matchClauses(q, entries);
-      if (!matches) continue;
-      const len = lens.get(pageId)!;
-      let score = 0;
-      q.clauses.forEach((c, i) => {
-        const tf = matches[i].starts.length;
-        const w = c.terms.reduce((s, t) => s + idf(t), 0);
-        score += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
-      });
-      if (matches.length > 1) {
-        const ideal = matches.reduce((s, m) => s + m.length, 0);
-        score *= 1 + ideal / minSpan(matches); // up to ×2 when the clauses are adjacent
+      let matches: ClauseMatch[] | undefined;
+      if (needsPositions.some(Boolean)) {
+        const m = matchClauses(q, entriesByTerm(terms, entries));
+        if (!m) continue;
+        matches = m;
       }
-      scored.push({ pageId, score, matches });
+      const first = entries[order[0]]!;
+      const len = first.seg.lens[first.i];
+      let score = 0;
+      for (let c = 0; c < q.clauses.length; c++) {
+        let tf: number;
+        if (matches) tf = matches[c].starts.length;
+        else {
+          const e = entries[clauseTerms[c][0]]!;
+          tf = e.seg.starts[e.i + 1] - e.seg.starts[e.i];
+        }
+        score += (clauseIdf[c] * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
+      }
+      scored.push({ pageId, score, entries, matches });
     }
-    scored.sort((a, b) => b.score - a.score || a.pageId.localeCompare(b.pageId));
+    const byScore = (a: Scored, b: Scored) => b.score - a.score || (a.pageId < b.pageId ? -1 : 1);
+    scored.sort(byScore);
+
+    // Phase 2: a proximity bonus (up to ×2 when the clauses are adjacent) for the best BM25 pages.
+    // Pages below that cut keep their BM25 order after them: the bonus only reorders the top.
+    if (q.clauses.length > 1) {
+      const top = scored.slice(0, Math.max(PROXIMITY_POOL, offset + limit));
+      for (const s of top) {
+        s.matches ??= matchClauses(q, entriesByTerm(terms, s.entries))!;
+        const ideal = s.matches.reduce((sum, m) => sum + m.length, 0);
+        s.score *= 1 + ideal / minSpan(s.matches);
+      }
+      top.sort(byScore);
+      scored.splice(0, top.length, ...top);
+    }
     const slice = scored.slice(offset, offset + limit);
+    for (const s of slice) s.matches ??= matchClauses(q, entriesByTerm(terms, s.entries))!;
     const ids = slice.map((s) => s.pageId);
     const [pages, texts] = await Promise.all([db.pages.bulkGet(ids), db.pageTexts.bulkGet(ids)]);
 
@@ -197,7 +232,7 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
       const words = effectiveWordsOf(text.ocr, text.corrections);
       const tokens = tokenizeWords(words.map((w) => w.text));
       const matched = new Set<number>();
-      for (const m of s.matches)
+      for (const m of s.matches!)
         for (const st of m.starts) for (let k = 0; k < m.length; k++) matched.add(st + k);
       const wordIdx = [...new Set(tokens.filter((t) => matched.has(t.position)).map((t) => t.word))];
       hits.push({

@@ -4,7 +4,8 @@
  * Generates a dossier of realistic Vietnamese legal pages, imports and indexes it through the data
  * layer's own functions (addImportedDocument + applyOcrResult), then times searchPages per query
  * type. Chromium mode runs in Debian's Chromium on its real IndexedDB (the app's situation);
- * node mode uses fake-indexeddb.
+ * node mode uses fake-indexeddb. `--reuse-profile <dir>` keeps Chromium's database between runs
+ * (first run populates, later runs only query).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,6 +23,8 @@ const arg = (name: string, def: string) => {
 const pages = Number(arg('pages', '10000'));
 const mode = arg('mode', 'chromium');
 const reps = Number(arg('reps', '5'));
+/** Keep the Chromium profile (and its populated database) here between runs; query-only reruns. */
+const profile = arg('reuse-profile', '');
 const CORPUS = process.env.HOSO_CORPUS ?? '/work/shared/corpus';
 const corpusTexts = readdirSync(CORPUS)
   .filter((d) => /^\d\d-/.test(d))
@@ -55,12 +58,13 @@ async function runChromium(): Promise<Outcome> {
         .writeHead(200, { 'content-type': 'text/html' })
         .end('<!doctype html><script type="module" src="/bench.js"></script>');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  // A fixed port when reusing a profile: IndexedDB belongs to the origin, port included.
+  await new Promise<void>((r) => server.listen(profile ? 5199 : 0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-  });
+  const launch = { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] };
+  const browser = profile
+    ? await chromium.launchPersistentContext(profile, launch)
+    : await chromium.launch(launch);
   try {
     const page = await browser.newPage();
     page.on('console', (m) => console.log(`[chromium] ${m.text()}`));
@@ -68,10 +72,8 @@ async function runChromium(): Promise<Outcome> {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => typeof window.runSearchBench === 'function');
     page.setDefaultTimeout(0);
-    return (await page.evaluate(([o, r]) => window.runSearchBench(o, r), [
-      options,
-      reps,
-    ] as const)) as Outcome;
+    const run = ([o, r, k]: readonly [PopulateOptions, number, boolean]) => window.runSearchBench(o, r, k);
+    return (await page.evaluate(run, [options, reps, !!profile] as const)) as Outcome;
   } finally {
     await browser.close();
     server.close();
