@@ -16,7 +16,7 @@ import {
   renderPage,
   wordBag,
 } from './read-pdf';
-import { scanSource, SCANS, truthPage, truthText, truthWords } from './truth-pages';
+import { expectedPlacement, scanSource, SCANS, truthPage, truthText } from './truth-pages';
 
 // One PDF of eight pages covering every kind of input, built from ground-truth words so that any
 // misplacement is the writer's fault. Pages (1-based):
@@ -103,17 +103,25 @@ describe('searchable PDF writer (ground-truth words)', () => {
     expect(layout).toContain('Căn cứ các Điều 41, 165 và 179 Bộ luật Tố tụng hình sự năm 2015;');
   });
 
-  it('places each word on its printed box (median IoU ≥ 0.85 against words.tsv)', () => {
-    const ious: Record<string, number> = {
-      jpeg: medianWordIoU(truthWords('01'), pdfWords(out, 1)),
-      png: medianWordIoU(truthWords('02'), pdfWords(out, 2)),
-      fax: medianWordIoU(truthWords('03'), pdfWords(out, 3)),
-      sideways: medianWordIoU(truthWords('06'), pdfWords(out, 5)),
-      skewed: medianWordIoU(truthWords('02'), pdfWords(out, 6), [(2581 - 2480) / 2, (3580 - 3508) / 2]),
-      scannedPdf: medianWordIoU(truthWords('05'), pdfWords(out, 7)),
-    };
-    console.log('median word IoU', ious);
-    for (const [kind, value] of Object.entries(ious)) expect(value, kind).toBeGreaterThanOrEqual(0.85);
+  it('places each word where the OCR page says, to the point (median IoU ≥ 0.99)', () => {
+    // Placement = the word's box across, its line's box up and down (see text-layer.ts).
+    const skewedOffset: [number, number] = [(2581 - 2480) / 2, (3580 - 3508) / 2];
+    const expected: Array<[string, number, ReturnType<typeof truthPage>]> = [
+      ['jpeg', 1, truthPage('01')],
+      ['png', 2, truthPage('02')],
+      ['fax', 3, truthPage('03', { dpi: 200 })],
+      ['sideways', 5, truthPage('06', { rotation: 270 })],
+      [
+        'skewed',
+        6,
+        truthPage('02', { deskewDeg: SKEW_02, widthPx: 2581, heightPx: 3580, offsetPx: skewedOffset }),
+      ],
+      ['scannedPdf', 7, truthPage('05')],
+    ];
+    for (const [kind, page, ocr] of expected) {
+      const iou = medianWordIoU(expectedPlacement(ocr), pdfWords(out, page));
+      expect(iou, kind).toBeGreaterThanOrEqual(0.99);
+    }
   });
 
   it('passes JPEG bytes through unchanged and keeps lossless scans lossless', async () => {

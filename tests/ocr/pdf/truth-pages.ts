@@ -139,3 +139,21 @@ export function truthPage(
     blocks: truthBlocks(words),
   };
 }
+
+/** Where the writer must put each word: its own box across, its line's box up and down (300 dpi). */
+export function expectedPlacement(page: OcrPage): TruthWord[] {
+  const k = 300 / page.dpi;
+  return page.blocks.flatMap((b) =>
+    b.lines.flatMap((l) =>
+      l.words.map((w) => ({
+        text: w.text,
+        box: [
+          w.box[0] * k,
+          Math.min(l.box[1], w.box[1]) * k,
+          w.box[2] * k,
+          Math.max(l.box[3], w.box[3]) * k,
+        ] as TruthWord['box'],
+      })),
+    ),
+  );
+}
