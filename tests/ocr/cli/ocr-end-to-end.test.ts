@@ -21,7 +21,9 @@ function wordF1(text: string, truth: string): number {
   let hit = 0;
   for (const w of got) {
     const n = want.get(w) ?? 0;
-    if (n > 0) (hit++, want.set(w, n - 1));
+    if (n === 0) continue;
+    hit++;
+    want.set(w, n - 1);
   }
   const truthCount = wordBag(truth).length;
   return hit === 0 ? 0 : (2 * hit) / (got.length + truthCount);
