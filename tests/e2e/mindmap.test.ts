@@ -30,7 +30,10 @@ afterAll(async () => {
 
 async function createCase(page: Page): Promise<void> {
   await page.goto(hoso.url);
-  await page.getByRole('button', { name: /Tạo vụ án/ }).first().click();
+  await page
+    .getByRole('button', { name: /Tạo vụ án/ })
+    .first()
+    .click();
   const form = page.locator('form.case-form');
   await form.getByLabel(/Số vụ án/).fill('45/CT-VKSKV3');
   await form.getByLabel(/Tên vụ án/).fill('Ma Văn Khánh lừa đảo chiếm đoạt tài sản');
@@ -47,10 +50,12 @@ async function createCase(page: Page): Promise<void> {
 }
 
 async function importPages(page: Page): Promise<void> {
-  await page.locator('.dossier-tab input[type="file"][multiple]').setInputFiles([
-    path.join(FIXTURES, '02-bien-ban-ghi-loi-khai.jpg'),
-    path.join(FIXTURES, '01-quyet-dinh-phe-chuan-khoi-to.jpg'),
-  ]);
+  await page
+    .locator('.dossier-tab input[type="file"][multiple]')
+    .setInputFiles([
+      path.join(FIXTURES, '02-bien-ban-ghi-loi-khai.jpg'),
+      path.join(FIXTURES, '01-quyet-dinh-phe-chuan-khoi-to.jpg'),
+    ]);
   // Real OCR in the host: wait until both pages are recognized (Dexie is the app's own store).
   await page.waitForFunction(
     async () =>
@@ -60,7 +65,11 @@ async function importPages(page: Page): Promise<void> {
           const db = req.result;
           const tx = db.transaction('pages', 'readonly');
           const all = tx.objectStore('pages').getAll();
-          all.onsuccess = () => resolve(all.result.length >= 2 && all.result.every((p: { ocrStatus: string }) => p.ocrStatus === 'done'));
+          all.onsuccess = () =>
+            resolve(
+              all.result.length >= 2 &&
+                all.result.every((p: { ocrStatus: string }) => p.ocrStatus === 'done'),
+            );
           all.onerror = () => resolve(false);
         };
         req.onerror = () => resolve(false);
@@ -94,8 +103,12 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   const mapUrl = page.url();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(8);
   // Pre-filled from the case record: the defendant and the charge with its elements.
-  await expect.poll(() => page.locator('[data-kind="person"]').first().textContent()).toContain('Ma Văn Khánh');
-  expect(await page.locator('[data-kind="provision"]').first().textContent()).toContain('điểm c khoản 2 Điều 174 BLHS');
+  await expect
+    .poll(() => page.locator('[data-kind="person"]').first().textContent())
+    .toContain('Ma Văn Khánh');
+  expect(await page.locator('[data-kind="provision"]').first().textContent()).toContain(
+    'điểm c khoản 2 Điều 174 BLHS',
+  );
 
   // Pick a region of the first page in the map's dossier panel and drag it onto the map.
   await page.locator('.mm-page').first().click();
@@ -108,7 +121,9 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await page.mouse.move(box.x + box.width * 0.9, box.y + box.height * 0.3, { steps: 5 });
   await page.mouse.up();
   const before = await page.locator('[data-kind="evidence"]').count();
-  await page.getByTestId('region-chip').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 120 } });
+  await page
+    .getByTestId('region-chip')
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 120 } });
   await expect.poll(() => page.locator('[data-kind="evidence"]').count()).toBe(before + 1);
   const evidence = page.locator('[data-kind="evidence"]').first();
   await expect.poll(() => evidence.locator('img.mm-thumb').count()).toBe(1);
@@ -148,7 +163,14 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).normalize('NFC');
   // Node titles wrap inside their boxes: compare with whitespace folded.
   const flat = text.replace(/\s+/g, ' ');
-  for (const s of ['Đánh giá chứng cứ', 'Vụ án số 45/CT-VKSKV3', 'Ma Văn Khánh', 'Lời khai bị can Ma Văn Khánh', 'CHỨNG CỨ · BL 1', 'Vấn đề cần làm rõ'])
+  for (const s of [
+    'Đánh giá chứng cứ',
+    'Vụ án số 45/CT-VKSKV3',
+    'Ma Văn Khánh',
+    'Lời khai bị can Ma Văn Khánh',
+    'CHỨNG CỨ · BL 1',
+    'Vấn đề cần làm rõ',
+  ])
     expect(flat).toContain(s);
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(OUT, 'map-pdf')]);
   writeFileSync(path.join(OUT, 'map-pdf.txt'), text);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildScene, buildTemplate, parseMapFile, readStoredModel, sceneToSvg, serializeMap } from '@hoso/mindmap';
+import {
+  buildScene,
+  buildTemplate,
+  parseMapFile,
+  readStoredModel,
+  sceneToSvg,
+  serializeMap,
+} from '@hoso/mindmap';
 import { FACTS, seqIds } from './fixtures';
 
 describe('JSON export/import', () => {
@@ -16,13 +23,18 @@ describe('JSON export/import', () => {
   it('normalizes decomposed Vietnamese to NFC on import', () => {
     const text = serializeMap(buildTemplate('evidence', FACTS, seqIds()), { name: 'x' }).normalize('NFD');
     const back = parseMapFile(text);
-    expect(back.ok && back.file.model.nodes.some((n) => n.kind === 'person' && n.name === 'Ma Văn Khánh')).toBe(true);
+    expect(
+      back.ok && back.file.model.nodes.some((n) => n.kind === 'person' && n.name === 'Ma Văn Khánh'),
+    ).toBe(true);
   });
 
   it('rejects broken files with a message naming what is wrong', () => {
     expect(parseMapFile('{')).toMatchObject({ ok: false });
     const model = buildTemplate('evidence', FACTS, seqIds());
-    const dangling = serializeMap({ ...model, edges: [{ id: 'z', source: 'nope', target: model.nodes[0].id, kind: 'relates' }] }, { name: 'x' });
+    const dangling = serializeMap(
+      { ...model, edges: [{ id: 'z', source: 'nope', target: model.nodes[0].id, kind: 'relates' }] },
+      { name: 'x' },
+    );
     const r = parseMapFile(dangling);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/missing node/);

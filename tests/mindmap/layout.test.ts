@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildTemplate, emptyMap, layoutMap, nodeSize, readingOrder, type MapModel, type MapNode } from '@hoso/mindmap';
+import {
+  buildTemplate,
+  emptyMap,
+  layoutMap,
+  nodeSize,
+  readingOrder,
+  type MapModel,
+  type MapNode,
+} from '@hoso/mindmap';
 import { FACTS, seqIds } from './fixtures';
 
 const overlaps = (a: MapNode, b: MapNode) => {
@@ -13,7 +21,8 @@ describe('layout', () => {
     const m = await layoutMap(buildTemplate('report', FACTS, seqIds()), 'tree');
     const movable = m.nodes.filter((n) => n.kind !== 'group');
     for (let i = 0; i < movable.length; i++)
-      for (let j = i + 1; j < movable.length; j++) expect(overlaps(movable[i], movable[j]), `${i}/${j}`).toBe(false);
+      for (let j = i + 1; j < movable.length; j++)
+        expect(overlaps(movable[i], movable[j]), `${i}/${j}`).toBe(false);
     const root = m.nodes[0];
     const child = m.nodes.find((n) => n.kind === 'note' && n.title === 'Tóm tắt vụ án')!;
     expect(child.x).toBeGreaterThan(root.x);
@@ -33,7 +42,15 @@ describe('layout', () => {
         { id: 'u', kind: 'event', x: 0, y: 0, title: 'Chưa rõ ngày' },
         { id: 'a', kind: 'event', x: 0, y: 0, title: 'Làm quen qua Zalo', date: '2024-09-01' },
         { id: 'b', kind: 'event', x: 0, y: 0, title: 'Chuyển tiền lần 1', date: '2024-10-14T09:30' },
-        { id: 'ev', kind: 'evidence', x: 0, y: 0, title: 'Sao kê', link: { kind: 'page', pageId: 'p' }, stance: 'for' },
+        {
+          id: 'ev',
+          kind: 'evidence',
+          x: 0,
+          y: 0,
+          title: 'Sao kê',
+          link: { kind: 'page', pageId: 'p' },
+          stance: 'for',
+        },
       ],
       edges: [{ id: 'x', source: 'ev', target: 'b', kind: 'proves' }],
     };
@@ -50,7 +67,9 @@ describe('layout', () => {
       'timeline',
     );
     const cx = (id: string) => chained.nodes.find((n) => n.id === id)!.x;
-    expect([cx('a'), cx('u'), cx('b'), cx('c')]).toEqual([...[cx('a'), cx('u'), cx('b'), cx('c')]].sort((p, q) => p - q));
+    expect([cx('a'), cx('u'), cx('b'), cx('c')]).toEqual(
+      [...[cx('a'), cx('u'), cx('b'), cx('c')]].sort((p, q) => p - q),
+    );
     // Evidence hangs under the event it proves.
     expect(x('ev')).toBe(x('b'));
     expect(y('ev')).toBeGreaterThan(y('b'));
@@ -59,7 +78,10 @@ describe('layout', () => {
   it('pinned nodes keep their position through every layout', async () => {
     const t = buildTemplate('evidence', FACTS, seqIds());
     const pinnedId = t.nodes[2].id;
-    const m0: MapModel = { ...t, nodes: t.nodes.map((n) => (n.id === pinnedId ? { ...n, x: -777, y: 555, pinned: true } : n)) };
+    const m0: MapModel = {
+      ...t,
+      nodes: t.nodes.map((n) => (n.id === pinnedId ? { ...n, x: -777, y: 555, pinned: true } : n)),
+    };
     for (const kind of ['tree', 'radial', 'timeline'] as const) {
       const m = await layoutMap(m0, kind);
       expect(m.nodes.find((n) => n.id === pinnedId)).toMatchObject({ x: -777, y: 555, pinned: true });
@@ -95,7 +117,10 @@ describe('layout', () => {
 describe('reading order', () => {
   it('starts at the central topic and visits every node once, frames skipped', async () => {
     const m = await layoutMap(buildTemplate('evidence', FACTS, seqIds()), 'tree');
-    const withFrame: MapModel = { ...m, nodes: [...m.nodes, { id: 'g', kind: 'group', x: 0, y: 0, width: 10, height: 10, title: 'x' }] };
+    const withFrame: MapModel = {
+      ...m,
+      nodes: [...m.nodes, { id: 'g', kind: 'group', x: 0, y: 0, width: 10, height: 10, title: 'x' }],
+    };
     const order = readingOrder(withFrame);
     expect(order[0]).toBe(m.nodes[0].id);
     expect(new Set(order).size).toBe(m.nodes.length);

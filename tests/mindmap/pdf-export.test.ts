@@ -26,13 +26,26 @@ describe('PDF export', () => {
     const bytes = await mapToPdf({
       model,
       paper: 'A4',
-      title: { caseNumber: FACTS.number, caseName: FACTS.name, mapName: 'Đánh giá chứng cứ', date: '22/11/2026' },
+      title: {
+        caseNumber: FACTS.number,
+        caseName: FACTS.name,
+        mapName: 'Đánh giá chứng cứ',
+        date: '22/11/2026',
+      },
       fonts,
     });
     const info = execFileSync('pdfinfo', ['-'], { input: Buffer.from(bytes), encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.28/);
     const text = pdfText(bytes);
-    for (const s of ['Đánh giá chứng cứ', 'Vụ án số 45/CT-VKSKV3', 'Ngày lập: 22/11/2026', 'Ma Văn Khánh', 'Người tham gia tố tụng', 'Vấn đề cần làm rõ', 'Chứng cứ gỡ tội'])
+    for (const s of [
+      'Đánh giá chứng cứ',
+      'Vụ án số 45/CT-VKSKV3',
+      'Ngày lập: 22/11/2026',
+      'Ma Văn Khánh',
+      'Người tham gia tố tụng',
+      'Vấn đề cần làm rõ',
+      'Chứng cứ gỡ tội',
+    ])
       expect(text).toContain(s);
     // Words with letters from U+1EA0–U+1EF9 are the ones a wrong font breaks.
     expect(pdfText(bytes, ['-raw'])).toMatch(/Đề xuất hướng giải quyết/);

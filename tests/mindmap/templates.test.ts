@@ -4,7 +4,8 @@ import { FACTS, seqIds } from './fixtures';
 
 describe('templates', () => {
   it('every template builds a valid model', () => {
-    for (const t of TEMPLATES) expect(MapModelSchema.safeParse(buildTemplate(t.id, FACTS, seqIds())).success).toBe(true);
+    for (const t of TEMPLATES)
+      expect(MapModelSchema.safeParse(buildTemplate(t.id, FACTS, seqIds())).success).toBe(true);
     expect(buildTemplate('empty', FACTS).nodes).toHaveLength(0);
   });
 
@@ -17,9 +18,17 @@ describe('templates', () => {
     expect(provisionCitation(law)).toBe('điểm c khoản 2 Điều 174 BLHS');
     expect(law.elements.map((e) => e.text)).toContain('Dùng thủ đoạn gian dối');
     const titles = m.nodes.flatMap((n) => ('title' in n ? [n.title] : []));
-    for (const t of ['Tóm tắt vụ án', 'Chứng cứ buộc tội', 'Chứng cứ gỡ tội', 'Vấn đề cần làm rõ', 'Đề xuất hướng giải quyết'])
+    for (const t of [
+      'Tóm tắt vụ án',
+      'Chứng cứ buộc tội',
+      'Chứng cứ gỡ tội',
+      'Vấn đề cần làm rõ',
+      'Đề xuất hướng giải quyết',
+    ])
       expect(titles).toContain(t);
-    expect(m.nodes.find((n) => n.kind === 'note' && n.title === 'Vấn đề cần làm rõ')).toMatchObject({ tone: 'issue' });
+    expect(m.nodes.find((n) => n.kind === 'note' && n.title === 'Vấn đề cần làm rõ')).toMatchObject({
+      tone: 'issue',
+    });
   });
 
   it('timeline: key dates become events chained in date order', () => {

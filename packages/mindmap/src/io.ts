@@ -16,7 +16,10 @@ const MapFileSchema = z.object({
 });
 export type MapFile = z.infer<typeof MapFileSchema>;
 
-export function serializeMap(model: MapModel, meta: { name: string; caseNumber?: string; exportedAt?: string }): string {
+export function serializeMap(
+  model: MapModel,
+  meta: { name: string; caseNumber?: string; exportedAt?: string },
+): string {
   const file: MapFile = {
     format: MAP_FILE_FORMAT,
     name: meta.name.normalize('NFC'),

@@ -28,7 +28,10 @@ function adjacency(model: MapModel, ids: Set<string>): Map<string, string[]> {
  * central topic of a mind map becomes the root; mrtree/radial need a tree and are fast on one
  * (a 1 000-node map with 1 500 edges lays out in well under a second).
  */
-export function spanningForest(model: MapModel, ids: Set<string>): { parent: Map<string, string>; roots: string[] } {
+export function spanningForest(
+  model: MapModel,
+  ids: Set<string>,
+): { parent: Map<string, string>; roots: string[] } {
   const adj = adjacency(model, ids);
   const order = [...ids].sort((a, b) => adj.get(b)!.length - adj.get(a)!.length);
   const incoming = new Set(model.edges.map((e) => e.target));
@@ -54,7 +57,11 @@ export function spanningForest(model: MapModel, ids: Set<string>): { parent: Map
   return { parent, roots };
 }
 
-async function elkTree(model: MapModel, nodes: MapNode[], kind: 'tree' | 'radial'): Promise<Map<string, { x: number; y: number }>> {
+async function elkTree(
+  model: MapModel,
+  nodes: MapNode[],
+  kind: 'tree' | 'radial',
+): Promise<Map<string, { x: number; y: number }>> {
   const ids = new Set(nodes.map((n) => n.id));
   const { parent, roots } = spanningForest(model, ids);
   // One virtual root joins the trees so the forest lays out as one picture.
@@ -92,8 +99,12 @@ function eventKeys(model: MapModel, events: EventNode[]): Map<string, [string, n
       keys.set(e.id, [e.date, 1]);
       continue;
     }
-    const next = model.edges.find((x) => x.kind === 'precedes' && x.source === e.id && byId.get(x.target)?.date);
-    const prev = model.edges.find((x) => x.kind === 'precedes' && x.target === e.id && byId.get(x.source)?.date);
+    const next = model.edges.find(
+      (x) => x.kind === 'precedes' && x.source === e.id && byId.get(x.target)?.date,
+    );
+    const prev = model.edges.find(
+      (x) => x.kind === 'precedes' && x.target === e.id && byId.get(x.source)?.date,
+    );
     if (next) keys.set(e.id, [byId.get(next.target)!.date!, 0]);
     else if (prev) keys.set(e.id, [byId.get(prev.source)!.date!, 2]);
     else keys.set(e.id, ['\uffff', 1]);
@@ -157,15 +168,16 @@ export async function layoutMap(model: MapModel, kind: LayoutKind): Promise<MapM
   if (!movable.length) return model;
   const groups = model.nodes.filter((n) => n.kind === 'group' && !n.pinned);
   const members = new Map(groups.map((g) => [g.id, nodesInGroup(model, g.id).map((n) => n.id)]));
-  const raw =
-    kind === 'timeline' ? timelinePositions(model, movable) : await elkTree(model, movable, kind);
+  const raw = kind === 'timeline' ? timelinePositions(model, movable) : await elkTree(model, movable, kind);
   // Keep the picture where it was: the laid-out block starts at the old top-left of the moved nodes.
   const before = boundsOf(movable);
   const rawNodes = movable.map((n) => ({ ...n, ...raw.get(n.id)! }));
   const after = boundsOf(rawNodes);
   const dx = before.x - after.x;
   const dy = before.y - after.y;
-  const positions = new Map(rawNodes.map((n) => [n.id, { x: Math.round(n.x + dx), y: Math.round(n.y + dy) }]));
+  const positions = new Map(
+    rawNodes.map((n) => [n.id, { x: Math.round(n.x + dx), y: Math.round(n.y + dy) }]),
+  );
   let next = moveNodes(model, positions, { pin: false });
   for (const [gid, ids] of members) {
     if (!ids.length) continue;
@@ -176,7 +188,13 @@ export async function layoutMap(model: MapModel, kind: LayoutKind): Promise<MapM
       ...next,
       nodes: next.nodes.map((n) =>
         n.id === gid && n.kind === 'group'
-          ? { ...n, x: b.x - pad, y: b.y - pad - 20, width: b.width + pad * 2, height: b.height + pad * 2 + 20 }
+          ? {
+              ...n,
+              x: b.x - pad,
+              y: b.y - pad - 20,
+              width: b.width + pad * 2,
+              height: b.height + pad * 2 + 20,
+            }
           : n,
       ),
     };

@@ -1,4 +1,12 @@
-import { nodeDetails, nodeSize, nodeTitle, type EdgeKind, type MapEdge, type MapModel, type MapNode } from './model';
+import {
+  nodeDetails,
+  nodeSize,
+  nodeTitle,
+  type EdgeKind,
+  type MapEdge,
+  type MapModel,
+  type MapNode,
+} from './model';
 
 /**
  * Pure editing operations: each takes a model and returns a new one (never mutates), so the
@@ -17,10 +25,16 @@ export function addNodes(model: MapModel, nodes: MapNode[]): MapModel {
 }
 
 /** Replaces fields of one node; `kind` and `id` cannot change. */
-export function updateNode<N extends MapNode>(model: MapModel, id: string, patch: Partial<Omit<N, 'id' | 'kind'>>): MapModel {
+export function updateNode<N extends MapNode>(
+  model: MapModel,
+  id: string,
+  patch: Partial<Omit<N, 'id' | 'kind'>>,
+): MapModel {
   return {
     ...model,
-    nodes: model.nodes.map((n) => (n.id === id ? ({ ...n, ...patch, id: n.id, kind: n.kind } as MapNode) : n)),
+    nodes: model.nodes.map((n) =>
+      n.id === id ? ({ ...n, ...patch, id: n.id, kind: n.kind } as MapNode) : n,
+    ),
   };
 }
 
@@ -49,7 +63,11 @@ export function setPinned(model: MapModel, ids: Iterable<string>, pinned: boolea
 }
 
 /** Deletes nodes and edges; edges of deleted nodes go too, and so do element links to deleted evidence. */
-export function removeElements(model: MapModel, nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): MapModel {
+export function removeElements(
+  model: MapModel,
+  nodeIds: Iterable<string>,
+  edgeIds: Iterable<string> = [],
+): MapModel {
   const goneNodes = new Set(nodeIds);
   const goneEdges = new Set(edgeIds);
   return {
@@ -60,11 +78,16 @@ export function removeElements(model: MapModel, nodeIds: Iterable<string>, edgeI
         n.kind === 'provision' && n.elements.some((e) => e.evidenceIds.some((id) => goneNodes.has(id)))
           ? {
               ...n,
-              elements: n.elements.map((e) => ({ ...e, evidenceIds: e.evidenceIds.filter((id) => !goneNodes.has(id)) })),
+              elements: n.elements.map((e) => ({
+                ...e,
+                evidenceIds: e.evidenceIds.filter((id) => !goneNodes.has(id)),
+              })),
             }
           : n,
       ),
-    edges: model.edges.filter((e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target)),
+    edges: model.edges.filter(
+      (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
+    ),
   };
 }
 
@@ -79,7 +102,8 @@ export function connect(
   if (source === target) return { model, edge: null };
   const ids = new Set(model.nodes.map((n) => n.id));
   if (!ids.has(source) || !ids.has(target)) return { model, edge: null };
-  if (model.edges.some((e) => e.source === source && e.target === target && e.kind === kind)) return { model, edge: null };
+  if (model.edges.some((e) => e.source === source && e.target === target && e.kind === kind))
+    return { model, edge: null };
   const edge: MapEdge = { id: makeId(), source, target, kind };
   return { model: { ...model, edges: [...model.edges, edge] }, edge };
 }
@@ -95,7 +119,12 @@ export function reconnect(model: MapModel, id: string, source: string, target: s
 }
 
 /** Links (or unlinks) an evidence node to an element of the offence on a provision node. */
-export function toggleElementEvidence(model: MapModel, provisionId: string, elementId: string, evidenceId: string): MapModel {
+export function toggleElementEvidence(
+  model: MapModel,
+  provisionId: string,
+  elementId: string,
+  evidenceId: string,
+): MapModel {
   return {
     ...model,
     nodes: model.nodes.map((n) => {
@@ -105,14 +134,18 @@ export function toggleElementEvidence(model: MapModel, provisionId: string, elem
         elements: n.elements.map((e) => {
           if (e.id !== elementId) return e;
           const has = e.evidenceIds.includes(evidenceId);
-          return { ...e, evidenceIds: has ? e.evidenceIds.filter((x) => x !== evidenceId) : [...e.evidenceIds, evidenceId] };
+          return {
+            ...e,
+            evidenceIds: has ? e.evidenceIds.filter((x) => x !== evidenceId) : [...e.evidenceIds, evidenceId],
+          };
         }),
       };
     }),
   };
 }
 
-export type Alignment = 'left' | 'right' | 'top' | 'bottom' | 'center-x' | 'center-y' | 'distribute-x' | 'distribute-y';
+export type Alignment =
+  'left' | 'right' | 'top' | 'bottom' | 'center-x' | 'center-y' | 'distribute-x' | 'distribute-y';
 
 /** Aligns or distributes the given nodes by their boxes; aligned nodes become pinned. */
 export function alignNodes(model: MapModel, ids: Iterable<string>, how: Alignment): MapModel {
@@ -187,7 +220,10 @@ export function pasteFragment(
     source: idMap.get(e.source)!,
     target: idMap.get(e.target)!,
   }));
-  return { model: { ...model, nodes: [...model.nodes, ...nodes], edges: [...model.edges, ...edges] }, ids: nodes.map((n) => n.id) };
+  return {
+    model: { ...model, nodes: [...model.nodes, ...nodes], edges: [...model.edges, ...edges] },
+    ids: nodes.map((n) => n.id),
+  };
 }
 
 /** Folds Vietnamese for search: no diacritics, đ → d, lower case ("Điều 173" ≈ "dieu 173"). */

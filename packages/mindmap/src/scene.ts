@@ -46,7 +46,11 @@ export const NODE_STYLE: Record<string, NodeStyle> = {
 export function styleKey(n: MapNode): string {
   switch (n.kind) {
     case 'person':
-      return n.role === 'bi-hai' ? 'person-victim' : n.role === 'nguoi-lam-chung' ? 'person-witness' : 'person';
+      return n.role === 'bi-hai'
+        ? 'person-victim'
+        : n.role === 'nguoi-lam-chung'
+          ? 'person-witness'
+          : 'person';
     case 'evidence':
       return `evidence-${n.stance}`;
     case 'note':
@@ -123,7 +127,14 @@ export interface Scene {
 }
 
 /** Greedy word wrap to `width`, at most `maxLines` lines (the last one ends with "…" when cut). */
-export function wrapText(text: string, width: number, size: number, bold: boolean, maxLines: number, measure: Measure): string[] {
+export function wrapText(
+  text: string,
+  width: number,
+  size: number,
+  bold: boolean,
+  maxLines: number,
+  measure: Measure,
+): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
@@ -177,7 +188,14 @@ function sceneNode(n: MapNode, measure: Measure): SceneNode {
   }
   const badge = nodeBadge(n);
   if (badge) {
-    texts.push({ text: wrapText(badge, textW, 9, true, 1, measure)[0], x: textX, y: y + 9, size: 9, bold: true, color: style.stroke === '#1d232b' ? '#c9ced6' : style.stroke });
+    texts.push({
+      text: wrapText(badge, textW, 9, true, 1, measure)[0],
+      x: textX,
+      y: y + 9,
+      size: 9,
+      bold: true,
+      color: style.stroke === '#1d232b' ? '#c9ced6' : style.stroke,
+    });
     y += 14;
   }
   const titleSize = n.kind === 'note' && n.tone === 'topic' ? 14 : 12.5;
@@ -188,7 +206,8 @@ function sceneNode(n: MapNode, measure: Measure): SceneNode {
   }
   y += 2;
   const bottom = n.kind === 'evidence' ? n.y + height - 88 : n.y + height - pad;
-  if (n.kind === 'evidence') image = { x: n.x + pad, y: n.y + height - 84, width: width - pad * 2, height: 76 };
+  if (n.kind === 'evidence')
+    image = { x: n.x + pad, y: n.y + height - 84, width: width - pad * 2, height: 76 };
   for (const detail of nodeDetails(n)) {
     for (const t of wrapText(detail, textW, 10.5, false, n.kind === 'provision' ? 1 : 3, measure)) {
       if (y + 10.5 > bottom) break;

@@ -9,7 +9,10 @@ const esc = (s: string) =>
 
 const FONT = "'DejaVu Sans', 'Noto Sans', Arial, sans-serif";
 
-export function sceneToSvg(scene: Scene, options: { title: string; images?: ReadonlyMap<string, string> }): string {
+export function sceneToSvg(
+  scene: Scene,
+  options: { title: string; images?: ReadonlyMap<string, string> },
+): string {
   const { x, y, width, height } = scene.bounds;
   const out: string[] = [];
   out.push(
@@ -23,6 +26,11 @@ export function sceneToSvg(scene: Scene, options: { title: string; images?: Read
       .join('')}</defs>`,
     `<rect x="${x}" y="${y}" width="${width}" height="${height}" fill="#ffffff"/>`,
   );
+  // Lines under the nodes (as on screen), labels over both.
+  for (const e of scene.edges)
+    out.push(
+      `<line data-edge="${esc(e.id)}" x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" stroke="${e.color}" stroke-width="${e.width}"${e.dash ? ' stroke-dasharray="7 5"' : ''} marker-end="url(#arrow-${e.color.slice(1)})"/>`,
+    );
   for (const n of scene.nodes) {
     const s = n.style;
     out.push(
@@ -42,16 +50,11 @@ export function sceneToSvg(scene: Scene, options: { title: string; images?: Read
       );
     out.push('</g>');
   }
-  for (const e of scene.edges) {
-    out.push(
-      `<g data-edge="${esc(e.id)}"><line x1="${e.x1}" y1="${e.y1}" x2="${e.x2}" y2="${e.y2}" stroke="${e.color}" stroke-width="${e.width}"${e.dash ? ' stroke-dasharray="7 5"' : ''} marker-end="url(#arrow-${e.color.slice(1)})"/>`,
-    );
+  for (const e of scene.edges)
     if (e.label)
       out.push(
         `<text x="${e.lx}" y="${e.ly - 4}" font-size="10" text-anchor="middle" fill="${e.color}" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(e.label)}</text>`,
       );
-    out.push('</g>');
-  }
   out.push('</svg>');
   return out.join('\n');
 }

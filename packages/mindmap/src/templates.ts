@@ -58,7 +58,12 @@ class Builder {
   }
   persons(facts: CaseFacts): PersonNode[] {
     return facts.defendants.map((d) =>
-      this.add<PersonNode>({ kind: 'person', name: d.name, role: d.role, ...(d.birthYear ? { birthYear: d.birthYear } : {}) }),
+      this.add<PersonNode>({
+        kind: 'person',
+        name: d.name,
+        role: d.role,
+        ...(d.birthYear ? { birthYear: d.birthYear } : {}),
+      }),
     );
   }
   provisions(facts: CaseFacts): ProvisionNode[] {
@@ -87,7 +92,11 @@ const summaryText = (f: CaseFacts) =>
 function timeline(facts: CaseFacts, b: Builder): void {
   const root = b.topic(`Diễn biến vụ án ${facts.name}`.trim(), summaryText(facts));
   for (const p of b.persons(facts)) b.link(root, p);
-  const crime = b.add<EventNode>({ kind: 'event', title: 'Hành vi phạm tội', description: 'Thời gian, địa điểm, diễn biến' });
+  const crime = b.add<EventNode>({
+    kind: 'event',
+    title: 'Hành vi phạm tội',
+    description: 'Thời gian, địa điểm, diễn biến',
+  });
   b.link(root, crime);
   const dated = [...(facts.keyDates ?? [])].sort((x, y) => x.date.localeCompare(y.date));
   let prev: MapNode = crime;
@@ -111,7 +120,14 @@ function evidence(facts: CaseFacts, b: Builder, full: boolean): void {
   if (full) {
     const acts = b.topic('Hành vi và diễn biến');
     b.link(root, acts);
-    b.link(acts, b.add<EventNode>({ kind: 'event', title: 'Hành vi phạm tội', description: 'Thời gian, địa điểm, diễn biến' }));
+    b.link(
+      acts,
+      b.add<EventNode>({
+        kind: 'event',
+        title: 'Hành vi phạm tội',
+        description: 'Thời gian, địa điểm, diễn biến',
+      }),
+    );
   }
   const forT = b.topic('Chứng cứ buộc tội', 'Kéo trang, tài liệu hoặc vùng trang từ hồ sơ vào đây');
   const againstT = b.topic('Chứng cứ gỡ tội');

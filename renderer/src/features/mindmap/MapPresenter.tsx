@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import { EDGE_KIND_LABEL, type EvidenceLink, type MapModel } from '@hoso/mindmap';
 import { edgeTypes } from './nodes/FloatingEdge';
 import { nodeTypes } from './nodes/MapNodes';
+import { useFarZoom } from './nodes/useFarZoom';
 import { edgeLabel, toFlowEdge, toFlowNode, type FlowEdge, type FlowNode } from './editor/toFlow';
 import './mindmap.css';
 
@@ -29,6 +30,7 @@ export default function MapPresenter(props: MapPresenterProps) {
 
 function PresenterCanvas({ model, focusNodeId, onOpenEvidence }: MapPresenterProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const far = useFarZoom();
   const nodes = useMemo(
     () => model.nodes.map((n) => toFlowNode(n, false, n.id === focusNodeId)),
     [model.nodes, focusNodeId],
@@ -55,7 +57,7 @@ function PresenterCanvas({ model, focusNodeId, onOpenEvidence }: MapPresenterPro
   }, [flow, focusNodeId, model.nodes]);
 
   return (
-    <div className="mm-presenter" data-focus={focusNodeId ?? ''}>
+    <div className={`mm-presenter${far ? ' mm-far' : ''}`} data-focus={focusNodeId ?? ''}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

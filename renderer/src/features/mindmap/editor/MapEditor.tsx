@@ -37,6 +37,7 @@ import { resolveEvidenceRef } from '../data/evidence';
 import { messages } from '../messages';
 import { edgeTypes } from '../nodes/FloatingEdge';
 import { nodeTypes } from '../nodes/MapNodes';
+import { useFarZoom } from '../nodes/useFarZoom';
 import { MapActionsContext, type MapActions } from './context';
 import { DossierPanel } from './DossierPanel';
 import { Inspector } from './Inspector';
@@ -69,6 +70,7 @@ export function MapEditor(props: MapEditorProps) {
   const [edges, setEdges] = useState<FlowEdge[]>([]);
   const [dropActive, setDropActive] = useState(false);
   const [busy, setBusy] = useState(false);
+  const far = useFarZoom();
   // `t` is a new function every render; the edge labels must only change with the locale.
   const locale = useLocale();
   const kindLabel = useMemo(() => {
@@ -290,7 +292,7 @@ export function MapEditor(props: MapEditorProps) {
           <DossierPanel caseId={caseId} />
           <div
             ref={wrapper}
-            className={`mm-canvas${dropActive ? ' mm-drop' : ''}`}
+            className={`mm-canvas${dropActive ? ' mm-drop' : ''}${far ? ' mm-far' : ''}`}
             tabIndex={-1}
             onDragOver={onDragOver}
             onDragLeave={() => setDropActive(false)}

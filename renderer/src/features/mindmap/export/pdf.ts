@@ -78,6 +78,39 @@ function drawScene(
   const oyTop = area.y + area.height - (area.height - b.height * k) / 2;
   const X = (x: number) => ox + (x - b.x) * k;
   const Y = (y: number) => oyTop - (y - b.y) * k;
+  for (const e of scene.edges) {
+    const color = hex(e.color);
+    const [x1, y1, x2, y2] = [X(e.x1), Y(e.y1), X(e.x2), Y(e.y2)];
+    page.drawLine({
+      start: { x: x1, y: y1 },
+      end: { x: x2, y: y2 },
+      thickness: e.width * k,
+      color,
+      lineCap: LineCapStyle.Round,
+      ...(e.dash ? { dashArray: [6 * k, 4 * k] } : {}),
+    });
+    // Arrowhead: a filled triangle at the target end.
+    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+    const ux = (x2 - x1) / len;
+    const uy = (y2 - y1) / len;
+    const a = 8 * k;
+    const w = 4 * k;
+    const bx = x2 - ux * a;
+    const by = y2 - uy * a;
+    // drawSvgPath uses SVG's y-down axis from the given origin, so flip y while building the path.
+    const pts = [
+      [x2, y2],
+      [bx - uy * w, by + ux * w],
+      [bx + uy * w, by - ux * w],
+    ];
+    page.drawSvgPath(`M${pts.map(([px, py]) => `${px},${-py}`).join(' L')} Z`, {
+      x: 0,
+      y: 0,
+      color,
+      borderWidth: 0,
+    });
+  }
+  // Nodes over the lines (as on screen), labels over both.
   for (const n of scene.nodes) {
     page.drawRectangle({
       x: X(n.x),
@@ -113,35 +146,6 @@ function drawScene(
   }
   for (const e of scene.edges) {
     const color = hex(e.color);
-    const [x1, y1, x2, y2] = [X(e.x1), Y(e.y1), X(e.x2), Y(e.y2)];
-    page.drawLine({
-      start: { x: x1, y: y1 },
-      end: { x: x2, y: y2 },
-      thickness: e.width * k,
-      color,
-      lineCap: LineCapStyle.Round,
-      ...(e.dash ? { dashArray: [6 * k, 4 * k] } : {}),
-    });
-    // Arrowhead: a filled triangle at the target end.
-    const len = Math.hypot(x2 - x1, y2 - y1) || 1;
-    const ux = (x2 - x1) / len;
-    const uy = (y2 - y1) / len;
-    const a = 8 * k;
-    const w = 4 * k;
-    const bx = x2 - ux * a;
-    const by = y2 - uy * a;
-    // drawSvgPath uses SVG's y-down axis from the given origin, so flip y while building the path.
-    const pts = [
-      [x2, y2],
-      [bx - uy * w, by + ux * w],
-      [bx + uy * w, by - ux * w],
-    ];
-    page.drawSvgPath(`M${pts.map(([px, py]) => `${px},${-py}`).join(' L')} Z`, {
-      x: 0,
-      y: 0,
-      color,
-      borderWidth: 0,
-    });
     if (e.label) {
       const size = 9 * k;
       const tw = fonts.regular.widthOfTextAtSize(e.label, size);

@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTemplate, readStoredModel, removeElements } from '@hoso/mindmap';
+import { HosoDb } from '../../renderer/src/db/schema';
+import {
+  createMap,
+  deleteMap,
+  getMap,
+  renameMap,
+  saveMapModel,
+} from '../../renderer/src/features/mindmap/data/maps';
+import { FACTS, seqIds } from './fixtures';
+
+let db: HosoDb;
+beforeEach(() => {
+  db = new HosoDb(`maps-${Math.random()}`);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('maps in Dexie', () => {
+  it('creates, saves every change, renames and deletes a map', async () => {
+    const model = buildTemplate('evidence', FACTS, seqIds());
+    const rec = await createMap('case-1', '  Đánh giá chứng cứ ', model, db);
+    expect(rec.name).toBe('Đánh giá chứng cứ');
+    const edited = removeElements(model, [model.nodes[0].id]);
+    await saveMapModel(rec.id, edited, db);
+    const back = await getMap(rec.id, db);
+    expect(readStoredModel(back?.model)).toEqual(edited);
+    expect(back!.updatedAt >= rec.updatedAt).toBe(true);
+    await renameMap(rec.id, 'Diễn biến', db);
+    expect((await getMap(rec.id, db))?.name).toBe('Diễn biến');
+    await deleteMap(rec.id, db);
+    expect(await getMap(rec.id, db)).toBeUndefined();
+  });
+
+  it('saving a map that was deleted fails instead of recreating half a record', async () => {
+    const rec = await createMap('case-1', 'x', buildTemplate('empty', FACTS), db);
+    await deleteMap(rec.id, db);
+    await expect(saveMapModel(rec.id, buildTemplate('empty', FACTS), db)).rejects.toThrow();
+    expect(await db.maps.count()).toBe(0);
+  });
+});
