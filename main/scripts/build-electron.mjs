@@ -26,8 +26,10 @@ const common = {
 
 await build({
   ...common,
-  entryPoints: ['main/src/electron/main.ts'],
-  outfile: path.join(outdir, 'main.mjs'),
+  // The OCR engine runs in a worker thread (main/src/services/ocr-thread.ts): its own bundle.
+  entryPoints: { main: 'main/src/electron/main.ts', 'ocr-worker': 'main/src/services/ocr-worker.ts' },
+  outdir,
+  outExtension: { '.js': '.mjs' },
   format: 'esm',
   external: [...external],
   // ESM output still meets CommonJS dependencies that call require().

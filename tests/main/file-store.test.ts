@@ -146,3 +146,22 @@ describe('FileStore when the disk is full', () => {
     expect(await readdir(paths.originals).catch(() => [])).toEqual([]);
   });
 });
+
+describe('FileStore on the sample dossier', () => {
+  test('every fixture file is stored with its pages and a plausible resolution', async () => {
+    const { store } = await newStore();
+    const dir = path.resolve(import.meta.dirname, '../../fixtures/sample-dossier');
+    const summary: string[] = [];
+    for (const name of (await readdir(dir)).sort()) {
+      const stored = await store.storeBytes(name, await readFile(path.join(dir, name)));
+      summary.push(`${stored.mime}:${stored.pages.map((p) => p.dpi).join(',')}`);
+    }
+    expect(summary).toEqual([
+      'image/jpeg:300',
+      'image/jpeg:300',
+      'image/tiff:200,200',
+      'application/pdf:200',
+      'image/jpeg:300',
+    ]);
+  });
+});

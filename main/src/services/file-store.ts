@@ -1,7 +1,7 @@
 import type { StoredFile, StoredFilePage } from '@hoso/contracts';
 import { Sha256Schema } from '@hoso/contracts';
 import { createHash } from 'node:crypto';
-import { chmod, link, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { streamToTemp, writeFileAtomic } from './atomic-file';
@@ -71,12 +71,14 @@ export class FileStore {
         pages,
       };
       await mkdir(this.paths.originals, { recursive: true });
-      await chmod(temp.tmpPath, 0o444);
       const target = this.originalPath(temp.hash);
-      // link() fails if the target exists, so a concurrent store of the same file never overwrites.
-      await link(temp.tmpPath, target).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'EEXIST') throw err;
-      });
+      // Content-addressed: if a concurrent store already placed this hash, its bytes are ours too,
+      // so it is never replaced. Read-only is set after the rename: Windows cannot delete a
+      // read-only temp file, and the target is final by then.
+      if (!(await exists(target))) {
+        await rename(temp.tmpPath, target);
+        await chmod(target, 0o444);
+      }
       await writeFileAtomic(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
       return { ...publicMeta(meta), existed: false };
     } finally {

@@ -9,7 +9,8 @@ import { ExportsFolder } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
 import { JobStore } from './job-store';
-import { loadOcrRecognizer, type Recognizer } from './ocr-engine';
+import { inProcessRecognizer, type Recognizer } from './ocr-engine';
+import { threadRecognizer } from './ocr-thread';
 import { OcrQueue } from './ocr-queue';
 import { PageImages } from './page-images';
 import { writeExportPdf } from './pdf-export';
@@ -53,7 +54,9 @@ export async function createHost(options: HostOptions) {
     store,
     jobStore: new JobStore(paths),
     events,
-    recognize: options.recognize ?? loadOcrRecognizer(),
+    recognize:
+      options.recognize ??
+      (process.env.HOSO_OCR_IN_PROCESS === '1' ? inProcessRecognizer() : threadRecognizer()),
     threads: options.ocrThreads,
   });
   const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });

@@ -13,8 +13,11 @@ export type RecognizeOptions = {
 /** `recognizePages` from @hoso/ocr, injected so tests can use a fast fake. */
 export type Recognizer = (files: string[], opts: RecognizeOptions) => AsyncIterable<{ ocr: OcrPage }>;
 
-/** Loads the real engine lazily: tesseract.js and its workers start only when OCR is needed. */
-export const loadOcrRecognizer = (): Recognizer =>
+/**
+ * The real engine on this thread, loaded lazily (tesseract.js starts only when OCR is needed).
+ * The host uses ocr-thread.ts instead unless HOSO_OCR_IN_PROCESS=1.
+ */
+export const inProcessRecognizer = (): Recognizer =>
   async function* recognize(files, opts) {
     const { recognizePages } = await import('@hoso/ocr');
     yield* recognizePages(files, opts);

@@ -40,8 +40,8 @@ async function probeImagePage(bytes: Uint8Array, name: string, page: number): Pr
       `${name} page ${page + 1} is ${widthPx} × ${heightPx} pixels, too large to be a scan.`,
       { file: name, page },
     );
-  const density = meta.density && meta.resolutionUnit === 'cm' ? meta.density * 2.54 : meta.density;
-  return { index: page, widthPx, heightPx, dpi: inferDpi(density, widthPx, heightPx), hasText: false };
+  // sharp reports density in pixels per inch whatever unit the file records it in.
+  return { index: page, widthPx, heightPx, dpi: inferDpi(meta.density, widthPx, heightPx), hasText: false };
 }
 
 /** Measures every page of a stored file. Throws HostFailure naming the file/page on bad input. */
