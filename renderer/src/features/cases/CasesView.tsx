@@ -4,6 +4,7 @@ import { formatDate, useLocale, useT } from '../../i18n';
 import { hrefFor, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { showToast } from '../../shared/toast';
+import { BundleImportButton } from './BundleImportButton';
 import { CaseForm } from './CaseForm';
 import { chargeText, emptyDraft } from './caseDraft';
 import { caseMatches, createCase, deleteCase, restoreCase, useCases } from '../../db';
@@ -47,6 +48,7 @@ export default function CasesView() {
     <section className="cases-view page" aria-labelledby="cases-title">
       <div className="page-head">
         <h1 id="cases-title">{t('title')}</h1>
+        <BundleImportButton />
         <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
           + {t('newCase')}
         </button>

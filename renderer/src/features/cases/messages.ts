@@ -59,6 +59,10 @@ export const caseMessages = defineMessages({
     articleInvalid: 'Điều luật phải là số từ 1 đến 426.',
     saveFailed: 'Không lưu được vụ án: {reason}',
     defaultDate1: 'Khởi tố vụ án',
+    importBundle: 'Nhập gói .hoso…',
+    bundleWorking: 'Đang kiểm tra gói…',
+    bundleImported: 'Đã nhập vụ án từ gói ({n} trang).',
+    bundleCopied: 'Vụ án đã có sẵn: đã nhập thành bản sao ({n} trang).',
   },
   en: {
     title: 'Cases',
@@ -118,5 +122,9 @@ export const caseMessages = defineMessages({
     articleInvalid: 'The article must be a number from 1 to 426.',
     saveFailed: 'Could not save the case: {reason}',
     defaultDate1: 'Prosecution opened',
+    importBundle: 'Import .hoso bundle…',
+    bundleWorking: 'Checking the bundle…',
+    bundleImported: 'Case imported from the bundle ({n} pages).',
+    bundleCopied: 'The case already existed: imported as a copy ({n} pages).',
   },
 });

@@ -5,7 +5,7 @@ import type { ImportRecord } from '../../db';
 import { useT } from '../../i18n';
 import { buildRows, type DossierRow } from './dossierRows';
 import { DocumentHeader, type DocumentAction } from './DocumentHeader';
-import { PageThumb, THUMB_H, THUMB_W, useOcrFrames } from './PageThumb';
+import { PageThumb, THUMB_H, THUMB_W } from './PageThumb';
 import { dossierActions } from './useDossierActions';
 import { dossierMessages } from './messages';
 
@@ -183,7 +183,6 @@ function PagesRow(props: {
   pageById: (id: string) => Page | undefined;
 }) {
   const { row } = props;
-  const frames = useOcrFrames(row.pages);
   const docPageCount = row.first + row.pages.length;
   return (
     <div className="thumb-row" style={{ gap: GAP }}>
@@ -191,7 +190,6 @@ function PagesRow(props: {
         <PageThumb
           key={page.id}
           page={page}
-          ocr={frames.get(page.id)}
           index={row.first + i}
           onRotate={(d) => void dossierActions.rotate(page, d)}
           onDelete={() => props.onAskDeletePage(page)}

@@ -1,7 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import type { OcrPage } from '@hoso/contracts';
 import type { Page } from '@hoso/domain';
-import { getDb } from '../../db';
 import { getBridge } from '../../bridge';
 import { hrefFor } from '../../app/router';
 import { useT } from '../../i18n';
@@ -15,21 +12,8 @@ export const THUMB_H = 176;
 /** Internal drag type for reordering pages inside the dossier (alongside the evidence payload). */
 export const PAGE_MIME = 'application/x-hoso-page';
 
-/** OCR frames (rotation/deskew only, not the words) of a row of pages, so thumbnails show upright. */
-export function useOcrFrames(pages: readonly Page[]): Map<string, OcrPage> {
-  const ids = pages.filter((p) => p.ocrStatus === 'done').map((p) => p.id);
-  const key = ids.join(',');
-  return (
-    useLiveQuery(async () => {
-      const texts = await getDb().pageTexts.bulkGet(key ? key.split(',') : []);
-      return new Map(texts.filter((t) => !!t).map((t) => [t!.pageId, { ...t!.ocr, blocks: [] }]));
-    }, [key]) ?? new Map()
-  );
-}
-
 export function PageThumb(props: {
   page: Page;
-  ocr?: OcrPage;
   index: number;
   onRotate: (delta: number) => void;
   onDelete: () => void;
@@ -39,7 +23,7 @@ export function PageThumb(props: {
 }) {
   const t = useT(dossierMessages);
   const { page } = props;
-  const frame = pageFrame(page, props.ocr);
+  const frame = pageFrame(page);
   const shown = displaySize(frame);
   const scale = Math.min(THUMB_W / shown.width, THUMB_H / shown.height);
   const label = page.folio ? `BL ${page.folio}` : t('pageLabel', { n: props.index + 1 });

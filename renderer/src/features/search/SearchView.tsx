@@ -105,6 +105,15 @@ export default function SearchView({ route }: { route: Extract<Route, { name: 's
               placeholder={t('placeholder')}
               aria-label={t('query')}
               aria-describedby="search-help"
+              onKeyDown={(e) => {
+                // ↓ from the query box goes to the first result.
+                if (e.key !== 'ArrowDown') return;
+                const first = document.querySelector<HTMLAnchorElement>('a.search-hit');
+                if (first) {
+                  e.preventDefault();
+                  first.focus();
+                }
+              }}
             />
           </label>
           <select

@@ -21,7 +21,13 @@ export interface PageFrame {
   userRotation: Rotation;
 }
 
-export function pageFrame(page: Pick<Page, 'widthPx' | 'heightPx' | 'rotation'>, ocr?: OcrPage): PageFrame {
+type OcrFrame = Pick<OcrPage, 'widthPx' | 'heightPx' | 'rotation' | 'deskewDeg'>;
+
+/** The page's frame; `ocr` defaults to the frame copied onto the page record when it was recognized. */
+export function pageFrame(
+  page: Pick<Page, 'widthPx' | 'heightPx' | 'rotation' | 'ocrFrame'>,
+  ocr: OcrFrame | undefined = page.ocrFrame,
+): PageFrame {
   if (!ocr) {
     return {
       width: page.widthPx,
