@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
@@ -45,6 +45,15 @@ async function createCase(page: Page): Promise<void> {
   await form.getByRole('button', { name: /Thêm bị can/ }).click();
   await form.getByLabel('Họ và tên').last().fill('Ma Văn Khánh');
   await form.getByLabel('Năm sinh').last().fill('1990');
+  // Key dates, entered out of order: the timeline map sorts them.
+  for (const [label, date] of [
+    ['Truy tố', '2025-06-09'],
+    ['Khởi tố vụ án', '2025-03-12'],
+  ]) {
+    await form.getByRole('button', { name: /Thêm mốc/ }).click();
+    await form.getByLabel('Nội dung').last().fill(label);
+    await form.getByLabel('Ngày', { exact: true }).last().fill(date);
+  }
   await form.getByRole('button', { name: /^Lưu/ }).click();
   await page.waitForURL(/#\/cases\/[^/?]+/);
 }
@@ -174,5 +183,57 @@ test('build an evidence map from the fixture dossier, link a page region, reload
     expect(flat).toContain(s);
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(OUT, 'map-pdf')]);
   writeFileSync(path.join(OUT, 'map-pdf.txt'), text);
+
+  // The second map of the case: the timeline, events left to right by date.
+  await page.goto(mapUrl.replace(/\/maps\/.*$/, '?tab=maps'));
+  await page.locator('select[name="template"]').selectOption('timeline');
+  await page.locator('input[name="map-name"]').fill('Diễn biến vụ án');
+  await page.getByRole('button', { name: 'Tạo sơ đồ' }).click();
+  await page.waitForURL((u) => u.toString() !== mapUrl && /\/maps\//.test(u.toString()));
+  await page.locator('[data-kind="event"]').first().waitFor();
+  const events = await page.locator('.react-flow__node-event').evaluateAll((els) =>
+    els.map((el) => ({
+      x: el.getBoundingClientRect().x,
+      date: el.querySelector('.mm-badge')?.textContent ?? '',
+    })),
+  );
+  const dated = events.filter((e) => /\d{2}\/\d{2}\/\d{4}/.test(e.date)).sort((a, b) => a.x - b.x);
+  const iso = (d: string) => d.replace(/.*(\d{2})\/(\d{2})\/(\d{4}).*/, '$3-$2-$1');
+  expect(dated).toHaveLength(2);
+  expect(dated.map((e) => iso(e.date))).toEqual(['2025-03-12', '2025-06-09']);
+  await page.screenshot({ path: path.join(OUT, 'timeline.png') });
+
+  // SVG (vector, text kept) and PNG at print resolution.
+  const [svgDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Xuất', { exact: true }).selectOption('svg'),
+  ]);
+  const svg = readFileSync((await svgDl.path())!, 'utf8');
+  expect(svg).toContain('<svg');
+  expect(svg).toContain('Diễn biến vụ án');
+  const [pngDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Xuất', { exact: true }).selectOption('png'),
+  ]);
+  const png = readFileSync((await pngDl.path())!);
+  const svgWidth = Number(/width="(\d+)"/.exec(svg)![1]);
+  expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(svgWidth * 2.9); // PNG IHDR width: ~300 dpi
+
+  // JSON export, then import it back as a new map of the case.
+  const [jsonDl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByLabel('Xuất', { exact: true }).selectOption('json'),
+  ]);
+  const jsonPath = path.join(OUT, 'timeline.hoso-map.json');
+  await jsonDl.saveAs(jsonPath);
+  const nodeCount = (JSON.parse(readFileSync(jsonPath, 'utf8')) as { model: { nodes: unknown[] } }).model
+    .nodes.length;
+  await page.goto(mapUrl.replace(/\/maps\/.*$/, '?tab=maps'));
+  await page.locator('.mm-maps input[type="file"]').setInputFiles(jsonPath);
+  await page.waitForURL(/\/maps\//);
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBe(nodeCount);
+  await page.goto(mapUrl.replace(/\/maps\/.*$/, '?tab=maps'));
+  await expect.poll(() => page.locator('.mm-list li').count()).toBe(3);
+  await page.screenshot({ path: path.join(OUT, 'maps-tab.png') });
   expect(problems).toEqual([]);
 });

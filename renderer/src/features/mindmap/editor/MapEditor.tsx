@@ -332,6 +332,7 @@ export function MapEditor(props: MapEditorProps) {
               minZoom={0.05}
               maxZoom={3}
               fitView
+              fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={24} color="#e4e1da" />
