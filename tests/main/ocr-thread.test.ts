@@ -17,7 +17,7 @@ describe('OCR in a worker thread', () => {
   test("the engine's input errors cross the thread with their code and file", async () => {
     const bad = path.join(await tempDir(), 'Biên bản.pdf');
     await writeFile(bad, 'this is text, not a PDF');
-    const pages = [];
+    const pages: unknown[] = [];
     const failure = await (async () => {
       for await (const page of threadRecognizer()([bad], opts)) pages.push(page);
     })().catch((err: unknown) => err);
