@@ -54,11 +54,12 @@ export async function* recognizePages(
         const prepared = prepareChain.then(() => preparePage(source, pdf, opts));
         prepareChain = prepared.catch(() => undefined);
         if (pdf && lastOfFile) prepareChain = prepareChain.then(() => pdf.close()).catch(() => undefined);
-        inFlight.push(
-          prepared
-            .then((p) => finishPage(source, p, pool, settings, opts))
-            .catch((err) => onBadPage(err, opts)),
-        );
+        const page = prepared
+          .then((p) => finishPage(source, p, pool, settings, opts))
+          .catch((err) => onBadPage(err, opts));
+        // Pages behind a failed or aborted one are never awaited: keep their rejections handled.
+        page.catch(() => undefined);
+        inFlight.push(page);
       }
       const head = inFlight.shift();
       if (!head) break;
