@@ -15,7 +15,8 @@ function workerEntry(): URL {
   const fromSource = import.meta.url.endsWith('.ts');
   return fromSource
     ? new URL('./ocr-worker-dev.mjs', import.meta.url)
-    : new URL('./ocr-worker.mjs', import.meta.url);
+    : // Electron ≥ 17 reads worker scripts from app.asar (electron/electron#33216).
+      new URL('./ocr-worker.mjs', import.meta.url);
 }
 
 /** Runs @hoso/ocr's recognizePages in a worker thread, streaming its pages back. */
