@@ -235,5 +235,16 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await page.goto(mapUrl.replace(/\/maps\/.*$/, '?tab=maps'));
   await expect.poll(() => page.locator('.mm-list li').count()).toBe(3);
   await page.screenshot({ path: path.join(OUT, 'maps-tab.png') });
+  // Rename the imported copy inline, then delete it (after confirming).
+  const imported = page.locator('.mm-list li').first();
+  await imported.getByRole('button', { name: 'Đổi tên' }).click();
+  await imported.getByRole('textbox', { name: 'Đổi tên' }).fill('Diễn biến (bản nhập)');
+  await imported.getByRole('textbox', { name: 'Đổi tên' }).press('Enter');
+  await expect
+    .poll(() => page.locator('.mm-list li').first().locator('.mm-map-name').textContent())
+    .toBe('Diễn biến (bản nhập)');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('.mm-list li').first().getByRole('button', { name: 'Xóa' }).click();
+  await expect.poll(() => page.locator('.mm-list li').count()).toBe(2);
   expect(problems).toEqual([]);
 });

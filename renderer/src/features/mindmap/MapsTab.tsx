@@ -118,16 +118,13 @@ export default function MapsTab({ caseId }: { caseId: string }) {
               {t('nodes', { n: (m.model as { nodes?: unknown[] } | null)?.nodes?.length ?? 0 })} ·{' '}
               {t('updated', { date: formatDate(m.updatedAt, locale) })}
             </span>
-            <button
-              type="button"
-              onClick={() => {
-                const next = prompt(t('rename'), m.name);
-                if (next?.trim())
-                  void renameMap(m.id, next).catch((e) => setError(describeDbError(e, locale)));
-              }}
-            >
-              {t('rename')}
-            </button>
+            <RenameButton
+              name={m.name}
+              label={t('rename')}
+              onRename={(next) =>
+                void renameMap(m.id, next).catch((e) => setError(describeDbError(e, locale)))
+              }
+            />
             <button
               type="button"
               className="danger"
@@ -142,5 +139,48 @@ export default function MapsTab({ caseId }: { caseId: string }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Inline rename (Electron has no window.prompt). Enter saves, Esc cancels. */
+function RenameButton({
+  name,
+  label,
+  onRename,
+}: {
+  name: string;
+  label: string;
+  onRename(next: string): void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(name);
+  if (!editing)
+    return (
+      <button
+        type="button"
+        onClick={() => {
+          setValue(name);
+          setEditing(true);
+        }}
+      >
+        {label}
+      </button>
+    );
+  const done = (save: boolean) => {
+    if (save && value.trim() && value.trim() !== name) onRename(value);
+    setEditing(false);
+  };
+  return (
+    <input
+      autoFocus
+      aria-label={label}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={() => done(true)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') done(true);
+        if (e.key === 'Escape') done(false);
+      }}
+    />
   );
 }
