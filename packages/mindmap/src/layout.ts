@@ -9,7 +9,18 @@ import { boundsOf, moveNodes, nodesInGroup } from './ops';
  */
 export type LayoutKind = 'tree' | 'radial' | 'timeline';
 
-const elk = new ELK();
+/** The layout engine: elkjs in-thread by default; the renderer swaps in a Web Worker one (setLayoutEngine). */
+export type LayoutEngine = { layout(graph: ElkNode): Promise<ElkNode> };
+let engine: LayoutEngine | null = null;
+
+export function setLayoutEngine(next: LayoutEngine | null): void {
+  engine = next;
+}
+
+function elk(): LayoutEngine {
+  engine ??= new ELK();
+  return engine;
+}
 const GAP = 40;
 
 /** Undirected adjacency, used to turn the (possibly cyclic) map graph into a spanning forest. */
@@ -81,7 +92,7 @@ async function elkTree(
           'elk.mrtree.weighting': 'CONSTRAINT',
         }
       : { 'elk.algorithm': 'radial', 'elk.spacing.nodeNode': String(GAP), 'elk.radial.radius': '260' };
-  const graph = await elk.layout({ id: 'map', layoutOptions, children, edges });
+  const graph = await elk().layout({ id: 'map', layoutOptions, children, edges });
   const out = new Map<string, { x: number; y: number }>();
   for (const c of graph.children ?? []) if (c.id !== VROOT) out.set(c.id, { x: c.x ?? 0, y: c.y ?? 0 });
   return out;

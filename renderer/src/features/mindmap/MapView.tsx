@@ -5,10 +5,13 @@ import { hrefFor } from '../../app/router';
 import { useCase } from '../../db';
 import { useT } from '../../i18n';
 import { MapEditor } from './editor/MapEditor';
+import { installWorkerLayout } from './editor/layoutWorker';
 import { useMapEditor } from './editor/useMapEditor';
 import { exportJson, exportPdf, exportPng, exportSvg, type ExportMeta } from './export/exporters';
 import { messages } from './messages';
 import './mindmap.css';
+
+installWorkerLayout();
 
 /** The map editor screen: route { name: 'map', caseId, mapId }. */
 export default function MapView({ route }: { route: { caseId: string; mapId: string } }) {

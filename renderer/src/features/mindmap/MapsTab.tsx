@@ -6,7 +6,10 @@ import { describeDbError } from '../../db/errors';
 import { formatDate, useLocale, useT } from '../../i18n';
 import { createMap, deleteMap, renameMap, useCaseMaps } from './data/maps';
 import { messages } from './messages';
+import { installWorkerLayout } from './editor/layoutWorker';
 import './mindmap.css';
+
+installWorkerLayout();
 
 /** The case's "Sơ đồ tư duy" tab: list, create (empty or from a template), rename, delete, import. */
 export default function MapsTab({ caseId }: { caseId: string }) {

@@ -84,8 +84,8 @@ async function cropPage(pageId: string, region: Box | undefined, maxWidth: numbe
   const db = getDb();
   const page = await db.pages.get(pageId);
   if (!page) return null;
-  const text = await db.pageTexts.get(pageId);
-  const f = pageFrame(page, text?.ocr);
+  // The page record carries its OCR frame; older records without it need the (large) text record.
+  const f = page.ocrFrame ? pageFrame(page) : pageFrame(page, (await db.pageTexts.get(pageId))?.ocr);
   const img = await loadImage(getBridge().pageImageUrl(page.fileHash, page.filePage));
   const [x0, y0, x1, y1] = region ?? [0, 0, f.width, f.height];
   const w = Math.max(1, x1 - x0);
@@ -106,18 +106,18 @@ async function cropPage(pageId: string, region: Box | undefined, maxWidth: numbe
   return canvas.toDataURL('image/jpeg', 0.85);
 }
 
-export function useThumbnail(link: EvidenceLink | undefined): string | null | undefined {
+export function useThumbnail(link: EvidenceLink | undefined, maxWidth = 480): string | null | undefined {
   const [url, setUrl] = useState<string | null | undefined>(undefined);
   const key = link ? JSON.stringify(link) : '';
   useEffect(() => {
     if (!link) return;
     let live = true;
-    void linkThumbnail(link).then((u) => live && setUrl(u));
+    void linkThumbnail(link, maxWidth).then((u) => live && setUrl(u));
     return () => {
       live = false;
     };
     // The link object is rebuilt on every render; its JSON is the identity that matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, maxWidth]);
   return link ? url : null;
 }

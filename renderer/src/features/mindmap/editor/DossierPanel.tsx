@@ -1,4 +1,4 @@
-import { useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Box } from '@hoso/contracts';
 import type { Page } from '@hoso/domain';
 import { useDocuments, usePages } from '../../../db';
@@ -64,9 +64,23 @@ export function DossierPanel({ caseId }: { caseId: string }) {
   );
 }
 
+/** Cut only once scrolled into view: a dossier may hold thousands of pages. */
 function PageThumbImage({ page }: { page: Page }) {
-  const url = useThumbnail({ kind: 'page', pageId: page.id });
-  return url ? <img src={url} alt="" draggable={false} /> : <span className="mm-thumb-empty mm-page-blank" />;
+  const ref = useRef<HTMLSpanElement>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || seen) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [seen]);
+  const url = useThumbnail(seen ? { kind: 'page', pageId: page.id } : undefined, 160);
+  return url ? (
+    <img src={url} alt="" draggable={false} />
+  ) : (
+    <span ref={ref} className="mm-thumb-empty mm-page-blank" />
+  );
 }
 
 /** A page drawn in its OCR frame; drag to select a region, then drag the selection onto the map. */
@@ -74,8 +88,8 @@ function RegionPicker({ page, onClose }: { page: Page; onClose(): void }) {
   const t = useT(messages);
   const width = 560;
   const frame = useLiveQuery(async () => {
-    const text = await getDb().pageTexts.get(page.id);
-    return { w: text?.ocr.widthPx ?? page.widthPx, h: text?.ocr.heightPx ?? page.heightPx };
+    const ocr = page.ocrFrame ?? (await getDb().pageTexts.get(page.id))?.ocr;
+    return { w: ocr?.widthPx ?? page.widthPx, h: ocr?.heightPx ?? page.heightPx };
   }, [page.id]);
   const image = useLiveQuery(() => linkThumbnail({ kind: 'page', pageId: page.id }, width), [page.id]);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
