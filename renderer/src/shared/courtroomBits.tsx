@@ -1,9 +1,8 @@
-import type { ExhibitSource } from '@hoso/domain';
-import { optionalComponent } from './optionalFeature';
+import { lazy } from 'react';
 
-/** The courtroom engineer's "Thêm vào trình chiếu" button (renders nothing until it exists). */
-export const AddToPresentationButton = optionalComponent<{ caseId: string; exhibit: ExhibitSource }>(
-  '../features/courtroom/PresentationsTab.tsx',
-  'AddToPresentationButton',
-  () => null,
-);
+/**
+ * The courtroom engineer's "Thêm vào trình chiếu" button, loaded on demand so the dossier and the
+ * viewer do not pull the courtroom bundle up front. It takes evidence refs as the drag payload
+ * carries them (regions in OCR-frame pixels) and normalizes them itself.
+ */
+export const AddToPresentationButton = lazy(() => import('../features/courtroom/AddToPresentationButton'));

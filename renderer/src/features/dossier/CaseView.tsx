@@ -1,10 +1,9 @@
-import { Suspense, useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import type { Case } from '@hoso/domain';
 import { updateCase, useCase } from '../../db';
 import { hrefFor, navigate } from '../../app/router';
 import type { Route } from '../../app/routes';
 import { useLocale, useT } from '../../i18n';
-import { optionalComponent } from '../../shared/optionalFeature';
 import { showToast } from '../../shared/toast';
 import { CaseForm } from '../cases/CaseForm';
 import { chargeText, draftFromCase } from '../cases/caseDraft';
@@ -17,17 +16,9 @@ import './dossier.css';
 type Tab = NonNullable<Extract<Route, { name: 'case' }>['tab']>;
 const TABS: Tab[] = ['dossier', 'info', 'maps', 'present'];
 
-function NotYet() {
-  const t = useT(dossierMessages);
-  return <p className="empty">{t('todoMaps')}</p>;
-}
-// Built by the mind-map and courtroom engineers; loaded on demand.
-const MapsTab = optionalComponent<{ caseId: string }>('../features/mindmap/MapsTab.tsx', 'default', NotYet);
-const PresentationsTab = optionalComponent<{ caseId: string }>(
-  '../features/courtroom/PresentationsTab.tsx',
-  'PresentationsTab',
-  NotYet,
-);
+// Built by the mind-map and courtroom engineers; loaded on demand (React Flow is heavy).
+const MapsTab = lazy(() => import('../mindmap/MapsTab'));
+const PresentationsTab = lazy(() => import('../courtroom/PresentationsTab'));
 
 /** One case: its dossier, its details, its maps and its presentation lists, as tabs. */
 export default function CaseView({ route }: { route: Extract<Route, { name: 'case' }> }) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CaseDocument, Page, Volume } from '@hoso/domain';
 import type { ImportRecord } from '../../db';
@@ -135,7 +135,8 @@ function estimate(row: DossierRow): number {
   }
 }
 
-function Row(props: {
+// Memoized: scrolling re-renders the list on every frame, but a row only changes with its data.
+const Row = memo(function Row(props: {
   row: DossierRow;
   volumes: Volume[];
   record?: ImportRecord;
@@ -175,7 +176,7 @@ function Row(props: {
     case 'pages':
       return <PagesRow row={row} onAskDeletePage={props.onAskDeletePage} pageById={pageById} />;
   }
-}
+});
 
 function PagesRow(props: {
   row: Extract<DossierRow, { kind: 'pages' }>;

@@ -6,6 +6,7 @@ import { writeEvidenceDrag } from '../../shared/dnd';
 import { displaySize, pageFrame } from '../viewer/frame';
 import { PageFrameView } from '../viewer/PageFrameView';
 import { dossierMessages } from './messages';
+import { useThumbnail } from './thumbnails';
 
 export const THUMB_W = 132;
 export const THUMB_H = 176;
@@ -28,6 +29,11 @@ export function PageThumb(props: {
   const scale = Math.min(THUMB_W / shown.width, THUMB_H / shown.height);
   const label = page.folio ? `BL ${page.folio}` : t('pageLabel', { n: props.index + 1 });
   const status = page.ocrStatus;
+  // Twice the displayed width: crisp on high-density screens, still small.
+  const thumb = useThumbnail(
+    getBridge().pageImageUrl(page.fileHash, page.filePage),
+    Math.round(frame.imageWidth * scale * 2),
+  );
   return (
     <div
       className={`thumb ocr-${status}`}
@@ -69,13 +75,14 @@ export function PageThumb(props: {
         }}
       >
         <div className="thumb-image" style={{ width: THUMB_W, height: THUMB_H }}>
-          <PageFrameView
-            frame={frame}
-            scale={scale}
-            src={getBridge().pageImageUrl(page.fileHash, page.filePage)}
-            alt=""
-            imgLoading="lazy"
-          />
+          {thumb ? (
+            <PageFrameView frame={frame} scale={scale} src={thumb} alt="" />
+          ) : (
+            <div
+              className="thumb-placeholder"
+              style={{ width: shown.width * scale, height: shown.height * scale }}
+            />
+          )}
         </div>
       </a>
       <div className="thumb-foot">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Box } from '@hoso/contracts';
 import {
   correctWord,
@@ -101,17 +101,8 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
   const label = page.folio
     ? t('folio', { n: page.folio })
     : t('pageOf', { n: index + 1, total: casePages?.length ?? 0 });
-  const regionExhibit = selection
-    ? {
-        kind: 'region' as const,
-        pageId: page.id,
-        region: [
-          selection[0] / frame.width,
-          selection[1] / frame.height,
-          selection[2] / frame.width,
-          selection[3] / frame.height,
-        ] as Box,
-      }
+  const regionRef = selection
+    ? { kind: 'region' as const, caseId: route.caseId, pageId: page.id, region: selection }
     : null;
 
   async function goFolio() {
@@ -254,7 +245,9 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
               ⠿ {t('dragDoc')}
             </span>
           )}
-          <AddToPresentationButton caseId={route.caseId} exhibit={{ kind: 'page', pageId: page.id }} />
+          <Suspense fallback={null}>
+            <AddToPresentationButton caseId={route.caseId} exhibit={{ kind: 'page', pageId: page.id }} />
+          </Suspense>
         </div>
       </div>
       <div className="viewer-status muted" role="status" aria-live="polite">
@@ -287,24 +280,19 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
         selection={selection}
         onSelection={setSelection}
         selectionChrome={
-          regionExhibit && (
+          regionRef && (
             <>
               <span
                 className="drag-chip"
                 draggable
                 title={t('dragHint')}
-                onDragStart={(e) =>
-                  writeEvidenceDrag(e.dataTransfer, {
-                    kind: 'region',
-                    caseId: route.caseId,
-                    pageId: page.id,
-                    region: selection!,
-                  })
-                }
+                onDragStart={(e) => writeEvidenceDrag(e.dataTransfer, regionRef)}
               >
                 ⠿ {t('dragRegion')}
               </span>
-              <AddToPresentationButton caseId={route.caseId} exhibit={regionExhibit} />
+              <Suspense fallback={null}>
+                <AddToPresentationButton caseId={route.caseId} exhibit={regionRef} />
+              </Suspense>
               <button
                 type="button"
                 className="icon"
