@@ -22,6 +22,7 @@ import {
   applyOcrResult,
   searchPages,
   indexStats,
+  readIndexStats,
 } from '../../renderer/src/db';
 import type { HosoDb } from '../../renderer/src/db';
 import { freshDb, storedFile, wordsFile } from './fixtures';
@@ -153,7 +154,9 @@ describe('documents and pages', () => {
     const { c, a } = await dossier(db);
     await applyOcrResult('ja', wordsFile(['Hồ sơ vụ án', 'trang hai', 'trang ba']), db);
     expect((await searchPages({ query: 'ho so' }, db)).total).toBe(1);
+    expect(await readIndexStats(db, c.id)).toEqual({ pages: 3, tokens: 8 });
     await deleteDocument(a.id, db);
+    expect(await readIndexStats(db)).toEqual({ pages: 0, tokens: 0 });
     expect(await db.pages.where('documentId').equals(a.id).count()).toBe(0);
     expect(await db.pageTexts.where('caseId').equals(c.id).count()).toBe(0);
     expect((await indexStats(db)).entries).toBe(0);

@@ -202,6 +202,7 @@ export async function importCaseData(
         db.pageTexts,
         db.imports,
         db.terms,
+        db.settings,
         db.maps,
         db.presentations,
       ],

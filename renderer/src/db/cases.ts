@@ -92,6 +92,7 @@ export async function purgeCase(id: string, db: HosoDb = getDb()): Promise<void>
         db.pageTexts,
         db.imports,
         db.terms,
+        db.settings,
         db.maps,
         db.presentations,
       ],

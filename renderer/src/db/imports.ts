@@ -189,37 +189,44 @@ export async function applyOcrResult(
   if (!parsed.success) throw new DbError('INVALID_INPUT', `OCR result of job ${jobId} is malformed`, jobId);
   const file = parsed.data;
   await guard(() =>
-    db.transaction('rw', [db.imports, db.documents, db.pages, db.pageTexts, db.terms], async () => {
-      const record = await db.imports.get(jobId);
-      if (!record) throw notFound('Import', jobId);
-      const pages = await db.pages.where('importId').equals(jobId).toArray();
-      const byFilePage = new Map(pages.map((p) => [p.filePage, p]));
-      const texts: PageText[] = [];
-      for (const ocr of file.pages) {
-        const page = byFilePage.get(ocr.source.page) ?? byFilePage.get(ocr.index);
-        if (!page) continue; // the user deleted this page while OCR ran
-        const wordCount = ocr.blocks.reduce((n, b) => n + b.lines.reduce((m, l) => m + l.words.length, 0), 0);
-        const existing = await db.pageTexts.get(page.id);
-        texts.push({ pageId: page.id, caseId: page.caseId, ocr, corrections: existing?.corrections ?? [] });
-        await db.pages.update(page.id, {
-          ocrStatus: 'done',
-          meanConfidence: ocr.meanConfidence,
-          wordCount,
-          textOrigin: ocr.origin,
-          ocrFrame: {
-            widthPx: ocr.widthPx,
-            heightPx: ocr.heightPx,
-            dpi: ocr.dpi,
-            rotation: ocr.rotation,
-            deskewDeg: ocr.deskewDeg,
-          },
-        });
-      }
-      await indexPageTexts(db, texts); // reads the old texts (a retried job) to drop their postings: before the put
-      await db.pageTexts.bulkPut(texts);
-      await db.imports.update(jobId, { state: 'done', error: undefined, updatedAt: nowIso() });
-      await prefillMetadata(db, record.documentId, texts);
-    }),
+    db.transaction(
+      'rw',
+      [db.imports, db.documents, db.pages, db.pageTexts, db.terms, db.settings],
+      async () => {
+        const record = await db.imports.get(jobId);
+        if (!record) throw notFound('Import', jobId);
+        const pages = await db.pages.where('importId').equals(jobId).toArray();
+        const byFilePage = new Map(pages.map((p) => [p.filePage, p]));
+        const texts: PageText[] = [];
+        for (const ocr of file.pages) {
+          const page = byFilePage.get(ocr.source.page) ?? byFilePage.get(ocr.index);
+          if (!page) continue; // the user deleted this page while OCR ran
+          const wordCount = ocr.blocks.reduce(
+            (n, b) => n + b.lines.reduce((m, l) => m + l.words.length, 0),
+            0,
+          );
+          const existing = await db.pageTexts.get(page.id);
+          texts.push({ pageId: page.id, caseId: page.caseId, ocr, corrections: existing?.corrections ?? [] });
+          await db.pages.update(page.id, {
+            ocrStatus: 'done',
+            meanConfidence: ocr.meanConfidence,
+            wordCount,
+            textOrigin: ocr.origin,
+            ocrFrame: {
+              widthPx: ocr.widthPx,
+              heightPx: ocr.heightPx,
+              dpi: ocr.dpi,
+              rotation: ocr.rotation,
+              deskewDeg: ocr.deskewDeg,
+            },
+          });
+        }
+        await indexPageTexts(db, texts); // reads the old texts (a retried job) to drop their postings: before the put
+        await db.pageTexts.bulkPut(texts);
+        await db.imports.update(jobId, { state: 'done', error: undefined, updatedAt: nowIso() });
+        await prefillMetadata(db, record.documentId, texts);
+      },
+    ),
   );
 }
 

@@ -15,4 +15,4 @@ export * from './folios';
 export * from './search';
 export * from './bundle';
 export * from './hooks';
-export { indexStats, SEGMENT_PAGES } from './searchIndex';
+export { indexStats, readIndexStats, SEGMENT_PAGES } from './searchIndex';

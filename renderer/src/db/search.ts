@@ -3,6 +3,7 @@ import type { Box } from '@hoso/contracts';
 import { effectiveWordsOf, type WordAddress } from '@hoso/domain';
 import { buildSnippet, parseQuery, tokenizeWords, type ParsedQuery, type Snippet } from '@hoso/text';
 import { getDb, type HosoDb, type TermSegment } from './schema';
+import { readIndexStats } from './searchIndex';
 
 /**
  * Full-text search over OCR words (corrections applied). Diacritic-insensitive by default ("ho so"
@@ -38,6 +39,8 @@ export interface SearchResult {
   /** Pages matching, of which `hits` is the requested slice. */
   total: number;
   tookMs: number;
+  /** Where the time went: reading index segments, ranking, reading the hit pages + snippets. */
+  phasesMs?: { read: number; rank: number; hits: number };
 }
 
 const K1 = 1.2;
@@ -67,40 +70,52 @@ interface ClauseMatch {
   length: number;
 }
 
-function positionsOf(e: Entry | undefined, exactForm: string | undefined): number[] {
+/** The positions of a page's entry (ascending), only those spelled `exactForm` when given. */
+function positionsOf(e: Entry | undefined, exactForm: string | undefined): ArrayLike<number> {
   if (!e) return [];
   const { seg, i } = e;
   const a = seg.starts[i];
   const b = seg.starts[i + 1];
+  if (exactForm === undefined) return seg.positions.subarray(a, b);
   const out: number[] = [];
   for (let k = a; k < b; k++) {
-    if (exactForm !== undefined) {
-      const form = seg.forms && seg.formIdx ? seg.forms[seg.formIdx[k]] : seg.term;
-      if (form !== exactForm) continue;
-    }
-    out.push(seg.positions[k]);
+    const form = seg.forms && seg.formIdx ? seg.forms[seg.formIdx[k]] : seg.term;
+    if (form === exactForm) out.push(seg.positions[k]);
   }
   return out;
 }
 
-/** Where each clause of the query occurs on one page, or null when one of them does not. */
-function entriesByTerm(terms: string[], entries: (Entry | undefined)[]): Map<string, Entry> {
-  const m = new Map<string, Entry>();
-  terms.forEach((t, i) => entries[i] && m.set(t, entries[i]!));
-  return m;
-}
-
-function matchClauses(q: ParsedQuery, entries: Map<string, Entry>): ClauseMatch[] | null {
+/**
+ * Where each clause of the query occurs on one page, or null when one of them does not. Phrase
+ * matching merges the sorted position lists with one pointer per word (no sets: this runs for
+ * every candidate page of a phrase query).
+ */
+function matchClauses(
+  q: ParsedQuery,
+  clauseTerms: number[][],
+  entries: (Entry | undefined)[],
+): ClauseMatch[] | null {
   const out: ClauseMatch[] = [];
-  for (const c of q.clauses) {
-    const lists = c.terms.map((t, i) => positionsOf(entries.get(t), q.exact ? c.exact[i] : undefined));
-    let starts = lists[0];
-    for (let k = 1; k < lists.length && starts.length; k++) {
-      const next = new Set(lists[k]);
-      starts = starts.filter((s) => next.has(s + k));
+  for (let c = 0; c < q.clauses.length; c++) {
+    const clause = q.clauses[c];
+    const lists = clauseTerms[c].map((ti, k) =>
+      positionsOf(entries[ti], q.exact ? clause.exact[k] : undefined),
+    );
+    const first = lists[0];
+    const starts: number[] = [];
+    const ptr = new Array<number>(lists.length).fill(0);
+    outer: for (let x = 0; x < first.length; x++) {
+      const p = first[x];
+      for (let k = 1; k < lists.length; k++) {
+        const l = lists[k];
+        while (ptr[k] < l.length && l[ptr[k]] < p + k) ptr[k]++;
+        if (ptr[k] >= l.length) break outer;
+        if (l[ptr[k]] !== p + k) continue outer;
+      }
+      starts.push(p);
     }
     if (!starts.length) return null;
-    out.push({ starts, length: c.terms.length });
+    out.push({ starts, length: clause.terms.length });
   }
   return out;
 }
@@ -135,8 +150,9 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
   const terms = [...new Set(q.clauses.flatMap((c) => c.terms))];
   if (terms.length === 0) return { hits: [], total: 0, tookMs: performance.now() - started };
 
-  return db.transaction('r', [db.terms, db.pages, db.pageTexts], async () => {
+  return db.transaction('r', [db.terms, db.pages, db.pageTexts, db.settings], async () => {
     const segments = await Promise.all(terms.map((t) => termSegments(db, t, options.caseId)));
+    const tRead = performance.now();
     const dfs = segments.map((segs) => segs.reduce((n, s) => n + s.pageIds.length, 0));
     if (dfs.some((n) => n === 0)) return { hits: [], total: 0, tookMs: performance.now() - started };
     const order = terms.map((_, i) => i).sort((a, b) => dfs[a] - dfs[b]);
@@ -165,20 +181,14 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
       if (seen < perPage.size) for (const [pid, e] of perPage) if (!e[ti]) perPage.delete(pid);
     }
 
-    const n = Math.max(
-      1,
-      await (options.caseId
-        ? db.pageTexts.where('caseId').equals(options.caseId).count()
-        : db.pageTexts.count()),
-    );
+    const stats = await readIndexStats(db, options.caseId);
+    const n = Math.max(1, stats.pages, ...dfs);
+    const avgLen = Math.max(1, stats.tokens / Math.max(1, stats.pages));
     const idf = dfs.map((d) => Math.log(1 + (n - d + 0.5) / (d + 0.5)));
     const clauseIdf = q.clauses.map((c) => c.terms.reduce((sum, t) => sum + idf[termIndex.get(t)!], 0));
     const clauseTerms = q.clauses.map((c) => c.terms.map((t) => termIndex.get(t)!));
     // Single-term clauses outside exact mode need no positions: tf is the entry's length.
     const needsPositions = q.clauses.map((c) => c.phrase || q.exact);
-    let lenSum = 0;
-    for (const e of perPage.values()) lenSum += e[order[0]]!.seg.lens[e[order[0]]!.i];
-    const avgLen = Math.max(1, lenSum / Math.max(1, perPage.size));
 
     // Phase 1: BM25 over every candidate (phrases and exact forms verified here: they filter).
     type Scored = { pageId: string; score: number; entries: (Entry | undefined)[]; matches?: ClauseMatch[] };
@@ -186,7 +196,7 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     for (const [pageId, entries] of perPage) {
       let matches: ClauseMatch[] | undefined;
       if (needsPositions.some(Boolean)) {
-        const m = matchClauses(q, entriesByTerm(terms, entries));
+        const m = matchClauses(q, clauseTerms, entries);
         if (!m) continue;
         matches = m;
       }
@@ -212,7 +222,7 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     if (q.clauses.length > 1) {
       const top = scored.slice(0, Math.max(PROXIMITY_POOL, offset + limit));
       for (const s of top) {
-        s.matches ??= matchClauses(q, entriesByTerm(terms, s.entries))!;
+        s.matches ??= matchClauses(q, clauseTerms, s.entries)!;
         const ideal = s.matches.reduce((sum, m) => sum + m.length, 0);
         s.score *= 1 + ideal / minSpan(s.matches);
       }
@@ -220,8 +230,9 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
       scored.splice(0, top.length, ...top);
     }
     const slice = scored.slice(offset, offset + limit);
-    for (const s of slice) s.matches ??= matchClauses(q, entriesByTerm(terms, s.entries))!;
+    for (const s of slice) s.matches ??= matchClauses(q, clauseTerms, s.entries)!;
     const ids = slice.map((s) => s.pageId);
+    const tRank = performance.now();
     const [pages, texts] = await Promise.all([db.pages.bulkGet(ids), db.pageTexts.bulkGet(ids)]);
 
     const hits: SearchHit[] = [];
@@ -250,6 +261,12 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
         words: wordIdx.map((w) => ({ block: words[w].block, line: words[w].line, word: words[w].word })),
       });
     });
-    return { hits, total: scored.length, tookMs: performance.now() - started };
+    const end = performance.now();
+    return {
+      hits,
+      total: scored.length,
+      tookMs: end - started,
+      phasesMs: { read: tRead - started, rank: tRank - tRead, hits: end - tRank },
+    };
   });
 }

@@ -126,6 +126,8 @@ export interface QueryStats {
   p95: number;
   max: number;
   meanTotal: number;
+  /** p50 of read / rank / hits phases. */
+  phases: [number, number, number];
 }
 
 export async function runQueries(
@@ -133,7 +135,10 @@ export async function runQueries(
   caseId: string,
   reps: number,
 ): Promise<{ stats: QueryStats[]; samples: { query: string; total: number; ms: number }[] }> {
-  const byType = new Map<string, { ms: number[]; totals: number[] }>();
+  const byType = new Map<
+    string,
+    { ms: number[]; totals: number[]; read: number[]; rank: number[]; hits: number[] }
+  >();
   const samples: { query: string; total: number; ms: number }[] = [];
   // Warm-up: the first query pays for opening the database.
   await searchPages({ query: 'warm up' }, db);
@@ -145,8 +150,11 @@ export async function runQueries(
         db,
       );
       const ms = performance.now() - t0;
-      const e = byType.get(q.type) ?? { ms: [], totals: [] };
+      const e = byType.get(q.type) ?? { ms: [], totals: [], read: [], rank: [], hits: [] };
       e.ms.push(ms);
+      e.read.push(res.phasesMs?.read ?? 0);
+      e.rank.push(res.phasesMs?.rank ?? 0);
+      e.hits.push(res.phasesMs?.hits ?? 0);
       e.totals.push(res.total);
       byType.set(q.type, e);
       if (r === 0)
@@ -168,6 +176,7 @@ export async function runQueries(
     p95: pct(e.ms, 95),
     max: Math.max(...e.ms),
     meanTotal: Math.round(e.totals.reduce((a, b) => a + b, 0) / e.totals.length),
+    phases: [pct(e.read, 50), pct(e.rank, 50), pct(e.hits, 50)] as [number, number, number],
   }));
   return { stats, samples };
 }

@@ -92,11 +92,13 @@ function print(label: string, o: Outcome): void {
     `index: ${o.report.segments.toLocaleString('en')} segment records holding ${o.report.postings.toLocaleString('en')} (term, page) entries, ~${mb(o.report.approxIndexBytes)} packed` +
       (o.storageBytes ? `; origin storage in use ${mb(o.storageBytes)}` : ''),
   );
-  console.log('\n| query type | runs | p50 ms | p95 ms | max ms | pages matched |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '\n| query type | runs | p50 ms | p95 ms | max ms | pages matched | p50 read / rank / hits ms |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of o.stats) {
     console.log(
-      `| ${s.type} | ${s.runs} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.max.toFixed(1)} | ${s.meanTotal} |`,
+      `| ${s.type} | ${s.runs} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.max.toFixed(1)} | ${s.meanTotal} | ${s.phases.map((x) => x.toFixed(0)).join(' / ')} |`,
     );
   }
   if (o.edits) {
