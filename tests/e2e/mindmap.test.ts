@@ -143,6 +143,37 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await evidence.click();
   await page.locator('.mm-inspector').getByLabel('Tiêu đề').fill('Lời khai bị can Ma Văn Khánh');
   await expect.poll(() => page.locator('.mm-save').textContent()).toBe('Đã lưu');
+
+  // Link the evidence to the charge: a "chứng minh" edge from handle to handle, and the first
+  // element of the offence ticked as proved by it; undo and redo the tick.
+  const handle = async (sel: string) => {
+    const b = (await page.locator(sel).first().boundingBox())!;
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  await evidence.hover();
+  const from = await handle('.react-flow__node-evidence .react-flow__handle.source');
+  await page.locator('.react-flow__node-provision').first().hover();
+  const to = await handle('.react-flow__node-provision .react-flow__handle.target');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(() => page.locator('.mm-edge-proves').count()).toBe(1);
+  await page.locator('[data-kind="provision"]').first().click();
+  const proof = page
+    .locator('.mm-inspector .mm-element')
+    .first()
+    .getByRole('checkbox', { name: 'Lời khai bị can Ma Văn Khánh' });
+  await proof.check();
+  const firstElement = page.locator('[data-kind="provision"] .mm-elements li').first();
+  await expect.poll(() => firstElement.textContent()).toContain('☑');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => firstElement.textContent()).toContain('☐');
+  await page.keyboard.press('Control+y');
+  await expect.poll(() => firstElement.textContent()).toContain('☑');
+  await expect.poll(() => page.locator('.mm-save').textContent()).toBe('Đã lưu');
+  await page.locator('[data-kind="provision"]').first().click();
   await page.screenshot({ path: path.join(OUT, 'map-editor.png') });
 
   // Reload: the node, its link and its thumbnail come back from Dexie.
@@ -151,6 +182,8 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await again.waitFor();
   expect(await again.locator('.mm-title').textContent()).toBe('Lời khai bị can Ma Văn Khánh');
   await expect.poll(() => again.locator('img.mm-thumb').count()).toBe(1);
+  expect(await page.locator('.mm-edge-proves').count()).toBe(1);
+  expect(await page.locator('[data-kind="provision"] .mm-elements li').first().textContent()).toContain('☑');
 
   // Double-click opens the viewer at that page and region.
   await again.dblclick();

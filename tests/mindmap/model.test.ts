@@ -6,6 +6,7 @@ import {
   copyFragment,
   emptyMap,
   findNodes,
+  freeSpot,
   moveNodes,
   nodeSize,
   pasteFragment,
@@ -125,5 +126,22 @@ describe('map operations', () => {
     expect(findNodes(m, 'BL 12')).toEqual(['e']);
     expect(findNodes(m, 'gian doi')).toEqual(['law']);
     expect(findNodes(m, 'không có')).toEqual([]);
+  });
+});
+
+describe('placing new nodes', () => {
+  it('finds a free spot near the drop point instead of covering a node', () => {
+    const m = sample();
+    const n = { id: 'new', kind: 'note' as const, tone: 'note' as const, x: 0, y: 0, title: 'Mới' };
+    const spot = freeSpot(m, n, { x: 10, y: 10 });
+    const moved = { ...n, ...spot };
+    for (const o of m.nodes) {
+      const s = nodeSize(o);
+      const overlap =
+        moved.x < o.x + s.width && o.x < moved.x + 220 && moved.y < o.y + s.height && o.y < moved.y + 80;
+      expect(overlap).toBe(false);
+    }
+    expect(Math.hypot(spot.x - 10, spot.y - 10)).toBeLessThan(400);
+    expect(freeSpot(m, n, { x: 2000, y: 2000 })).toEqual({ x: 2000, y: 2000 });
   });
 });

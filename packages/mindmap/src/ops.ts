@@ -279,3 +279,35 @@ export function nodesInGroup(model: MapModel, groupId: string): MapNode[] {
     return cx >= g.x && cx <= g.x + g.width && cy >= g.y && cy <= g.y + g.height;
   });
 }
+
+/**
+ * Where to put a new node near `at` without covering another node: the spot itself if free,
+ * else the nearest free one on rings around it (frames don't count, they are meant to hold nodes).
+ */
+export function freeSpot(
+  model: MapModel,
+  node: MapNode,
+  at: { x: number; y: number },
+): { x: number; y: number } {
+  const { width, height } = nodeSize(node);
+  const others = model.nodes
+    .filter((n) => n.kind !== 'group' && n.id !== node.id)
+    .map((n) => ({ n, ...nodeSize(n) }));
+  const free = (x: number, y: number) =>
+    others.every(
+      (o) =>
+        x + width + 10 <= o.n.x ||
+        o.n.x + o.width + 10 <= x ||
+        y + height + 10 <= o.n.y ||
+        o.n.y + o.height + 10 <= y,
+    );
+  if (free(at.x, at.y)) return at;
+  for (let r = 1; r <= 30; r++)
+    for (let i = 0; i < 8 * r; i++) {
+      const a = (i / (8 * r)) * 2 * Math.PI;
+      const x = Math.round(at.x + Math.cos(a) * r * 40);
+      const y = Math.round(at.y + Math.sin(a) * r * 40);
+      if (free(x, y)) return { x, y };
+    }
+  return at;
+}

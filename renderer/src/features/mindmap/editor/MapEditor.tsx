@@ -15,6 +15,7 @@ import {
 import {
   connect,
   copyFragment,
+  freeSpot,
   layoutMap,
   moveNodes,
   nodesInGroup,
@@ -169,7 +170,7 @@ export function MapEditor(props: MapEditorProps) {
   const addNode = useCallback(
     (kind: NodeKind | 'issue') => {
       const n = blankNode(kind, centre());
-      commit((m) => ({ ...m, nodes: [...m.nodes, n] }));
+      commit((m) => ({ ...m, nodes: [...m.nodes, { ...n, ...freeSpot(m, n, n) }] }));
       setNodes((ns) => ns.map((x) => ({ ...x, selected: false })));
       requestAnimationFrame(() =>
         setNodes((ns) => ns.map((x) => (x.id === n.id ? { ...x, selected: true } : x))),
@@ -266,7 +267,7 @@ export function MapEditor(props: MapEditorProps) {
       return;
     }
     const node = evidenceNode(resolved, { x: at.x - 100, y: at.y - 85 });
-    commit((m) => ({ ...m, nodes: [...m.nodes, node] }));
+    commit((m) => ({ ...m, nodes: [...m.nodes, { ...node, ...freeSpot(m, node, node) }] }));
   };
 
   return (
