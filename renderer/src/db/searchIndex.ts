@@ -111,19 +111,17 @@ async function bumpStats(db: HosoDb, deltas: Map<string, IndexStatsRecord>): Pro
   }
 }
 
-function statsDelta(texts: PageText[], sign: 1 | -1): Map<string, IndexStatsRecord> {
+/** Stats change of indexing (+1) or removing (-1) pages, from their postings (each carries the page's length). */
+function statsDelta(pages: SearchPosting[][], sign: 1 | -1): Map<string, IndexStatsRecord> {
   const m = new Map<string, IndexStatsRecord>();
-  for (const t of texts) {
-    const d = m.get(t.caseId) ?? { pages: 0, tokens: 0 };
+  for (const postings of pages) {
+    if (postings.length === 0) continue; // a page without words is not counted (nor removed)
+    const d = m.get(postings[0].caseId) ?? { pages: 0, tokens: 0 };
     d.pages += sign;
-    d.tokens += sign * tokenCount(t);
-    m.set(t.caseId, d);
+    d.tokens += sign * postings[0].len;
+    m.set(postings[0].caseId, d);
   }
   return m;
-}
-
-function tokenCount(t: PageText): number {
-  return tokenizeWords(effectiveWordsOf(t.ocr, t.corrections).map((w) => w.text)).length;
 }
 
 /** N and total tokens of the index, for one case or all. */
@@ -175,10 +173,11 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
   if (pageIds.length === 0) return;
   const old = (await db.pageTexts.bulkGet(pageIds)).filter((t): t is PageText => !!t);
   if (old.length === 0) return;
-  await bumpStats(db, statsDelta(old, -1));
+  const oldPostings = old.map(postingsForPage);
+  await bumpStats(db, statsDelta(oldPostings, -1));
   const gone = new Set(old.map((t) => t.pageId));
   const terms = new Map<string, { term: string; caseId: string }>();
-  for (const t of old) for (const p of postingsForPage(t)) terms.set(`${p.caseId}\u0000${p.term}`, p);
+  for (const p of oldPostings.flat()) terms.set(`${p.caseId}\u0000${p.term}`, p);
   // One range read per term, issued together: IndexedDB pipelines the requests of a transaction.
   await Promise.all(
     [...terms.values()].map(async ({ term, caseId }) => {
@@ -203,8 +202,9 @@ export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<voi
     db,
     texts.map((t) => t.pageId),
   );
-  await appendPostings(db, texts.flatMap(postingsForPage));
-  await bumpStats(db, statsDelta(texts, 1));
+  const postings = texts.map(postingsForPage);
+  await appendPostings(db, postings.flat());
+  await bumpStats(db, statsDelta(postings, 1));
 }
 
 /** Drops a whole case's index (purge). */
