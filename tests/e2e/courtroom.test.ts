@@ -1,11 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OcrPage } from '@hoso/contracts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Recognizer } from '../../main/src/services/ocr-engine';
+import { fakeOcr } from '../courtroom/fakeOcr';
+import { addPagesByFolio, createCaseWithDossier, newListWhenPagesStored } from '../courtroom/uiSteps';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
 
 /**
@@ -16,40 +16,6 @@ import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harnes
 
 const SHOTS = path.join(os.tmpdir(), 'hoso-courtroom-e2e');
 const SECRET_NOTE = 'Hỏi bị cáo về ngày 12/3 — KHÔNG CHIẾU';
-
-/**
- * OCR is not what this test is about, and 2 shared cores make real OCR slow: a fake engine reports
- * each stored page with its true size, and turns the landscape page upright the way the real
- * engine's orientation detection does for this fixture (scanned turned 90° clockwise, so the
- * upright page is the scan turned a further 270° clockwise).
- */
-const fakeOcr: Recognizer = async function* (files) {
-  for (const file of files) {
-    const meta = await sharp(file, { pages: -1 })
-      .metadata()
-      .catch(() => ({ width: 2480, height: 3508, pages: 1, pageHeight: undefined }));
-    const pages = meta.pages ?? 1;
-    const w = meta.width ?? 2480;
-    const h = meta.pageHeight ?? meta.height ?? 3508;
-    const sideways = w > h;
-    for (let index = 0; index < pages; index++) {
-      const ocr: OcrPage = {
-        index,
-        source: { file, page: index },
-        widthPx: sideways ? h : w,
-        heightPx: sideways ? w : h,
-        dpi: 300,
-        rotation: sideways ? 270 : 0,
-        deskewDeg: 0,
-        origin: 'ocr',
-        lang: 'vie',
-        meanConfidence: 90,
-        blocks: [],
-      };
-      yield { ocr };
-    }
-  }
-};
 
 let hoso: HosoInstance;
 let browser: Browser;
@@ -90,39 +56,14 @@ test('prepare a list from the dossier and present it to an audience window', asy
   presenter.on('pageerror', (e) => problems.push(`presenter: ${e.message}`));
 
   // --- prepare: case, import the fixture dossier, a presentation list with four pages ---
-  await presenter.goto(hoso.url);
-  await presenter.getByRole('button', { name: 'Tạo vụ án' }).first().click();
-  await presenter.getByLabel('Số vụ án').fill('12/2026/HS');
-  await presenter.getByLabel('Tên vụ án').fill('Trộm cắp tài sản tại chợ Đắk Pơ');
-  await presenter.getByRole('button', { name: 'Lưu' }).click();
-  await presenter.waitForURL(/#\/cases\/[^/?]+$/);
   const dir = path.join(repoRoot, 'fixtures/sample-dossier');
-  await presenter
-    .locator('input[type=file]')
-    .first()
-    .setInputFiles(
-      readdirSync(dir)
-        .sort()
-        .map((f) => path.join(dir, f)),
-    );
-  await presenter.getByRole('tab', { name: 'Trình chiếu' }).click();
-  await presenter.getByRole('button', { name: /Danh mục mới/ }).click();
+  const files = readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
+  await createCaseWithDossier(presenter, hoso.url, files);
   // Six pages with folios BL 1–6 once the import has stored every file.
-  await presenter.waitForFunction(
-    () => document.querySelectorAll('[data-testid=add-page] option').length >= 7,
-    null,
-    { timeout: 120_000 },
-  );
-  const pick = presenter.getByTestId('add-page');
-  for (const folio of ['BL 1', 'BL 2', 'BL 6', 'BL 4']) {
-    const value = await pick
-      .locator('option', { hasText: `${folio} —` })
-      .first()
-      .getAttribute('value');
-    await pick.selectOption(value!);
-    await presenter.getByRole('button', { name: 'Thêm', exact: true }).first().click();
-    await expect.poll(() => presenter.getByTestId('exhibit-row').count()).toBeGreaterThan(0);
-  }
+  await newListWhenPagesStored(presenter, 6);
+  await addPagesByFolio(presenter, [1, 2, 6, 4]);
   await expect.poll(() => presenter.getByTestId('exhibit-row').count()).toBe(4);
   const rows = presenter.getByTestId('exhibit-row');
   await expect.poll(() => rows.nth(2).getByRole('textbox', { name: 'Nhãn' }).inputValue()).toBe('BL 6');

@@ -32,6 +32,10 @@ export default function AudienceView({ route }: { route: AudienceRoute }) {
   useEffect(() => {
     document.title = 'HoSo';
   }, []);
+  // For the speed bench: when each state arrived (the channel's share of the delay).
+  useEffect(() => {
+    if (seq >= 0) performance.mark('hoso-courtroom-state', { detail: { seq } });
+  }, [seq]);
 
   const box = fixed ? frame169(win) : { left: 0, top: 0, width: win.width, height: win.height };
   return (

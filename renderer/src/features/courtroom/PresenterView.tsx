@@ -20,6 +20,7 @@ import type { MapStepPicture } from './data/mapStage';
 import { newId } from '../../db/ids';
 import { courtroomMessages } from './messages';
 import { keyCommand, typeDigit, type KeyCommand, type Tool } from './state/keys';
+import type { StageState } from './state/stage';
 import { Stage } from './stage/Stage';
 import { usePresenterSync } from './sync/channel';
 import type { LivePointer } from './sync/protocol';
@@ -38,9 +39,11 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const { caseId, presentationId } = route;
   const loaded = usePresentation(presentationId);
   const model = loaded?.model;
-  const stage = usePresenterStage(caseId, presentationId, model);
+  const publishNow = useRef<((state: StageState) => void) | null>(null);
+  const stage = usePresenterStage(caseId, presentationId, model, publishNow);
   const { live, dispatch, published } = stage;
   const channel = usePresenterSync(caseId, published);
+  publishNow.current = channel.publish;
 
   const [tool, setTool] = useState<Tool>('pan');
   const [color, setColor] = useState(MARK_COLORS[0]);

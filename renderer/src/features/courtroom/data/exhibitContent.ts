@@ -36,9 +36,15 @@ export function resolveStep(source: ExhibitSource, step: number): Promise<StepCo
     cache.set(key, hit);
     // Forget failures and map steps (maps change while editing) so they resolve again next time.
     void hit.then((c) => {
-      if (c.kind !== 'image' || source.kind === 'map') setTimeout(() => cache.delete(key), 2000);
+      if (c.kind !== 'image' || source.kind === 'map')
+        setTimeout(() => {
+          cache.delete(key);
+        }, 2000);
     });
-    if (cache.size > 500) cache.delete(cache.keys().next().value as string);
+    if (cache.size > 500) {
+      const oldest = cache.keys().next().value as string;
+      cache.delete(oldest);
+    }
   }
   return hit;
 }

@@ -41,5 +41,5 @@ export function preloadImage(url: string): Promise<DecodedImage> {
 
 /** Size of an image already decoded, to lay it out in the same frame it is shown. */
 export function decodedSize(url: string): DecodedImage | undefined {
-  return sizes.get(url);
+  return decoded.has(url) ? sizes.get(url) : undefined;
 }

@@ -19,6 +19,8 @@ export function usePresenterStage(
   caseId: string,
   presentationId: string,
   model: PresentationModel | undefined,
+  /** Sends a state to the audience at once, before the presenter's own screen re-renders. */
+  publishNow?: React.RefObject<((state: StageState) => void) | null>,
 ) {
   const m = model ?? emptyPresentation();
   const [stepCounts, setStepCounts] = useState<number[]>([]);
@@ -27,13 +29,24 @@ export function usePresenterStage(
     restore(storageKey, initialStage(caseId, presentationId)),
   );
   const [frozen, setFrozen] = useState<StageState | null>(null);
+  const liveRef = useRef(live);
+  const frozenRef = useRef(frozen);
+  frozenRef.current = frozen;
 
   const ctxRef = useRef<StageContext>({ model: m, stepCount: () => 1 });
   ctxRef.current = { model: m, stepCount: (i) => stepCounts[i] ?? 1 };
 
   const dispatch = useCallback(
-    (action: StageAction) => setLive((s) => stageReduce(s, action, ctxRef.current)),
-    [],
+    (action: StageAction) => {
+      const next = stageReduce(liveRef.current, action, ctxRef.current);
+      if (next === liveRef.current) return;
+      liveRef.current = next;
+      setLive(next);
+      // The audience hears of a key press before the presenter's (heavier) screen re-renders.
+      if (ctxRef.current.model.exhibits.length)
+        publishNow?.current?.(publishedStage(next, frozenRef.current, ctxRef.current.model));
+    },
+    [publishNow],
   );
 
   // Step counts of documents and maps come from Dexie; recount when the list changes.
@@ -76,7 +89,7 @@ export function usePresenterStage(
     prefetchSteps(around);
   }, [live.position, m.exhibits, stepCounts]);
 
-  const toggleFreeze = useCallback(() => setFrozen((f) => (f ? null : live)), [live]);
+  const toggleFreeze = useCallback(() => setFrozen((f) => (f ? null : liveRef.current)), []);
   const published = useMemo(() => (model ? publishedStage(live, frozen, m) : null), [model, live, frozen, m]);
 
   return { live, dispatch, frozen: !!frozen, toggleFreeze, published, stepCounts };

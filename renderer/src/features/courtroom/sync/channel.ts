@@ -50,6 +50,8 @@ export function useAudienceSync(caseId: string): AudienceSync {
 export interface PresenterChannel {
   audiences: number;
   sendPointer: (pointer: LivePointer) => void;
+  /** Sends a state now; the same state object is never sent twice. */
+  publish: (state: StageState) => void;
 }
 
 /**
@@ -60,7 +62,18 @@ export function usePresenterSync(caseId: string, published: StageState | null): 
   const channelRef = useRef<BroadcastChannel | null>(null);
   const syncRef = useRef<PresenterSync>(initialPresenterSync(crypto.randomUUID()));
   const publishedRef = useRef(published);
+  const lastSentRef = useRef<StageState | null>(null);
   const [audiences, setAudiences] = useState(0);
+
+  const publish = useCallback((state: StageState) => {
+    publishedRef.current = state;
+    const channel = channelRef.current;
+    if (!channel || state === lastSentRef.current) return;
+    lastSentRef.current = state;
+    const [next, msg] = stateMessage(syncRef.current, state, nowMs());
+    syncRef.current = next;
+    channel.postMessage(msg);
+  }, []);
 
   useEffect(() => {
     const channel = new BroadcastChannel(channelName(caseId));
@@ -80,13 +93,8 @@ export function usePresenterSync(caseId: string, published: StageState | null): 
   }, [caseId]);
 
   useEffect(() => {
-    publishedRef.current = published;
-    const channel = channelRef.current;
-    if (!published || !channel) return;
-    const [next, msg] = stateMessage(syncRef.current, published, nowMs());
-    syncRef.current = next;
-    channel.postMessage(msg);
-  }, [published]);
+    if (published) publish(published);
+  }, [published, publish]);
 
   const sendPointer = useCallback(
     (pointer: LivePointer) => {
@@ -99,5 +107,5 @@ export function usePresenterSync(caseId: string, published: StageState | null): 
     [caseId],
   );
 
-  return { audiences, sendPointer };
+  return { audiences, sendPointer, publish };
 }

@@ -1,0 +1,37 @@
+import type { OcrPage } from '@hoso/contracts';
+import sharp from 'sharp';
+import type { Recognizer } from '../../main/src/services/ocr-engine';
+
+/**
+ * A fast stand-in for the OCR engine in courtroom tests and the bench, where recognition is not
+ * what is measured and 2 shared cores make real OCR slow. It reports each stored page with its
+ * true size, and turns a landscape page upright the way the real engine's orientation detection
+ * does for the sample dossier's sideways scan (turned 90° clockwise, so upright = a further 270°).
+ */
+export const fakeOcr: Recognizer = async function* (files) {
+  for (const file of files) {
+    const meta = await sharp(file, { pages: -1 })
+      .metadata()
+      .catch(() => ({ width: 2480, height: 3508, pages: 1, pageHeight: undefined }));
+    const pages = meta.pages ?? 1;
+    const w = meta.width ?? 2480;
+    const h = meta.pageHeight ?? meta.height ?? 3508;
+    const sideways = w > h;
+    for (let index = 0; index < pages; index++) {
+      const ocr: OcrPage = {
+        index,
+        source: { file, page: index },
+        widthPx: sideways ? h : w,
+        heightPx: sideways ? w : h,
+        dpi: 300,
+        rotation: sideways ? 270 : 0,
+        deskewDeg: 0,
+        origin: 'ocr',
+        lang: 'vie',
+        meanConfidence: 90,
+        blocks: [],
+      };
+      yield { ocr };
+    }
+  }
+};
