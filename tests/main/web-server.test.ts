@@ -96,6 +96,10 @@ describe('browser-mode HTTP server', () => {
     expect(good.status).toBe(200);
     expect(json(good)).toEqual({ ok: true, value: [] });
     expect((await call(`http://localhost:${s.port}`)).status).toBe(200);
+    // A page on another local port embedding a case image is refused; the user's own tab is not.
+    expect((await raw(s.port, 'GET', '/', { 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    expect((await raw(s.port, 'GET', '/', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await raw(s.port, 'GET', '/', { 'Sec-Fetch-Site': 'none' })).status).toBe(200);
   });
 
   test('malformed JSON, a wrong shape or an unknown command → 4xx with an error value', async () => {

@@ -20,9 +20,12 @@ export function checkRequest(req: IncomingMessage, port: number): string | undef
     if (!origin || ![...hosts].some((h) => origin === `http://${h}`))
       return `Origin "${origin}" may not change data here.`;
   }
-  // Browsers label cross-site subresource requests; refuse them even for GET (no leaking images).
+  // Browsers label where a request comes from. Only our own pages ('same-origin') and the user
+  // typing the URL ('none') may reach us — even a GET from another local port ('same-site') could
+  // embed a page image of a case file.
   const site = req.headers['sec-fetch-site'];
-  if (site === 'cross-site') return 'Cross-site requests are refused.';
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return `Requests from ${site} pages are refused.`;
   return undefined;
 }
 
