@@ -2,7 +2,6 @@ import type { Box, Rotation } from '@hoso/contracts';
 import type { ExhibitSource } from '@hoso/domain';
 import { getBridge } from '../../../bridge';
 import { getDb } from '../../../db/schema';
-import { mapNodeOrder } from './mapSteps';
 import type { MapStepPicture } from './mapStage';
 
 /**
@@ -106,7 +105,9 @@ export async function stepCountOf(source: ExhibitSource): Promise<number> {
   if (source.kind === 'document') return Math.max(1, (await documentPageIds(source.documentId)).length);
   if (source.kind === 'map') {
     const record = await getDb().maps.get(source.mapId);
-    return Math.max(1, record ? mapNodeOrder(record.model, source.focusNodeId).length : 1);
+    const { mapStepOrder, parseMap } = await import('./mapStage');
+    const model = record ? parseMap(record.model) : null;
+    return Math.max(1, model ? mapStepOrder(model, source.focusNodeId).length : 1);
   }
   return 1;
 }

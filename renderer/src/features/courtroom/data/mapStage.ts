@@ -1,6 +1,12 @@
 import type { Box } from '@hoso/contracts';
-import { buildScene, MapModelSchema, sceneToSvg, type EvidenceLink, type MapModel } from '@hoso/mindmap';
-import { mapNodeOrder } from './mapSteps';
+import {
+  buildScene,
+  MapModelSchema,
+  readingOrder,
+  sceneToSvg,
+  type EvidenceLink,
+  type MapModel,
+} from '@hoso/mindmap';
 
 /**
  * A map step as a picture: the whole map drawn to SVG by the mind-map package (the same drawing
@@ -29,7 +35,7 @@ export function mapStepPicture(
   startNodeId?: string,
 ): MapStepPicture {
   const scene = buildScene(model);
-  const order = mapNodeOrder(model, startNodeId);
+  const order = mapStepOrder(model, startNodeId);
   const focusNodeId = order[Math.min(step, order.length - 1)];
   const focus = scene.nodes.find((n) => n.id === focusNodeId);
   let svg = sceneToSvg(scene, { title: name });
@@ -64,6 +70,17 @@ export function mapStepPicture(
     focusNodeId,
     evidence,
   };
+}
+
+/**
+ * The order a map is stepped through at trial: the mind-map package's reading order (roots, then
+ * their branches top to bottom), starting from the exhibit's node when it names one.
+ */
+export function mapStepOrder(model: MapModel, startNodeId?: string): string[] {
+  const ids = readingOrder(model);
+  if (startNodeId && ids.includes(startNodeId))
+    return [startNodeId, ...ids.filter((id) => id !== startNodeId)];
+  return ids;
 }
 
 function clamp01(n: number): number {

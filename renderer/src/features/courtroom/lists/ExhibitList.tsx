@@ -186,7 +186,7 @@ function ExhibitFields({
           if (notes !== exhibit.notes) onChange((e) => ({ ...e, notes }));
         }}
       />
-      <label className="pl-kind">
+      <label className="pl-kind pl-check">
         <input
           type="checkbox"
           checked={exhibit.stamp}
