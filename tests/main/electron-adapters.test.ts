@@ -168,7 +168,7 @@ describe('app:// protocol', () => {
     await mkdir(root, { recursive: true });
     await writeFile(path.join(root, 'index.html'), '<!doctype html>');
     await writeFile(path.join(root, '..', 'secret.txt'), 'TOP-SECRET');
-    const host = { pageImage: vi.fn(), original: vi.fn(), readExport: vi.fn() };
+    const host = { pageImage: vi.fn(), original: vi.fn(), exportFile: vi.fn() };
     const home = await handleAppRequest(
       { url: 'app://hoso/index.html', method: 'GET' },
       { host, rendererDir: root },
@@ -185,6 +185,22 @@ describe('app:// protocol', () => {
       (await handleAppRequest({ url: 'app://hoso/index.html', method: 'POST' }, { host, rendererDir: root }))
         .status,
     ).toBe(405);
+    // Originals stream from disk with their type.
+    const pdfPath = path.join(root, '..', 'orig.pdf');
+    await writeFile(pdfPath, '%PDF-1.7 test');
+    host.original.mockResolvedValueOnce({
+      path: pdfPath,
+      size: 13,
+      contentType: 'application/pdf',
+      fileName: 'a.pdf',
+    });
+    const original = await handleAppRequest(
+      { url: `app://hoso/api/files/${HASH}/original`, method: 'GET' },
+      { host, rendererDir: root },
+    );
+    expect(original.headers.get('content-type')).toBe('application/pdf');
+    expect(await original.text()).toBe('%PDF-1.7 test');
+    expect(host.original).toHaveBeenCalledWith(HASH);
   });
 });
 

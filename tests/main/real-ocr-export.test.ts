@@ -63,9 +63,9 @@ describe('real OCR through the host queue, then export', () => {
     })) as { url: string; fileName: string; bytes: number };
     expect(result.fileName).toBe('Hồ sơ.pdf');
     const storedName = decodeURIComponent(result.url.split('/').pop()!);
-    const pdf = await host.readExport(storedName);
+    const pdf = await host.exportFile(storedName);
     expect(pdf.contentType).toBe('application/pdf');
-    expect(pdf.bytes.byteLength).toBe(result.bytes);
+    expect(pdf.size).toBe(result.bytes);
     const out = path.join(host.paths.exports, storedName);
     const readBack = nfc(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }));
     expect(readBack).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

@@ -1,5 +1,5 @@
 import type { HostEvent } from '@hoso/contracts';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -159,6 +159,7 @@ describe('browser-mode HTTP server', () => {
     expect(img.body.equals(jpeg)).toBe(true);
     const orig = await raw(s.port, 'GET', `/api/files/${stored.hash}/original`);
     expect(orig.headers['content-disposition']).toContain("filename*=UTF-8''B%C3%BAt");
+    expect(orig.body.equals(jpeg)).toBe(true);
     expect((await raw(s.port, 'GET', `/api/files/${stored.hash}/pages/9/image`)).status).toBe(404);
 
     const bad = await raw(s.port, 'POST', '/api/files?name=x.pdf', { Origin: origin }, 'not a pdf');
@@ -194,6 +195,17 @@ describe('browser-mode HTTP server', () => {
     );
     expect(json(result).value.pages).toHaveLength(1);
     await reader.cancel();
+
+    // An original altered on disk is refused, not served.
+    const onDisk = path.join(s.host.paths.originals, stored.hash);
+    await chmod(onDisk, 0o644);
+    await writeFile(onDisk, Buffer.concat([jpeg, Buffer.from('x')]));
+    const tampered = await raw(s.port, 'GET', `/api/files/${stored.hash}/original`);
+    expect(tampered.status).toBe(422);
+    expect(json(tampered)).toMatchObject({
+      ok: false,
+      error: { code: 'INTEGRITY_ERROR', file: 'Bút lục 1.jpg' },
+    });
   });
 
   test('only binds to loopback', async () => {

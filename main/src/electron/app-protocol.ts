@@ -2,7 +2,10 @@ import { statusForErrorCode, RENDERER_CSP } from '../services/csp';
 import { toHostError } from '../services/host-error';
 import type { Host } from '../services/host';
 import { contentTypeFor, resolveInside } from '../web/static-files';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import type { FileToSend } from '../services/exports-folder';
 import { APP_HOST } from './app-origin';
 
 export type AppRequestTarget =
@@ -44,10 +47,17 @@ export function resolveAppUrl(url: string, rendererDir: string): AppRequestTarge
 
 const baseHeaders = { 'X-Content-Type-Options': 'nosniff', 'Cross-Origin-Resource-Policy': 'same-origin' };
 
+function streamFile(file: FileToSend): Response {
+  const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
+    headers: { ...baseHeaders, 'Content-Type': file.contentType, 'Content-Length': String(file.size) },
+  });
+}
+
 /** The app:// handler (protocol.handle): plain Fetch Request in, Response out. */
 export async function handleAppRequest(
   request: { url: string; method: string },
-  deps: { host: Pick<Host, 'pageImage' | 'original' | 'readExport'>; rendererDir: string },
+  deps: { host: Pick<Host, 'pageImage' | 'original' | 'exportFile'>; rendererDir: string },
 ): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
   const target = resolveAppUrl(request.url, deps.rendererDir);
@@ -65,18 +75,10 @@ export async function handleAppRequest(
           headers: { ...baseHeaders, 'Content-Type': image.contentType },
         });
       }
-      case 'original': {
-        const file = await deps.host.original(target.hash);
-        return new Response(new Uint8Array(file.bytes), {
-          headers: { ...baseHeaders, 'Content-Type': file.contentType },
-        });
-      }
-      case 'export': {
-        const file = await deps.host.readExport(target.name);
-        return new Response(new Uint8Array(file.bytes), {
-          headers: { ...baseHeaders, 'Content-Type': file.contentType },
-        });
-      }
+      case 'original':
+        return streamFile(await deps.host.original(target.hash));
+      case 'export':
+        return streamFile(await deps.host.exportFile(target.name));
       case 'not-found':
         return new Response('Not found', { status: 404, headers: baseHeaders });
     }

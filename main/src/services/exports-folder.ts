@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file';
 import type { DataPaths } from './data-dir';
 import { cleanName } from './file-store';
 import { hostFail } from './host-error';
+
+/** A file on disk to stream in a response (original or export). */
+export type FileToSend = { path: string; size: number; contentType: string; fileName: string };
 
 const EXPORT_NAME = /^[0-9a-f]{8}-[^/\\]+$/;
 
@@ -35,13 +38,15 @@ export class ExportsFolder {
     return path.join(this.paths.exports, storedName);
   }
 
-  async read(storedName: string): Promise<{ bytes: Buffer; contentType: string; fileName: string }> {
-    const bytes = await readFile(this.resolve(storedName)).catch(() =>
-      hostFail('NOT_FOUND', `No export ${storedName}.`),
-    );
+  /** An export to stream to the user (exports can be hundreds of MB: never read whole). */
+  async open(storedName: string): Promise<FileToSend> {
+    const file = this.resolve(storedName);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return hostFail('NOT_FOUND', `No export ${storedName}.`);
     const ext = path.extname(storedName).toLowerCase();
     return {
-      bytes,
+      path: file,
+      size: info.size,
       contentType: CONTENT_TYPE_BY_EXT[ext] ?? 'application/octet-stream',
       fileName: storedName.slice(9),
     };

@@ -1,6 +1,7 @@
 import type { StoredFile, StoredFilePage } from '@hoso/contracts';
 import { Sha256Schema } from '@hoso/contracts';
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { chmod, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -120,6 +121,32 @@ export class FileStore {
       );
     }
     return bytes;
+  }
+
+  /**
+   * Checks an original against its hash by streaming it (constant memory, for large PDFs) and
+   * returns its path for the caller to stream or hand to the engine.
+   */
+  async verifiedPath(hash: string): Promise<string> {
+    const file = this.originalPath(hash);
+    const digest = createHash('sha256');
+    try {
+      for await (const chunk of createReadStream(file)) digest.update(chunk as Buffer);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
+      throw err;
+    }
+    if (digest.digest('hex') !== hash) {
+      const meta = await this.readMeta(hash).catch(() => undefined);
+      hostFail(
+        'INTEGRITY_ERROR',
+        `The stored original ${meta?.name ?? hash} was modified on disk (hash mismatch).`,
+        {
+          file: meta?.name ?? hash,
+        },
+      );
+    }
+    return file;
   }
 
   async has(hash: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import { buildBundle, importBundle } from './case-bundle';
 import type { JsonCommand, JsonCommandInput } from './commands';
 import { dataPaths, type DataPaths } from './data-dir';
 import { EventBus } from './event-bus';
-import { ExportsFolder } from './exports-folder';
+import { ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
 import { JobStore } from './job-store';
@@ -117,11 +117,17 @@ export async function createHost(options: HostOptions) {
       source instanceof Uint8Array ? store.storeBytes(name, source) : store.storeStream(name, source),
     importBundle: (bytes: Uint8Array) => importBundle(store, bytes),
     pageImage: (hash: string, page: number) => images.pageImage(hash, page),
-    async original(hash: string) {
+    /** A verified original, to be streamed from `path`. */
+    async original(hash: string): Promise<FileToSend> {
       const meta = await store.getFile(hash);
-      return { bytes: await store.readOriginal(hash), contentType: meta.mime, fileName: meta.name };
+      return {
+        path: await store.verifiedPath(hash),
+        size: meta.size,
+        contentType: meta.mime,
+        fileName: meta.name,
+      };
     },
-    readExport: (storedName: string) => exportsFolder.read(storedName),
+    exportFile: (storedName: string): Promise<FileToSend> => exportsFolder.open(storedName),
     async close(): Promise<void> {
       watch.stop();
       await queue.dispose();

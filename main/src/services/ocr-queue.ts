@@ -151,7 +151,7 @@ export class OcrQueue {
       // Verify the original, then give the engine a link named like the user's file (with its
       // extension), so the engine's messages name the file the user knows.
       const stored = await this.deps.store.getFile(job.fileHash);
-      await this.deps.store.readOriginal(job.fileHash);
+      await this.deps.store.verifiedPath(job.fileHash);
       await rm(workDir, { recursive: true, force: true });
       await mkdir(workDir, { recursive: true });
       const base = path.parse(job.fileName).name || 'file';

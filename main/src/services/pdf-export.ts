@@ -22,8 +22,7 @@ export async function writeExportPdf(
   const { createPageLoader, exportSearchablePdf } = await import('@hoso/ocr');
   const loadPage = createPageLoader(async (hash) => {
     // Verify each original against its hash before it goes into an exported PDF.
-    await store.readOriginal(hash);
-    return store.originalPath(hash);
+    return store.verifiedPath(hash);
   });
   try {
     const written = await exportSearchablePdf({ request, outputPath, loadPage });

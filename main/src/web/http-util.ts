@@ -1,5 +1,8 @@
 import type { HostError } from '@hoso/contracts';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import type { FileToSend } from '../services/exports-folder';
 import { statusForErrorCode } from '../services/csp';
 import { hostFail, toHostError } from '../services/host-error';
 import { COMMON_HEADERS } from './security';
@@ -47,6 +50,25 @@ export function sendBytes(
     ...extra,
   });
   res.end(bytes);
+}
+
+/** Streams a file from disk (originals and exports can be hundreds of MB). */
+export async function sendFile(
+  res: ServerResponse,
+  file: FileToSend,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  res.writeHead(200, {
+    ...COMMON_HEADERS,
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.size),
+    ...extra,
+  });
+  if (res.req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await pipeline(createReadStream(file.path), res);
 }
 
 /** RFC 6266 filename for Vietnamese names: ASCII fallback plus UTF-8 filename*. */

@@ -12,6 +12,7 @@ import {
   sendBytes,
   sendError,
   sendFailure,
+  sendFile,
   sendOk,
 } from './http-util';
 import { checkRequest, COMMON_HEADERS } from './security';
@@ -141,7 +142,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if ((m = pathname.match(routes.original))) {
       const original = await host.original(m[1]);
-      return sendBytes(res, original.bytes, original.contentType, {
+      return sendFile(res, original, {
         'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Disposition': contentDisposition('inline', original.fileName),
       });
@@ -153,8 +154,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' });
       }
-      const file = await host.readExport(name);
-      return sendBytes(res, file.bytes, file.contentType, {
+      const file = await host.exportFile(name);
+      return sendFile(res, file, {
         'Cache-Control': 'no-store',
         'Content-Disposition': contentDisposition(
           searchParams.has('download') ? 'attachment' : 'inline',
