@@ -89,7 +89,7 @@ function Bench() {
     };
   }, [flow]);
   return (
-    <div style={{ width: '100vw', height: '100vh' }} className={far ? 'mm-far' : ''}>
+    <div style={{ width: '100vw', height: '100vh' }} className={far ? 'mm-bench mm-far' : 'mm-bench'}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

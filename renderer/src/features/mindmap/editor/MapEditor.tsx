@@ -252,7 +252,8 @@ export function MapEditor(props: MapEditorProps) {
   const onDrop = async (e: DragEvent) => {
     setDropActive(false);
     const ref = readEvidenceDrag(e.dataTransfer);
-    if (!ref) return;
+    // A map links only to its own case's dossier (another window may hold another case).
+    if (!ref || ref.caseId !== caseId) return;
     e.preventDefault();
     const at = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     const target = (
