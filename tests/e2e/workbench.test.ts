@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -22,7 +22,7 @@ let problems: string[];
 let tmp: string;
 
 beforeAll(async () => {
-  hoso = await startHoso();
+  hoso = await startHoso({ watchPollMs: 300 });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   problems = watchProblems(page);
@@ -189,7 +189,77 @@ describe.sequential('workbench', () => {
     await expect.poll(() => page.locator('.cases-table tbody tr').count()).toBe(2);
   });
 
+  test('asks about a duplicate file, and organizes the dossier: rotate, merge, split, move, renumber', async () => {
+    // Tall enough that the virtualized dossier renders every document of this small case.
+    await page.setViewportSize({ width: 1440, height: 3200 });
+    await page.goto(`${hoso.url}#/cases`);
+    await page.locator('.case-link', { hasText: /^Hoàng Văn Thắng trộm cắp tài sản$/ }).click();
+    await page.waitForURL(/#\/cases\/[^/?]+$/);
+    // Same bytes as an imported file (same SHA-256): the user is asked and chooses to skip.
+    await importFiles(page, [path.join(fixtureDir, '01-quyet-dinh-phe-chuan-khoi-to.jpg')]);
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('đã có trong hồ sơ');
+    expect(await dialog.textContent()).toContain('bút lục 1');
+    await dialog.getByRole('button', { name: 'Bỏ qua' }).click();
+    await page.locator('.toast-info', { hasText: 'Bỏ qua 1 tệp trùng' }).waitFor();
+    const docs = page.locator('.doc-header');
+    await expect.poll(() => docs.count()).toBe(5);
+
+    // Rotate BL 1 clockwise: the thumbnail's frame turns by 90°.
+    const thumb1 = page.locator('.thumb').first();
+    await thumb1.hover();
+    await thumb1.getByRole('button', { name: 'Xoay phải BL 1' }).click();
+    await expect.poll(() => thumb1.locator('.page-frame').getAttribute('style')).toContain('rotate(90deg)');
+
+    // Merge the first two documents, then split them again at the second page.
+    await docs.first().getByRole('combobox', { name: 'Thao tác với tài liệu' }).selectOption('merge-next');
+    await expect.poll(() => docs.count()).toBe(4);
+    expect(await docs.first().locator('.folio-range').textContent()).toBe('BL 1–2');
+    const thumb2 = page.locator('.thumb', { hasText: 'BL 2' });
+    await thumb2.hover();
+    await thumb2.getByRole('button', { name: /Tách từ trang này/ }).click();
+    await expect.poll(() => docs.count()).toBe(5);
+
+    // Move the last document to "Tập 2 — Chứng cứ", then renumber: it becomes the last folio still.
+    const last = docs.last();
+    const volume2 = (await page.locator('.volume-head span').allTextContents()).find((t) =>
+      t.startsWith('Tập 2'),
+    )!;
+    await last
+      .getByRole('combobox', { name: 'Thao tác với tài liệu' })
+      .selectOption({ label: `→ ${volume2}` });
+    await expect.poll(() => page.locator('.volume-head').last().textContent()).toContain('1 tài liệu');
+    await page.getByRole('button', { name: 'Đánh lại bút lục' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Đánh lại bút lục' }).click();
+    await page.locator('.toast-ok', { hasText: 'Đã đánh lại bút lục' }).waitFor();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page, '7-dossier-organized');
+  });
+
+  test('imports what the scanner saves into the watched folder', async () => {
+    const watched = path.join(tmp, 'scan-inbox');
+    await mkdir(watched, { recursive: true });
+    const caseUrl = page.url();
+    const before = Number(await page.locator('.ocr-summary').getAttribute('data-total'));
+    await page.getByRole('checkbox', { name: /Nhận tệp từ thư mục quét/ }).check();
+    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByLabel('Đường dẫn thư mục').fill(watched);
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.locator('.toast-ok', { hasText: 'Đang theo dõi thư mục' }).waitFor();
+    await copyFile(
+      path.join(repoRoot, 'fixtures/corpus-samples/02-v0-clean.png'),
+      path.join(watched, 'scan-0001.png'),
+    );
+    await page
+      .locator('.toast-ok', { hasText: 'Đã nhập “scan-0001.png” từ thư mục quét' })
+      .waitFor({ timeout: 60_000 });
+    await page.goto(caseUrl);
+    await expect.poll(() => page.locator('.ocr-summary').getAttribute('data-total')).toBe(String(before + 1));
+    await waitForOcr(page, before + 1);
+  });
+
   test('deletes a case with confirmation and undoes it', async () => {
+    await page.goto(`${hoso.url}#/cases`);
     const rows = page.locator('.cases-table tbody tr');
     await rows.first().getByRole('button', { name: /^Xóa/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();

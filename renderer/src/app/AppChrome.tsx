@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { getBridge } from '../bridge';
+import { purgeDeletedCases } from '../db';
 import { startOcrSync } from '../features/dossier/ocrSync';
 import { handleWatchEvent } from '../features/dossier/watchFolder';
 import { ToastHost } from '../shared/toast';
@@ -35,6 +36,8 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
   // The main window commits OCR results and watched-folder files, whatever screen is open.
   useEffect(() => {
     const bridge = getBridge();
+    // Deleted cases can be undone from the toast; a day later they are removed for good.
+    purgeDeletedCases(24 * 3600 * 1000).catch((e) => console.warn('Could not purge deleted cases', e));
     return startOcrSync(bridge, (event) => void handleWatchEvent(bridge, event));
   }, []);
   return (

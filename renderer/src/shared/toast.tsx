@@ -22,6 +22,11 @@ const emit = () => listeners.forEach((l) => l());
 export function showToast(toast: Omit<Toast, 'id'>): number {
   const id = nextId++;
   toasts = [...toasts, { ...toast, id }];
+  // At most three on screen: the oldest passing message goes first; errors stay until dismissed.
+  while (toasts.length > 3) {
+    const drop = toasts.find((t) => t.tone !== 'error') ?? toasts[0];
+    toasts = toasts.filter((t) => t !== drop);
+  }
   emit();
   const timeout = toast.timeoutMs ?? (toast.tone === 'error' ? 0 : 5000);
   if (timeout > 0) setTimeout(() => dismissToast(id), timeout);

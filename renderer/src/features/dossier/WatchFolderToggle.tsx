@@ -7,7 +7,10 @@ import { dossierMessages } from './messages';
 /** "Nhận tệp từ thư mục quét vào vụ án này": the watched folder feeds one case at a time. */
 export function WatchFolderToggle({ caseId }: { caseId: string }) {
   const t = useT(dossierMessages);
-  const watchCase = useSetting('watch.caseId');
+  const stored = useSetting('watch.caseId');
+  // Shown at once; the stored setting catches up a moment later (and wins when it changes).
+  const [pending, setPending] = useState<{ stored: typeof stored; value: string | null } | null>(null);
+  const watchCase = pending && pending.stored === stored ? pending.value : stored;
   const [folder, setFolder] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -23,7 +26,11 @@ export function WatchFolderToggle({ caseId }: { caseId: string }) {
       <input
         type="checkbox"
         checked={watchCase === caseId}
-        onChange={(e) => void setSetting('watch.caseId', e.target.checked ? caseId : null)}
+        onChange={(e) => {
+          const value = e.target.checked ? caseId : null;
+          setPending({ stored, value });
+          void setSetting('watch.caseId', value);
+        }}
       />
       <span>
         {t('watchThisCase')}
