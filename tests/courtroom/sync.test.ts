@@ -88,6 +88,27 @@ describe('stage reducer', () => {
     expect(s.shownSecondary?.id).toBe('e2');
     s = stageReduce(s, { type: 'side-by-side' }, ctx(m));
     expect(s.secondary).toBeNull();
+    s = stageReduce(s, { type: 'secondary', index: 2 }, ctx(m));
+    expect(s.shownSecondary?.id).toBe('e3');
+    expect(stageReduce(s, { type: 'secondary', index: 0 }, ctx(m))).toBe(s); // not next to itself
+  });
+});
+
+describe('ad-hoc pages', () => {
+  it('carry the redactions the list keeps for that page, also ones drawn later', () => {
+    const m = model();
+    let s = stageReduce(initialStage('c', 'p'), { type: 'model' }, ctx(m));
+    s = stageReduce(
+      s,
+      { type: 'adhoc', adhoc: { source: { kind: 'page', pageId: 'p2' }, label: 'BL 102' } },
+      ctx(m),
+    );
+    expect(s.adhoc?.redactions?.map((r) => r.id)).toEqual(['r']);
+    const m2 = addRedaction(m, 'e2', { id: 'r2', box: [0, 0, 1, 0.1], step: 0 });
+    s = stageReduce(s, { type: 'model' }, ctx(m2));
+    expect(s.adhoc?.redactions?.map((r) => r.id)).toEqual(['r', 'r2']);
+    s = stageReduce(s, { type: 'next' }, ctx(m2));
+    expect(s.adhoc).toBeNull();
   });
 });
 

@@ -245,6 +245,16 @@ export function redactionsForStep(e: Pick<Exhibit, 'redactions'>, step: number):
 }
 
 /**
+ * Every redaction the list keeps for a page shown whole (page exhibits), so the page opened on its
+ * own (from a map's evidence node) hides the same personal data.
+ */
+export function redactionsOfPage(model: PresentationModel, pageId: string): Redaction[] {
+  return model.exhibits.flatMap((e) =>
+    e.source.kind === 'page' && e.source.pageId === pageId ? redactionsForStep(e, 0) : [],
+  );
+}
+
+/**
  * "Save the marked page as a new exhibit": a copy of one step showing the same content with its
  * marks and redactions, inserted right after the original. A document step becomes a page exhibit.
  */

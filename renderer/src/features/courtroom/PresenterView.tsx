@@ -22,6 +22,7 @@ import { courtroomMessages } from './messages';
 import { keyCommand, typeDigit, type KeyCommand, type Tool } from './state/keys';
 import type { StageState } from './state/stage';
 import { Stage } from './stage/Stage';
+import { prefetchSteps } from './stage/useStepImage';
 import { usePresenterSync } from './sync/channel';
 import type { LivePointer } from './sync/protocol';
 import { usePresenterStage } from './presenter/usePresenterStage';
@@ -71,6 +72,18 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
       cancelled = true;
     };
   }, [current?.source, step]);
+
+  // While a number is typed, decode where Enter would land, here and on the audience screen.
+  const prefetchAudience = channel.prefetch;
+  useEffect(() => {
+    if (!typed || !model) return;
+    const target = resolveJump(model, typed);
+    const e = target && model.exhibits[target.index];
+    if (!e || !target) return;
+    const items = [{ source: e.source, step: target.step }];
+    prefetchSteps(items);
+    prefetchAudience(items);
+  }, [typed, model, prefetchAudience]);
 
   const sendPointer = channel.sendPointer;
   const pointerRef = useRef(pointer);
@@ -255,7 +268,14 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
               <button
                 type="button"
                 aria-current={i === live.position.index ? 'true' : undefined}
-                onClick={() => dispatch({ type: 'goto', position: { index: i, step: 0 } })}
+                title={t('railHint')}
+                onClick={(ev) =>
+                  dispatch(
+                    ev.shiftKey
+                      ? { type: 'secondary', index: i }
+                      : { type: 'goto', position: { index: i, step: 0 } },
+                  )
+                }
               >
                 <span className="cr-rail-n">{i + 1}</span> {e.label}
               </button>

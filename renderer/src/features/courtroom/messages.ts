@@ -90,6 +90,7 @@ export const courtroomMessages = defineMessages({
     keysHelp:
       'PageDown/→ tiếp · PageUp/← lùi · số + Enter: đến bút lục/vật chứng · B đen · W trắng · F đóng băng · Esc xóa nét',
     fullscreen: 'Toàn màn hình',
+    railHint: 'Bấm để chiếu; Shift+bấm để chiếu cạnh vật chứng hiện tại',
     popupBlocked: 'Trình duyệt đã chặn cửa sổ khán giả: hãy cho phép cửa sổ bật lên (popup) cho trang này.',
     openFailed: 'Không mở được màn hình khán giả: {error}',
     waiting: 'Đang chờ kiểm sát viên trình chiếu…',
@@ -180,6 +181,7 @@ export const courtroomMessages = defineMessages({
     keysHelp:
       'PageDown/→ next · PageUp/← back · number + Enter: go to folio/exhibit · B black · W white · F freeze · Esc clear marks',
     fullscreen: 'Full screen',
+    railHint: 'Click to show; Shift+click to show it next to the current exhibit',
     popupBlocked: 'The browser blocked the audience window: allow pop-ups for this page.',
     openFailed: 'Could not open the audience screen: {error}',
     waiting: 'Waiting for the presenter…',

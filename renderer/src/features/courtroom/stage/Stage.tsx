@@ -29,6 +29,7 @@ export function Stage({ state, pointer, audience, tools, missingText, onPainted 
             exhibit={main}
             source={source}
             adhoc={!!state.adhoc}
+            adhocRedactions={state.adhoc?.redactions}
             step={state.adhoc ? 0 : state.position.step}
             view={state.view}
             callout={state.callout}

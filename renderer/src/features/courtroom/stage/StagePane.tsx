@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { Box } from '@hoso/contracts';
-import { marksForStep, redactionsForStep, type ExhibitSource, type Mark } from '@hoso/domain';
+import { marksForStep, redactionsForStep, type ExhibitSource, type Mark, type Redaction } from '@hoso/domain';
 import type { PublicExhibit, StageView } from '../state/stage';
 import { ContentBox } from './ContentBox';
 import { contentAspect, fitBox, viewTransform } from './geometry';
@@ -14,6 +14,8 @@ export interface StagePaneProps {
   step: number;
   /** The source is an ad-hoc page, not the exhibit: the exhibit's marks do not belong on it. */
   adhoc?: boolean;
+  /** Redactions for the ad-hoc page (the list's redactions of that page). */
+  adhocRedactions?: Redaction[];
   view: StageView;
   callout: Box | null;
   laser?: [number, number] | null;
@@ -43,7 +45,7 @@ export function StagePane(props: StagePaneProps) {
 
   const adhoc = !!props.adhoc;
   const marks = exhibit && !adhoc ? marksForStep(exhibit, step) : [];
-  const redactions = exhibit && !adhoc ? redactionsForStep(exhibit, step) : [];
+  const redactions = adhoc ? (props.adhocRedactions ?? []) : exhibit ? redactionsForStep(exhibit, step) : [];
 
   let body: ReactNode = null;
   if (ready && ready.content.kind === 'image' && 'natural' in ready && pane.width > 0) {

@@ -4,8 +4,10 @@ import {
   stepPosition,
   type Exhibit,
   type ExhibitPosition,
+  redactionsOfPage,
   type ExhibitSource,
   type PresentationModel,
+  type Redaction,
 } from '@hoso/domain';
 
 /**
@@ -32,7 +34,13 @@ export interface StageState {
   /** Side by side: a second exhibit shown to the right of the first. */
   secondary: ExhibitPosition | null;
   /** Shown instead of the list's exhibit: a page opened from a map's evidence node. */
-  adhoc: { source: ExhibitSource; label: string; folio?: number } | null;
+  adhoc: {
+    source: ExhibitSource;
+    label: string;
+    folio?: number;
+    /** Redactions the list keeps for this page elsewhere: they apply here too. */
+    redactions?: Redaction[];
+  } | null;
   screen: Screen;
   view: StageView;
   callout: Box | null;
@@ -80,6 +88,7 @@ export type StageAction =
   | { type: 'zoom'; factor: number; at?: [number, number] }
   | { type: 'callout'; box: Box | null }
   | { type: 'side-by-side' }
+  | { type: 'secondary'; index: number }
   | { type: 'adhoc'; adhoc: StageState['adhoc'] }
   | { type: 'frame'; frame: StageState['frame'] }
   | { type: 'model' };
@@ -122,15 +131,19 @@ export function stageReduce(s: StageState, action: StageAction, ctx: StageContex
       if (other < 0) return s;
       return withShown({ ...s, secondary: { index: other, step: 0 } }, ctx.model);
     }
+    case 'secondary':
+      if (action.index < 0 || action.index >= count || action.index === s.position.index) return s;
+      return withShown({ ...s, secondary: { index: action.index, step: 0 } }, ctx.model);
     case 'adhoc':
-      return { ...s, adhoc: action.adhoc, view: FIT_VIEW, callout: null };
+      return { ...s, adhoc: withPageRedactions(action.adhoc, ctx.model), view: FIT_VIEW, callout: null };
     case 'frame':
       return { ...s, frame: action.frame };
     case 'model': {
       // The list changed (reordered, exhibit deleted, marks added): keep the position valid.
       const index = Math.min(s.position.index, Math.max(0, count - 1));
       const secondary = s.secondary && s.secondary.index < count ? s.secondary : null;
-      return withShown({ ...s, position: { ...s.position, index }, secondary }, ctx.model);
+      const adhoc = withPageRedactions(s.adhoc, ctx.model);
+      return withShown({ ...s, position: { ...s.position, index }, secondary, adhoc }, ctx.model);
     }
   }
 }
@@ -148,6 +161,11 @@ export function withShown(s: StageState, model: PresentationModel): StageState {
     shown: publicExhibit(model.exhibits[s.position.index]),
     shownSecondary: s.secondary ? publicExhibit(model.exhibits[s.secondary.index]) : null,
   };
+}
+
+function withPageRedactions(adhoc: StageState['adhoc'], model: PresentationModel): StageState['adhoc'] {
+  if (!adhoc || adhoc.source.kind !== 'page') return adhoc;
+  return { ...adhoc, redactions: redactionsOfPage(model, adhoc.source.pageId) };
 }
 
 export function clampView(v: StageView): StageView {

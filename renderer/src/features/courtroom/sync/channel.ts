@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ExhibitSource } from '@hoso/domain';
 import type { StageState } from '../state/stage';
+import { prefetchSteps } from '../stage/useStepImage';
 import {
   audienceReduce,
   channelName,
@@ -28,6 +30,7 @@ export function useAudienceSync(caseId: string): AudienceSync {
     let current = initialAudienceSync(caseId);
     channel.onmessage = (event: MessageEvent) => {
       if (!isCourtroomMessage(event.data)) return;
+      if (event.data.type === 'prefetch' && event.data.caseId === caseId) prefetchSteps(event.data.items);
       const [next, replies] = audienceReduce(current, event.data, audienceId);
       for (const reply of replies) channel.postMessage(reply);
       if (next !== current) {
@@ -52,6 +55,8 @@ export interface PresenterChannel {
   sendPointer: (pointer: LivePointer) => void;
   /** Sends a state now; the same state object is never sent twice. */
   publish: (state: StageState) => void;
+  /** Asks audiences to decode these steps ahead (a jump being typed). */
+  prefetch: (items: Array<{ source: ExhibitSource; step: number }>) => void;
 }
 
 /**
@@ -107,5 +112,11 @@ export function usePresenterSync(caseId: string, published: StageState | null): 
     [caseId],
   );
 
-  return { audiences, sendPointer, publish };
+  const prefetch = useCallback(
+    (items: Array<{ source: ExhibitSource; step: number }>) =>
+      channelRef.current?.postMessage({ type: 'prefetch', caseId, items }),
+    [caseId],
+  );
+
+  return { audiences, sendPointer, publish, prefetch };
 }

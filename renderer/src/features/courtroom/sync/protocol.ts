@@ -1,4 +1,4 @@
-import type { Mark } from '@hoso/domain';
+import type { ExhibitSource, Mark } from '@hoso/domain';
 import type { StageState } from '../state/stage';
 
 /**
@@ -20,7 +20,9 @@ export type LivePointer = {
 export type PresenterMessage =
   | { type: 'state'; from: string; seq: number; state: StageState; sentAt: number }
   | { type: 'pointer'; from: string; seq: number; caseId: string; pointer: LivePointer }
-  | { type: 'presenter-online'; from: string; caseId: string };
+  | { type: 'presenter-online'; from: string; caseId: string }
+  /** Decode these ahead: the presenter is typing a number that will jump there. */
+  | { type: 'prefetch'; caseId: string; items: Array<{ source: ExhibitSource; step: number }> };
 
 export type AudienceMessage = { type: 'hello'; audienceId: string } | { type: 'bye'; audienceId: string };
 
@@ -167,5 +169,12 @@ export function pointerMessage(
 export function isCourtroomMessage(value: unknown): value is CourtroomMessage {
   if (!value || typeof value !== 'object') return false;
   const t = (value as { type?: unknown }).type;
-  return t === 'state' || t === 'pointer' || t === 'presenter-online' || t === 'hello' || t === 'bye';
+  return (
+    t === 'state' ||
+    t === 'pointer' ||
+    t === 'presenter-online' ||
+    t === 'prefetch' ||
+    t === 'hello' ||
+    t === 'bye'
+  );
 }
