@@ -1,10 +1,21 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { readdir } from 'node:fs/promises';
+import { appendFile, chmod, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildBundle, importBundle } from '../../main/src/services/case-bundle';
+import { importBundle, writeBundle } from '../../main/src/services/case-bundle';
 import { dataPaths } from '../../main/src/services/data-dir';
 import { FileStore } from '../../main/src/services/file-store';
 import { makeImage, makePdf, tempDir } from './helpers';
+
+async function buildBundle(
+  store: FileStore,
+  request: Parameters<typeof writeBundle>[1],
+): Promise<Uint8Array> {
+  const dir = await tempDir();
+  const out = path.join(dir, 'bundle.hoso');
+  await writeBundle(store, request, out, dir);
+  return readFile(out);
+}
 
 async function storeWithFiles() {
   const store = new FileStore(dataPaths(await tempDir()));
@@ -63,5 +74,22 @@ describe('case bundle (.hoso)', () => {
     ).rejects.toMatchObject({
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('case bundle export when an original was altered on disk', () => {
+  test('fails with INTEGRITY_ERROR naming the file, and leaves no bundle or temp file', async () => {
+    const paths = dataPaths(await tempDir());
+    const store = new FileStore(paths);
+    const stored = await store.storeBytes('Lời khai.jpg', await makeImage('jpeg', 3));
+    const onDisk = path.join(paths.originals, stored.hash);
+    await chmod(onDisk, 0o644);
+    await appendFile(onDisk, 'tampered');
+    const outDir = await tempDir();
+    const out = path.join(outDir, 'x.hoso');
+    await expect(
+      writeBundle(store, { fileName: 'x.hoso', caseData, fileHashes: [stored.hash] }, out, outDir),
+    ).rejects.toMatchObject({ error: { code: 'INTEGRITY_ERROR', file: 'Lời khai.jpg' } });
+    expect(await readdir(outDir)).toEqual([]);
   });
 });

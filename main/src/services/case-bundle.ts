@@ -1,6 +1,10 @@
 import type { BundleExportRequest, BundleImportResult, StoredFile } from '@hoso/contracts';
 import { BundleExportRequestSchema, Sha256Schema } from '@hoso/contracts';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { sha256 } from './atomic-file';
 import type { FileStore } from './file-store';
@@ -22,15 +26,23 @@ const ManifestSchema = z.object({
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 
-export async function buildBundle(store: FileStore, input: BundleExportRequest): Promise<Uint8Array> {
+/**
+ * Writes the bundle to `outputPath`, streaming: originals go from disk into the zip one chunk at
+ * a time (stored, not recompressed: scans are already compressed) and are hashed on the way, so
+ * a 500-page dossier never sits in memory and a damaged original aborts the export. The zip is
+ * written to a temp file and renamed into place only when complete.
+ */
+export async function writeBundle(
+  store: FileStore,
+  input: BundleExportRequest,
+  outputPath: string,
+  tmpDir: string,
+): Promise<number> {
   const request = BundleExportRequestSchema.parse(input);
   const caseBytes = strToU8(JSON.stringify(request.caseData ?? null));
-  const entries: Zippable = {};
   const files: Manifest['files'] = [];
   for (const hash of new Set(request.fileHashes)) {
     const meta = await store.getFile(hash);
-    // readOriginal verifies the hash: a damaged original is never exported as if it were good.
-    entries[`originals/${hash}`] = [await store.readOriginal(hash), { level: 0 }];
     files.push({ hash, name: meta.name, size: meta.size, mime: meta.mime });
   }
   const manifest: Manifest = {
@@ -40,9 +52,63 @@ export async function buildBundle(store: FileStore, input: BundleExportRequest):
     caseData: { path: 'case.json', sha256: sha256(caseBytes), size: caseBytes.byteLength },
     files,
   };
-  entries['manifest.json'] = strToU8(JSON.stringify(manifest, null, 1));
-  entries['case.json'] = caseBytes;
-  return zipSync(entries, { level: 6 });
+  await mkdir(tmpDir, { recursive: true });
+  const tmp = path.join(tmpDir, `${randomUUID()}.hoso.part`);
+  const out = await open(tmp, 'w');
+  const pending: Uint8Array[] = [];
+  let zipError: Error | null = null;
+  let size = 0;
+  const zip = new Zip((err, chunk) => {
+    if (err) zipError = err;
+    else pending.push(chunk);
+  });
+  const flush = async () => {
+    for (let chunk = pending.shift(); chunk; chunk = pending.shift()) {
+      await out.write(chunk);
+      size += chunk.byteLength;
+    }
+    if (zipError) throw zipError;
+  };
+  const addSmall = async (name: string, bytes: Uint8Array) => {
+    const entry = new ZipDeflate(name, { level: 6 });
+    zip.add(entry);
+    entry.push(bytes, true);
+    await flush();
+  };
+  try {
+    await addSmall('manifest.json', strToU8(JSON.stringify(manifest, null, 1)));
+    await addSmall('case.json', caseBytes);
+    for (const file of files) {
+      const entry = new ZipPassThrough(`originals/${file.hash}`);
+      zip.add(entry);
+      const digest = createHash('sha256');
+      for await (const chunk of createReadStream(store.originalPath(file.hash))) {
+        digest.update(chunk as Buffer);
+        entry.push(chunk as Buffer, false);
+        await flush();
+      }
+      entry.push(new Uint8Array(0), true);
+      if (digest.digest('hex') !== file.hash)
+        hostFail(
+          'INTEGRITY_ERROR',
+          `The stored original ${file.name} was modified on disk (hash mismatch).`,
+          {
+            file: file.name,
+          },
+        );
+      await flush();
+    }
+    zip.end();
+    await flush();
+    await out.sync();
+    await out.close();
+    await rename(tmp, outputPath);
+    return size;
+  } catch (err) {
+    await out.close().catch(() => undefined);
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }
 
 export type VerifiedBundle = { manifest: Manifest; caseData: unknown; originals: Map<string, Uint8Array> };

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file';
 import type { DataPaths } from './data-dir';
 import { cleanName } from './file-store';
 import { hostFail } from './host-error';
@@ -26,10 +25,6 @@ export class ExportsFolder {
     let base = cleanName(fileName);
     if (!base.toLowerCase().endsWith(ext)) base += ext;
     return `${randomBytes(4).toString('hex')}-${base}`;
-  }
-
-  async write(storedName: string, bytes: Uint8Array): Promise<void> {
-    await writeFileAtomic(this.resolve(storedName), bytes, this.paths.tmp);
   }
 
   resolve(storedName: string): string {

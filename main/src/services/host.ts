@@ -1,7 +1,7 @@
 import type { DisplayInfo, ExportResult, StoredFile } from '@hoso/contracts';
 import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { buildBundle, importBundle } from './case-bundle';
+import { importBundle, writeBundle } from './case-bundle';
 import type { JsonCommand, JsonCommandInput } from './commands';
 import { dataPaths, type DataPaths } from './data-dir';
 import { EventBus } from './event-bus';
@@ -85,9 +85,8 @@ export async function createHost(options: HostOptions) {
     },
     exportBundle: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.hoso');
-      const bytes = await buildBundle(store, request);
-      await exportsFolder.write(storedName, bytes);
-      return exportResult(storedName, bytes.byteLength);
+      const bytes = await writeBundle(store, request, exportsFolder.resolve(storedName), paths.tmp);
+      return exportResult(storedName, bytes);
     },
     getWatchFolder: async () => (await settings.read()).watchFolder,
     setWatchFolder: async ({ path }) => {
