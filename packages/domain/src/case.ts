@@ -137,4 +137,6 @@ export interface PageText {
   caseId: string;
   ocr: OcrPage;
   corrections: WordCorrection[];
+  /** The page's number in the search index (small integer ids keep index segments compact). Set by the index. */
+  docNo?: number;
 }

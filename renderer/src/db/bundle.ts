@@ -125,7 +125,8 @@ export async function exportCaseData(caseId: string, db: HosoDb = getDb()): Prom
         volumes: await by<Volume>(db.volumes),
         documents: await by<CaseDocument>(db.documents),
         pages: await by<Page>(db.pages),
-        pageTexts: await by<PageText>(db.pageTexts),
+        // docNo numbers a page in this database's search index only: the importing one renumbers.
+        pageTexts: (await by<PageText>(db.pageTexts)).map(({ docNo: _local, ...t }) => t),
         imports: await by<ImportRecord>(db.imports),
         maps: await by<MapRecord>(db.maps),
         presentations: await by<PresentationRecord>(db.presentations),
@@ -231,8 +232,7 @@ export async function importCaseData(
         await db.volumes.bulkAdd(data.volumes);
         await db.documents.bulkAdd(data.documents);
         await db.pages.bulkAdd(data.pages);
-        await indexPageTexts(db, data.pageTexts); // before the texts are stored: see searchIndex
-        await db.pageTexts.bulkAdd(data.pageTexts);
+        await db.pageTexts.bulkAdd(await indexPageTexts(db, data.pageTexts)); // numbered for this database
         await db.imports.bulkPut(data.imports);
         await db.maps.bulkAdd(data.maps);
         await db.presentations.bulkAdd(data.presentations);

@@ -221,8 +221,8 @@ export async function applyOcrResult(
             },
           });
         }
-        await indexPageTexts(db, texts); // reads the old texts (a retried job) to drop their postings: before the put
-        await db.pageTexts.bulkPut(texts);
+        // Index first: it reads the old texts (a retried job) to drop their postings, and numbers the pages.
+        await db.pageTexts.bulkPut(await indexPageTexts(db, texts));
         await db.imports.update(jobId, { state: 'done', error: undefined, updatedAt: nowIso() });
         await prefillMetadata(db, record.documentId, texts);
       },

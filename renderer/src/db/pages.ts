@@ -181,9 +181,10 @@ export async function correctWord(
           ? others
           : [...others, { block: address.block, line: address.line, word: address.word, text: nfc }];
       const next: PageText = { ...t, corrections };
-      await indexPageTexts(db, [next]); // reads the old text to drop its postings: before the put
-      await db.pageTexts.put(next);
-      return next;
+      // Index first: it reads the old text to drop its postings, and keeps the page's index number.
+      const [indexed] = await indexPageTexts(db, [next]);
+      await db.pageTexts.put(indexed);
+      return indexed;
     }),
   );
 }

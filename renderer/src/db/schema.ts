@@ -28,6 +28,8 @@ export interface SearchPosting {
   /** Diacritic-folded term ("dieu"): the default search is diacritic-insensitive. */
   term: string;
   pageId: string;
+  /** The page's index number (PageText.docNo). */
+  docNo: number;
   caseId: string;
   /** Token positions (reading order on the page) for phrase search and proximity. */
   positions: number[];
@@ -49,10 +51,11 @@ export interface TermSegment {
   term: string;
   caseId: string;
   seg: number;
-  pageIds: string[];
+  /** Pages by index number (PageText.docNo): integers clone far faster than UUID strings. */
+  docs: Uint32Array;
   /** Token count of each page. (Typed arrays: IndexedDB clones them far faster than arrays of numbers.) */
   lens: Uint32Array;
-  /** positions of pageIds[i] are positions[starts[i] .. starts[i+1]). length = pageIds.length + 1 */
+  /** positions of docs[i] are positions[starts[i] .. starts[i+1]). length = docs.length + 1 */
   starts: Uint32Array;
   positions: Uint32Array;
   /** Distinct exact forms of the term in this segment; formIdx (parallel to positions) indexes it. Omitted when all are the term itself. */
@@ -103,7 +106,7 @@ export class HosoDb extends Dexie {
       volumes: 'id, caseId, [caseId+order]',
       documents: 'id, caseId, volumeId, [volumeId+order]',
       pages: 'id, caseId, documentId, fileHash, importId, [documentId+order], [caseId+folio], ocrStatus',
-      pageTexts: 'pageId, caseId',
+      pageTexts: 'pageId, caseId, docNo',
       imports: 'id, caseId, documentId, state',
       // A query reads a term's segments by primary key range: [term] (all cases) or [term, caseId].
       terms: '[term+caseId+seg], caseId',

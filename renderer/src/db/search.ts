@@ -153,30 +153,30 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
   return db.transaction('r', [db.terms, db.pages, db.pageTexts, db.settings], async () => {
     const segments = await Promise.all(terms.map((t) => termSegments(db, t, options.caseId)));
     const tRead = performance.now();
-    const dfs = segments.map((segs) => segs.reduce((n, s) => n + s.pageIds.length, 0));
+    const dfs = segments.map((segs) => segs.reduce((n, s) => n + s.docs.length, 0));
     if (dfs.some((n) => n === 0)) return { hits: [], total: 0, tookMs: performance.now() - started };
     const order = terms.map((_, i) => i).sort((a, b) => dfs[a] - dfs[b]);
 
     // Candidates come from the rarest term; the others only narrow them down. Entries are kept
     // per term index (arrays, not Maps: a common word yields ~10 000 candidates).
     const termIndex = new Map(terms.map((t, i) => [t, i]));
-    const perPage = new Map<string, (Entry | undefined)[]>();
+    const perPage = new Map<number, (Entry | undefined)[]>();
     for (const seg of segments[order[0]]) {
-      seg.pageIds.forEach((pid, i) => {
+      for (let i = 0; i < seg.docs.length; i++) {
         const entries = new Array<Entry | undefined>(terms.length);
         entries[order[0]] = { seg, i };
-        perPage.set(pid, entries);
-      });
+        perPage.set(seg.docs[i], entries);
+      }
     }
     for (const ti of order.slice(1)) {
       let seen = 0;
       for (const seg of segments[ti]) {
-        seg.pageIds.forEach((pid, i) => {
-          const entries = perPage.get(pid);
-          if (!entries) return;
+        for (let i = 0; i < seg.docs.length; i++) {
+          const entries = perPage.get(seg.docs[i]);
+          if (!entries) continue;
           entries[ti] = { seg, i };
           seen++;
-        });
+        }
       }
       if (seen < perPage.size) for (const [pid, e] of perPage) if (!e[ti]) perPage.delete(pid);
     }
@@ -191,9 +191,9 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     const needsPositions = q.clauses.map((c) => c.phrase || q.exact);
 
     // Phase 1: BM25 over every candidate (phrases and exact forms verified here: they filter).
-    type Scored = { pageId: string; score: number; entries: (Entry | undefined)[]; matches?: ClauseMatch[] };
+    type Scored = { docNo: number; score: number; entries: (Entry | undefined)[]; matches?: ClauseMatch[] };
     const scored: Scored[] = [];
-    for (const [pageId, entries] of perPage) {
+    for (const [docNo, entries] of perPage) {
       let matches: ClauseMatch[] | undefined;
       if (needsPositions.some(Boolean)) {
         const m = matchClauses(q, clauseTerms, entries);
@@ -212,9 +212,9 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
         }
         score += (clauseIdf[c] * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avgLen));
       }
-      scored.push({ pageId, score, entries, matches });
+      scored.push({ docNo, score, entries, matches });
     }
-    const byScore = (a: Scored, b: Scored) => b.score - a.score || (a.pageId < b.pageId ? -1 : 1);
+    const byScore = (a: Scored, b: Scored) => b.score - a.score || a.docNo - b.docNo;
     scored.sort(byScore);
 
     // Phase 2: a proximity bonus (up to ×2 when the clauses are adjacent) for the best BM25 pages.
@@ -231,9 +231,17 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     }
     const slice = scored.slice(offset, offset + limit);
     for (const s of slice) s.matches ??= matchClauses(q, clauseTerms, s.entries)!;
-    const ids = slice.map((s) => s.pageId);
     const tRank = performance.now();
-    const [pages, texts] = await Promise.all([db.pages.bulkGet(ids), db.pageTexts.bulkGet(ids)]);
+    const byNo = new Map(
+      (
+        await db.pageTexts
+          .where('docNo')
+          .anyOf(slice.map((s) => s.docNo))
+          .toArray()
+      ).map((t) => [t.docNo, t]),
+    );
+    const texts = slice.map((s) => byNo.get(s.docNo));
+    const pages = await db.pages.bulkGet(texts.map((t) => t?.pageId ?? ''));
 
     const hits: SearchHit[] = [];
     slice.forEach((s, i) => {

@@ -10,7 +10,7 @@ import type { HosoDb, SearchPosting, TermSegment } from './schema';
 export const SEGMENT_PAGES = 256;
 
 export function postingsForPage(
-  text: Pick<PageText, 'pageId' | 'caseId' | 'ocr' | 'corrections'>,
+  text: Pick<PageText, 'pageId' | 'caseId' | 'ocr' | 'corrections' | 'docNo'>,
 ): SearchPosting[] {
   const words = effectiveWordsOf(text.ocr, text.corrections).map((w) => w.text);
   const tokens = tokenizeWords(words);
@@ -18,7 +18,14 @@ export function postingsForPage(
   for (const t of tokens) {
     let p = byTerm.get(t.term);
     if (!p) {
-      p = { term: t.term, pageId: text.pageId, caseId: text.caseId, positions: [], len: tokens.length };
+      p = {
+        term: t.term,
+        pageId: text.pageId,
+        docNo: text.docNo ?? -1,
+        caseId: text.caseId,
+        positions: [],
+        len: tokens.length,
+      };
       byTerm.set(t.term, p);
     }
     if (t.exact !== t.term && !p.exact) p.exact = p.positions.map(() => t.term);
@@ -35,7 +42,7 @@ function emptySegment(term: string, caseId: string, seg = 0): TermSegment {
     term,
     caseId,
     seg,
-    pageIds: [],
+    docs: new Uint32Array(0),
     lens: new Uint32Array(0),
     starts: new Uint32Array([0]),
     positions: new Uint32Array(0),
@@ -44,12 +51,12 @@ function emptySegment(term: string, caseId: string, seg = 0): TermSegment {
 
 /** Postings of a segment unpacked (for rewriting it). */
 function unpack(s: TermSegment): SearchPosting[] {
-  return s.pageIds.map((pageId, i) => {
+  return Array.from(s.docs, (docNo, i) => {
     const a = s.starts[i];
     const b = s.starts[i + 1];
     const positions = Array.from(s.positions.subarray(a, b));
     const exact = s.forms && s.formIdx ? Array.from(s.formIdx.subarray(a, b), (f) => s.forms![f]) : undefined;
-    return { term: s.term, pageId, caseId: s.caseId, positions, exact, len: s.lens[i] };
+    return { term: s.term, pageId: '', docNo, caseId: s.caseId, positions, exact, len: s.lens[i] };
   });
 }
 
@@ -59,7 +66,7 @@ function pack(term: string, caseId: string, seg: number, postings: SearchPosting
     term,
     caseId,
     seg,
-    pageIds: postings.map((p) => p.pageId),
+    docs: Uint32Array.from(postings, (p) => p.docNo),
     lens: Uint32Array.from(postings, (p) => p.len),
     starts: new Uint32Array(postings.length + 1),
     positions: new Uint32Array(total),
@@ -175,7 +182,7 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
   if (old.length === 0) return;
   const oldPostings = old.map(postingsForPage);
   await bumpStats(db, statsDelta(oldPostings, -1));
-  const gone = new Set(old.map((t) => t.pageId));
+  const gone = new Set(old.map((t) => t.docNo ?? -1));
   const terms = new Map<string, { term: string; caseId: string }>();
   for (const p of oldPostings.flat()) terms.set(`${p.caseId}\u0000${p.term}`, p);
   // One range read per term, issued together: IndexedDB pipelines the requests of a transaction.
@@ -186,8 +193,8 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
         .between(segKey(term, caseId, -Infinity), segKey(term, caseId, Infinity))
         .toArray();
       for (const s of segs) {
-        if (!s.pageIds.some((id) => gone.has(id))) continue;
-        const kept = unpack(s).filter((p) => !gone.has(p.pageId));
+        if (!s.docs.some((d) => gone.has(d))) continue;
+        const kept = unpack(s).filter((p) => !gone.has(p.docNo));
         if (kept.length || s.seg === 0) {
           await db.terms.put(kept.length ? pack(term, caseId, s.seg, kept) : emptySegment(term, caseId));
         } else await db.terms.delete(segKey(term, caseId, s.seg));
@@ -196,15 +203,26 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
   );
 }
 
-/** (Re)indexes pages. Call before storing the new texts (see above). */
-export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<void> {
+const NEXT_DOC_NO = 'search.nextDocNo';
+
+/**
+ * (Re)indexes pages and returns them with their index number (`docNo`): store THOSE texts, after
+ * this call (it reads the old stored texts to drop their postings and keep their numbers). A
+ * docNo that came with the input (e.g. from a bundle) is ignored.
+ */
+export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<PageText[]> {
+  const old = await db.pageTexts.bulkGet(texts.map((t) => t.pageId));
   await removePagePostings(
     db,
     texts.map((t) => t.pageId),
   );
-  const postings = texts.map(postingsForPage);
+  let next = ((await db.settings.get(NEXT_DOC_NO))?.value as number | undefined) ?? 1;
+  const numbered = texts.map((t, i) => ({ ...t, docNo: old[i]?.docNo ?? next++ }));
+  await db.settings.put({ key: NEXT_DOC_NO, value: next });
+  const postings = numbered.map(postingsForPage);
   await appendPostings(db, postings.flat());
   await bumpStats(db, statsDelta(postings, 1));
+  return numbered;
 }
 
 /** Drops a whole case's index (purge). */
@@ -223,12 +241,12 @@ export async function indexStats(
   let bytes = 0;
   await db.terms.each((s) => {
     segments++;
-    entries += s.pageIds.length;
+    entries += s.docs.length;
     positions += s.positions.length;
     bytes +=
       s.term.length * 2 +
       s.caseId.length +
-      s.pageIds.reduce((n, id) => n + id.length, 0) +
+      s.docs.byteLength +
       s.lens.byteLength +
       s.starts.byteLength +
       s.positions.byteLength +
