@@ -55,6 +55,10 @@ describe('presentation model', () => {
       1,
     );
     expect(region.label).toBe('BL 7 (trích)');
+    const oneSheet = { kind: 'document' as const, documentId: 'd2' };
+    expect(
+      makeExhibit({ source: oneSheet, folio: 5, stepFolios: [5], title: 'Cáo trạng' }, 'y', 1).label,
+    ).toBe('BL 5 · Cáo trạng');
     expect(
       makeExhibit({ source: { kind: 'page', pageId: 'p' }, folio: 3, label: '  Vật chứng số 3 ' }, 'x', 1)
         .label,

@@ -95,9 +95,11 @@ export interface ExhibitDraft {
 export function defaultExhibitLabel(draft: ExhibitDraft, number: number): string {
   const { source, folio, title } = draft;
   if (source.kind === 'region' && folio !== undefined) return `${folioLabel(folio)} (trích)`;
-  if (source.kind === 'document' && draft.stepFolios && draft.stepFolios.length > 1) {
-    const fs = draft.stepFolios;
-    return `BL ${fs[0]}–${fs[fs.length - 1]}${title ? ` · ${title}` : ''}`;
+  if (source.kind === 'document' && title) {
+    // A document is cited by its folio range and named by its title: "BL 40–42 · Lời khai".
+    const fs = draft.stepFolios ?? (folio !== undefined ? [folio] : []);
+    const range = fs.length > 1 ? `BL ${fs[0]}–${fs[fs.length - 1]}` : fs.length ? folioLabel(fs[0]) : '';
+    return range ? `${range} · ${title}` : title;
   }
   if (folio !== undefined && source.kind !== 'map') return folioLabel(folio);
   if (title) return title;
