@@ -9,6 +9,7 @@ import {
   listPages,
   listVolumes,
   searchPages,
+  readIndexStats,
   type HosoDb,
 } from '../../renderer/src/db';
 import { freshDb, storedFile, wordsFile } from './fixtures';
@@ -154,6 +155,10 @@ describe('searchPages', () => {
     // Typing the OCR text back removes the correction.
     await correctWord(ids[0], w, 'Thẳng', db);
     expect((await getPageText(ids[0], db))!.corrections).toEqual([]);
+    // A correction that adds a token shifts the positions after it: phrases there still match.
+    await correctWord(ids[0], w, 'Thắng-Hoàng', db);
+    expect((await searchPages({ query: '"thang hoang khai nhan"' }, db)).total).toBe(1);
+    expect((await readIndexStats(db)).tokens).toBe(8); // 7 words, one now two tokens
     await expect(correctWord(ids[0], { block: 9, line: 0, word: 0 }, 'x', db)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });

@@ -175,19 +175,20 @@ async function appendPostings(db: HosoDb, postings: SearchPosting[]): Promise<vo
   await db.terms.bulkPut(writes);
 }
 
-/** Removes the given pages' postings; their terms are read from their stored (old) texts. */
-export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise<void> {
-  if (pageIds.length === 0) return;
-  const old = (await db.pageTexts.bulkGet(pageIds)).filter((t): t is PageText => !!t);
-  if (old.length === 0) return;
-  const oldPostings = old.map(postingsForPage);
-  await bumpStats(db, statsDelta(oldPostings, -1));
-  const gone = new Set(old.map((t) => t.docNo ?? -1));
-  const terms = new Map<string, { term: string; caseId: string }>();
-  for (const p of oldPostings.flat()) terms.set(`${p.caseId}\u0000${p.term}`, p);
+type Removals = Map<string, { term: string; caseId: string; docs: Set<number> }>;
+
+function addRemoval(r: Removals, p: SearchPosting): void {
+  const k = `${p.caseId}\u0000${p.term}`;
+  const e = r.get(k);
+  if (e) e.docs.add(p.docNo);
+  else r.set(k, { term: p.term, caseId: p.caseId, docs: new Set([p.docNo]) });
+}
+
+/** Removes pages' entries from the given terms' segments. */
+async function removeEntries(db: HosoDb, removals: Removals): Promise<void> {
   // One range read per term, issued together: IndexedDB pipelines the requests of a transaction.
   await Promise.all(
-    [...terms.values()].map(async ({ term, caseId }) => {
+    [...removals.values()].map(async ({ term, caseId, docs: gone }) => {
       const segs = await db.terms
         .where('[term+caseId+seg]')
         .between(segKey(term, caseId, -Infinity), segKey(term, caseId, Infinity))
@@ -203,25 +204,65 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
   );
 }
 
+/** Removes the given pages' postings; their terms are read from their stored (old) texts. */
+export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise<void> {
+  if (pageIds.length === 0) return;
+  const old = (await db.pageTexts.bulkGet(pageIds)).filter((t): t is PageText => !!t);
+  if (old.length === 0) return;
+  const oldPostings = old.map(postingsForPage);
+  await bumpStats(db, statsDelta(oldPostings, -1));
+  const removals: Removals = new Map();
+  for (const p of oldPostings.flat()) addRemoval(removals, p);
+  await removeEntries(db, removals);
+}
+
 const NEXT_DOC_NO = 'search.nextDocNo';
+
+function samePosting(a: SearchPosting, b: SearchPosting | undefined): boolean {
+  if (!b || a.len !== b.len || a.positions.length !== b.positions.length) return false;
+  for (let i = 0; i < a.positions.length; i++) {
+    if (a.positions[i] !== b.positions[i]) return false;
+    if ((a.exact?.[i] ?? a.term) !== (b.exact?.[i] ?? b.term)) return false;
+  }
+  return true;
+}
 
 /**
  * (Re)indexes pages and returns them with their index number (`docNo`): store THOSE texts, after
- * this call (it reads the old stored texts to drop their postings and keep their numbers). A
- * docNo that came with the input (e.g. from a bundle) is ignored.
+ * this call (it reads the old stored texts to keep their numbers and to drop what changed). A
+ * docNo that came with the input (e.g. from a bundle) is ignored. Re-indexing a page rewrites
+ * only the terms whose postings changed: a one-word correction touches one to three terms.
  */
 export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<PageText[]> {
   const old = await db.pageTexts.bulkGet(texts.map((t) => t.pageId));
-  await removePagePostings(
-    db,
-    texts.map((t) => t.pageId),
-  );
   let next = ((await db.settings.get(NEXT_DOC_NO))?.value as number | undefined) ?? 1;
   const numbered = texts.map((t, i) => ({ ...t, docNo: old[i]?.docNo ?? next++ }));
   await db.settings.put({ key: NEXT_DOC_NO, value: next });
-  const postings = numbered.map(postingsForPage);
-  await appendPostings(db, postings.flat());
-  await bumpStats(db, statsDelta(postings, 1));
+
+  const removals: Removals = new Map();
+  const additions: SearchPosting[] = [];
+  const added: SearchPosting[][] = [];
+  const removed: SearchPosting[][] = [];
+  numbered.forEach((t, i) => {
+    const now = postingsForPage(t);
+    const prior = old[i];
+    if (!prior) {
+      additions.push(...now);
+      added.push(now);
+      return;
+    }
+    const before = postingsForPage({ ...prior, docNo: t.docNo });
+    const nowBy = new Map(now.map((p) => [p.term, p]));
+    const beforeBy = new Map(before.map((p) => [p.term, p]));
+    for (const p of before) if (!samePosting(p, nowBy.get(p.term))) addRemoval(removals, p);
+    for (const p of now) if (!samePosting(p, beforeBy.get(p.term))) additions.push(p);
+    removed.push(before);
+    added.push(now);
+  });
+  await removeEntries(db, removals);
+  await appendPostings(db, additions);
+  await bumpStats(db, statsDelta(removed, -1));
+  await bumpStats(db, statsDelta(added, 1));
   return numbered;
 }
 
