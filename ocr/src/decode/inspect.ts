@@ -6,7 +6,7 @@ import { inferDpi } from './dpi';
 import { describeTooLarge, MAX_PDF_PAGE_PT } from './limits';
 import { pdfPageDpi, readPdfStructure } from './pdf-structure';
 import { readRange, sniffFormat } from './sniff';
-import { readTiffPages, SUPPORTED_TIFF_COMPRESSIONS } from './tiff-ifd';
+import { readTiffFile, SUPPORTED_TIFF_COMPRESSIONS } from './tiff-directory';
 
 /** One page as planned from headers alone: no pixels decoded, no page bytes kept. */
 export interface PagePlan {
@@ -126,9 +126,9 @@ async function inspectImage(file: string, format: 'jpeg' | 'png', size: number):
 }
 
 async function inspectTiff(file: string): Promise<FilePlan> {
-  let info: Awaited<ReturnType<typeof readTiffPages>>;
+  let info: Awaited<ReturnType<typeof readTiffFile>>;
   try {
-    info = await readTiffPages(file);
+    info = await readTiffFile(file);
   } catch (err) {
     throw fileError(file, 'corrupt-file', `corrupt or truncated TIFF (${shortReason(err)})`);
   }

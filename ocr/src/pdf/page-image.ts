@@ -3,7 +3,7 @@ import { deflateSync } from 'node:zlib';
 import type { PageSource } from '../types';
 import type { DictEntries } from './pdf-syntax';
 import { readPngParts } from './png-chunks';
-import { g4Passthrough, readTiffDirectories } from './tiff-directory';
+import { g4Passthrough, readTiffBytes } from '../decode/tiff-directory';
 
 /**
  * The scan of a page as a PDF image XObject, pixels untouched (they are evidence): JPEG bytes pass
@@ -79,7 +79,7 @@ async function pngImage(bytes: Uint8Array): Promise<ImageXObject> {
 }
 
 async function tiffImage(bytes: Uint8Array, page: number): Promise<ImageXObject> {
-  const dir = readTiffDirectories(bytes)[page];
+  const dir = (await readTiffBytes(bytes))[page];
   if (!dir) throw new Error(`TIFF has no page ${page + 1}`);
   const g4 = g4Passthrough(bytes, dir);
   if (g4) {
