@@ -3,7 +3,7 @@ import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
 import { createCase, importFiles, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
@@ -27,6 +27,11 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   problems = watchProblems(page);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'hoso-workbench-'));
+});
+
+afterEach(async (ctx) => {
+  // A failing step leaves a picture of what the user would have seen.
+  if (ctx.task.result?.state === 'fail') await screenshot(page, `failed-${ctx.task.name.slice(0, 40)}`);
 });
 
 afterAll(async () => {
@@ -68,6 +73,7 @@ describe.sequential('workbench', () => {
     await error.waitFor({ timeout: 60_000 });
     expect(await error.textContent()).toMatch(/trang-hong\.jpg/);
     expect(await error.textContent()).toMatch(/bị hỏng|không phải ảnh/);
+    await screenshot(page, '2a-dossier-ocr-running');
     await waitForOcr(page, files.length);
     expect(await page.locator('.ocr-summary').getAttribute('data-failed')).toBe('0');
     // Metadata detected from the first document's OCR text.
@@ -147,6 +153,13 @@ describe.sequential('workbench', () => {
       `?region=${Math.round(x0)},${Math.round(y0)},${Math.round(x1)},${Math.round(y1)}`;
     await page.goto(url);
     await page.locator('.region-outline').waitFor();
+    // Keyboard: PageDown goes to the next page; typing a folio jumps to it.
+    await page.locator('.page-stage').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.locator('.viewer-title strong').textContent()).toBe('BL 2');
+    await page.getByRole('textbox', { name: 'Đến bút lục' }).fill('5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.viewer-title strong').textContent()).toBe('BL 5');
   });
 
   test('exports the dossier as a searchable PDF whose text reads back in Vietnamese', async () => {

@@ -44,7 +44,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
   const select = (next: Tab) => navigate({ name: 'case', caseId: c.id, tab: next }, { replace: true });
   return (
     <section className="page case-view" aria-labelledby="case-title">
-      <nav className="breadcrumb" aria-label="breadcrumb">
+      <nav className="breadcrumb" aria-label={t('breadcrumb')}>
         <a href={hrefFor({ name: 'cases' })}>{t('backToCases')}</a> <span aria-hidden="true">›</span>
       </nav>
       <div className="page-head case-head">

@@ -97,7 +97,7 @@ export function DocumentHeader(props: {
           )}
         </div>
         <div className="doc-meta muted">
-          {doc.number && <span>Số {doc.number}</span>}
+          {doc.number && <span>{t('docNo', { number: doc.number })}</span>}
           {doc.date && <span>{formatDate(doc.date, locale)}</span>}
           {doc.issuer && <span className="doc-issuer">{doc.issuer}</span>}
           <span>{t('pages', { n: pages.length })}</span>

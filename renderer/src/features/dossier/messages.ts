@@ -3,6 +3,8 @@ import { defineMessages } from '../../i18n';
 export const dossierMessages = defineMessages({
   vi: {
     tabDossier: 'Hồ sơ',
+    docNo: 'Số {number}',
+    breadcrumb: 'Đường dẫn',
     tabInfo: 'Thông tin',
     tabMaps: 'Sơ đồ tư duy',
     tabPresent: 'Trình chiếu',
@@ -92,6 +94,8 @@ export const dossierMessages = defineMessages({
   },
   en: {
     tabDossier: 'Dossier',
+    docNo: 'No. {number}',
+    breadcrumb: 'Breadcrumb',
     tabInfo: 'Details',
     tabMaps: 'Mind maps',
     tabPresent: 'Presentation',

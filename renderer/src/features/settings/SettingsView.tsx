@@ -61,7 +61,8 @@ export default function SettingsView() {
       .then((r) => {
         if (r.ok) {
           setCurrent(r.value);
-          setFolder(r.value ?? '');
+          // Never overwrite what the user started typing before the host answered.
+          setFolder((typed) => typed || (r.value ?? ''));
         }
       });
   }, []);
