@@ -32,7 +32,7 @@ describe('case bundle (.hoso)', () => {
     const bundle = await buildBundle(store, { fileName: 'vu-an.hoso', caseData, fileHashes: hashes });
     const paths = dataPaths(await tempDir());
     const other = new FileStore(paths);
-    const imported = await importBundle(other, bundle);
+    const imported = await importBundle(other, bundle, paths.tmp, 1e9);
     expect(imported.caseData).toEqual(caseData);
     expect(imported.files.map((f) => [f.hash, f.name, f.existed])).toEqual([
       [hashes[0], 'Quyết định khởi tố.jpg', false],
@@ -40,7 +40,7 @@ describe('case bundle (.hoso)', () => {
     ]);
     expect((await other.readOriginal(hashes[1])).byteLength).toBeGreaterThan(0);
     // Importing again recognizes the files.
-    expect((await importBundle(other, bundle)).files.every((f) => f.existed)).toBe(true);
+    expect((await importBundle(other, bundle, paths.tmp, 1e9)).files.every((f) => f.existed)).toBe(true);
   });
 
   test('a tampered original, tampered case data, or a truncated archive imports nothing', async () => {
@@ -62,7 +62,9 @@ describe('case bundle (.hoso)', () => {
     ];
     for (const [bytes, code] of cases) {
       const paths = dataPaths(await tempDir());
-      await expect(importBundle(new FileStore(paths), bytes)).rejects.toMatchObject({ error: { code } });
+      await expect(importBundle(new FileStore(paths), bytes, paths.tmp, 1e9)).rejects.toMatchObject({
+        error: { code },
+      });
       expect(await readdir(paths.originals).catch(() => [])).toEqual([]);
     }
   });

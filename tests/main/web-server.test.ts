@@ -196,6 +196,34 @@ describe('browser-mode HTTP server', () => {
     expect(json(result).value.pages).toHaveLength(1);
     await reader.cancel();
 
+    // Bundle round trip over HTTP: export, download, import (streamed to disk on the way in).
+    const exported = json(
+      await raw(
+        s.port,
+        'POST',
+        '/api/call/exportBundle',
+        { 'Content-Type': 'application/json', Origin: origin },
+        JSON.stringify({ fileName: 'Vụ án 12.hoso', caseData: { n: 'Vụ án 12' }, fileHashes: [stored.hash] }),
+      ),
+    ).value;
+    expect(exported.fileName).toBe('Vụ án 12.hoso');
+    const download = await raw(s.port, 'GET', `${exported.url}?download`);
+    expect(download.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(download.body.length).toBe(exported.bytes);
+    const imported = await raw(s.port, 'POST', '/api/bundles/import', { Origin: origin }, download.body);
+    expect(json(imported)).toMatchObject({
+      ok: true,
+      value: { caseData: { n: 'Vụ án 12' }, files: [{ existed: true }] },
+    });
+    const cut = await raw(
+      s.port,
+      'POST',
+      '/api/bundles/import',
+      { Origin: origin },
+      download.body.subarray(0, 500),
+    );
+    expect(json(cut)).toMatchObject({ ok: false, error: { code: 'BUNDLE_CORRUPT' } });
+
     // An original altered on disk is refused, not served.
     const onDisk = path.join(s.host.paths.originals, stored.hash);
     await chmod(onDisk, 0o644);

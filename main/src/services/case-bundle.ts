@@ -1,14 +1,16 @@
 import type { BundleExportRequest, BundleImportResult, StoredFile } from '@hoso/contracts';
 import { BundleExportRequestSchema, Sha256Schema } from '@hoso/contracts';
-import { strFromU8, strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { sha256 } from './atomic-file';
+import { sha256, streamToTemp } from './atomic-file';
 import type { FileStore } from './file-store';
-import { hostFail } from './host-error';
+import { HostFailure, hostFail } from './host-error';
+import { entryBytes, entryStream, readZipDirectory, type ZipEntry } from './zip-directory';
 
 /**
  * A case bundle (.hoso) is a zip: manifest.json (SHA-256 of every part), case.json (the
@@ -111,44 +113,68 @@ export async function writeBundle(
   }
 }
 
-export type VerifiedBundle = { manifest: Manifest; caseData: unknown; originals: Map<string, Uint8Array> };
-
-export function verifyBundle(bytes: Uint8Array): VerifiedBundle {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch (err) {
-    return hostFail('BUNDLE_CORRUPT', `The bundle is damaged or truncated (${(err as Error).message}).`);
-  }
-  const manifestBytes = entries['manifest.json'];
-  if (!manifestBytes) hostFail('BUNDLE_CORRUPT', 'The bundle has no manifest.json; it is not a HoSo bundle.');
+/**
+ * Imports a bundle from a file on disk. Pass 1 checks everything against the manifest (case data
+ * and every original's SHA-256 and size, streamed); only then pass 2 stores the originals. A
+ * tampered or truncated bundle therefore imports nothing.
+ */
+export async function importBundleFile(store: FileStore, file: string): Promise<BundleImportResult> {
+  const entries = await readZipDirectory(file);
+  const manifestEntry = entries.get('manifest.json');
+  if (!manifestEntry)
+    return hostFail('BUNDLE_CORRUPT', 'The bundle has no manifest.json; it is not a HoSo bundle.');
   let manifest: Manifest;
   try {
-    manifest = ManifestSchema.parse(JSON.parse(strFromU8(manifestBytes)));
-  } catch {
+    manifest = ManifestSchema.parse(JSON.parse((await entryBytes(file, manifestEntry)).toString('utf8')));
+  } catch (err) {
+    if (err instanceof HostFailure) throw err;
     return hostFail('BUNDLE_CORRUPT', 'The bundle manifest is not valid.');
   }
-  const caseBytes = entries['case.json'];
+  const caseEntry = entries.get('case.json');
+  const caseBytes = caseEntry ? await entryBytes(file, caseEntry) : undefined;
   if (!caseBytes || sha256(caseBytes) !== manifest.caseData.sha256)
     hostFail('BUNDLE_TAMPERED', 'The case data in the bundle does not match its manifest hash.', {
       file: 'case.json',
     });
-  const originals = new Map<string, Uint8Array>();
-  for (const file of manifest.files) {
-    const data = entries[`originals/${file.hash}`];
-    if (!data) hostFail('BUNDLE_CORRUPT', `The bundle is missing ${file.name}.`, { file: file.name });
-    if (sha256(data) !== file.hash || data.byteLength !== file.size)
-      hostFail('BUNDLE_TAMPERED', `${file.name} in the bundle does not match its hash.`, { file: file.name });
-    originals.set(file.hash, data);
+  const originals = new Map<string, ZipEntry>();
+  for (const meta of manifest.files) {
+    const entry = entries.get(`originals/${meta.hash}`);
+    if (!entry) return hostFail('BUNDLE_CORRUPT', `The bundle is missing ${meta.name}.`, { file: meta.name });
+    const digest = createHash('sha256');
+    let size = 0;
+    try {
+      for await (const chunk of entryStream(file, entry)) {
+        digest.update(chunk as Buffer);
+        size += (chunk as Buffer).byteLength;
+      }
+    } catch (err) {
+      hostFail('BUNDLE_CORRUPT', `${meta.name} in the bundle cannot be read (${(err as Error).message}).`, {
+        file: meta.name,
+      });
+    }
+    if (digest.digest('hex') !== meta.hash || size !== meta.size)
+      hostFail('BUNDLE_TAMPERED', `${meta.name} in the bundle does not match its hash.`, { file: meta.name });
+    originals.set(meta.hash, entry);
   }
-  return { manifest, caseData: JSON.parse(strFromU8(caseBytes)) as unknown, originals };
+  const files: StoredFile[] = [];
+  for (const meta of manifest.files) {
+    files.push(await store.storeStream(meta.name, entryStream(file, originals.get(meta.hash)!)));
+  }
+  return { caseData: JSON.parse(caseBytes!.toString('utf8')) as unknown, files };
 }
 
-export async function importBundle(store: FileStore, bytes: Uint8Array): Promise<BundleImportResult> {
-  const bundle = verifyBundle(bytes);
-  const files: StoredFile[] = [];
-  for (const file of bundle.manifest.files) {
-    files.push(await store.storeBytes(file.name, bundle.originals.get(file.hash)!));
+/** Imports a bundle given as bytes (IPC) or a stream (HTTP upload): spooled to a temp file first. */
+export async function importBundle(
+  store: FileStore,
+  source: Uint8Array | Readable,
+  tmpDir: string,
+  maxBytes: number,
+): Promise<BundleImportResult> {
+  const body = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
+  const temp = await streamToTemp(body, tmpDir, maxBytes);
+  try {
+    return await importBundleFile(store, temp.tmpPath);
+  } finally {
+    await rm(temp.tmpPath, { force: true });
   }
-  return { caseData: bundle.caseData, files };
 }

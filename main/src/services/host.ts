@@ -29,10 +29,14 @@ export type HostOptions = {
   env: HostEnvironment;
   recognize?: Recognizer;
   maxFileBytes?: number;
+  maxBundleBytes?: number;
   watchPollMs?: number;
   /** Threads given to the OCR engine (default: all cores). */
   ocrThreads?: number;
 };
+
+/** Bundles are spooled to disk, so the limit is about disk use, not memory. */
+export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 
 export type Host = Awaited<ReturnType<typeof createHost>>;
 
@@ -114,7 +118,8 @@ export async function createHost(options: HostOptions) {
     },
     storeFile: (name: string, source: Readable | Uint8Array): Promise<StoredFile> =>
       source instanceof Uint8Array ? store.storeBytes(name, source) : store.storeStream(name, source),
-    importBundle: (bytes: Uint8Array) => importBundle(store, bytes),
+    importBundle: (source: Uint8Array | Readable) =>
+      importBundle(store, source, paths.tmp, options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES),
     pageImage: (hash: string, page: number) => images.pageImage(hash, page),
     /** A verified original, to be streamed from `path`. */
     async original(hash: string): Promise<FileToSend> {

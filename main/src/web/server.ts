@@ -2,12 +2,11 @@ import type { HostEvent } from '@hoso/contracts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeZodError, isJsonCommand, jsonCommands } from '../services/commands';
-import { createHost, type Host, type HostOptions } from '../services/host';
+import { createHost, DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
 import { hostFail } from '../services/host-error';
 import type { Recognizer } from '../services/ocr-engine';
 import {
   contentDisposition,
-  readBody,
   readJson,
   sendBytes,
   sendError,
@@ -69,6 +68,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     dataDir: options.dataDir,
     recognize: options.recognize,
     maxFileBytes: options.maxFileBytes,
+    maxBundleBytes: options.maxBundleBytes,
     watchPollMs: options.watchPollMs,
     env: {
       exportUrl: (name) => `/api/exports/${encodeURIComponent(name)}`,
@@ -84,7 +84,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
   const limits = {
     json: options.maxJsonBytes ?? 256 * 1024 * 1024,
-    bundle: options.maxBundleBytes ?? 2 * 1024 * 1024 * 1024 - 1,
+    bundle: options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -130,7 +130,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendOk(res, await host.storeFile(name!, req));
     }
     if (method === 'POST' && pathname === '/api/bundles/import') {
-      return sendOk(res, await host.importBundle(await readBody(req, limits.bundle)));
+      const declared = Number(req.headers['content-length'] ?? NaN);
+      if (declared > limits.bundle) {
+        req.resume();
+        hostFail('TOO_LARGE', `The bundle is larger than the limit of ${limits.bundle} bytes.`);
+      }
+      return sendOk(res, await host.importBundle(req));
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
