@@ -232,15 +232,8 @@ export async function searchPages(options: SearchOptions, db: HosoDb = getDb()):
     const slice = scored.slice(offset, offset + limit);
     for (const s of slice) s.matches ??= matchClauses(q, clauseTerms, s.entries)!;
     const tRank = performance.now();
-    const byNo = new Map(
-      (
-        await db.pageTexts
-          .where('docNo')
-          .anyOf(slice.map((s) => s.docNo))
-          .toArray()
-      ).map((t) => [t.docNo, t]),
-    );
-    const texts = slice.map((s) => byNo.get(s.docNo));
+    // One keyed lookup per hit, issued together (an anyOf() cursor walks the whole index in fake-indexeddb).
+    const texts = await Promise.all(slice.map((s) => db.pageTexts.where('docNo').equals(s.docNo).first()));
     const pages = await db.pages.bulkGet(texts.map((t) => t?.pageId ?? ''));
 
     const hits: SearchHit[] = [];
