@@ -203,6 +203,34 @@ test('prepare a list from the dossier and present it to an audience window', asy
     .toBe('exhibit');
   await same();
 
+  // --- laser pointer mirrored live, label stamp, the online-trial 16:9 frame ---
+  await presenter.keyboard.press('l');
+  const stageBox = (await presenter.locator('.cr-main-stage .cr-tools').boundingBox())!;
+  await presenter.mouse.move(stageBox.x + stageBox.width / 2, stageBox.y + stageBox.height / 3);
+  await presenter.mouse.move(stageBox.x + stageBox.width / 2 + 5, stageBox.y + stageBox.height / 3);
+  await expect.poll(() => audience.locator('[data-testid=audience] .cr-laser').count()).toBe(1);
+  await presenter.keyboard.press('v');
+  await expect.poll(() => audience.locator('[data-testid=audience] .cr-laser').count()).toBe(0);
+  await presenter.keyboard.press('t');
+  await expect
+    .poll(() =>
+      audience
+        .locator('.cr-stamp')
+        .innerText()
+        .catch(() => ''),
+    )
+    .toBe('BL 6');
+  await audience.setViewportSize({ width: 1000, height: 800 });
+  await presenter.getByLabel(/Khung 16:9/).check();
+  await expect.poll(() => audience.locator('[data-testid=audience]').getAttribute('data-frame')).toBe('16:9');
+  const frame = (await audience.locator('.cr-audience-frame').boundingBox())!;
+  expect(frame.width / frame.height).toBeCloseTo(16 / 9, 2);
+  expect(frame.y).toBeGreaterThan(100); // letterboxed in black, centred
+  await audience.screenshot({ path: path.join(SHOTS, '7-audience-169-stamp.png') });
+  await presenter.getByLabel(/Khung 16:9/).uncheck();
+  await audience.setViewportSize({ width: 1024, height: 576 });
+  await presenter.keyboard.press('t');
+
   // --- freeze: the presenter browses ahead while the audience keeps BL 6 ---
   const frozenSrc = await mainImageSrc(audience, '[data-testid=audience]');
   await presenter.keyboard.press('f');

@@ -173,6 +173,8 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target)) return;
+      // Enter and Space on a focused button press that button (keyboard-only use of the toolbar).
+      if ((e.key === 'Enter' || e.key === ' ') && isControl(e.target)) return;
       const cmd = keyCommand(e);
       if (!cmd) return;
       e.preventDefault();
@@ -207,10 +209,10 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   };
 
   return (
-    <div className="cr-presenter" data-testid="presenter">
+    <div className="cr-presenter" data-testid="presenter" onClick={blurAfterMouseClick}>
       <header className="cr-bar">
         <strong className="cr-title">{loaded.record.name}</strong>
-        <span data-testid="position">
+        <span data-testid="position" aria-live="polite">
           {t('exhibitOf', { n: exhibits.length ? live.position.index + 1 : 0, total: exhibits.length })}
           {current ? ` · ${current.label}` : ''}
           {stage.stepCounts[live.position.index] > 1
@@ -374,8 +376,20 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   );
 }
 
+function isControl(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el?.closest?.('button, a[href]');
+}
+
+/** A mouse click must not leave focus on a button, or the next Enter/Space would press it again. */
+function blurAfterMouseClick(e: React.MouseEvent) {
+  if (e.detail > 0) (e.target as HTMLElement).closest?.('button')?.blur();
+}
+
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  // A focused checkbox (16:9 frame) must not swallow the clicker's keys; text fields do.
+  return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((el as HTMLInputElement).type);
 }
