@@ -53,6 +53,10 @@ export interface EngineTuning {
   recognitionDpi?: number;
   minDpi?: number;
   maxDpi?: number;
+  /** Red/blue excess from which seal ink is inpainted (0: only lightened). */
+  inpaintFrom?: number;
+  /** Tone treatment of the recognition copy (see preprocess/prepare.ts). */
+  contrast?: 'none' | 'normalise' | 'binarize';
 }
 
 export interface OcrProgress {

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Tesseract from 'tesseract.js';
 import type { OcrLang } from '@hoso/contracts';
+import { RECOGNITION_DPI } from '../preprocess/prepare';
 import { langCodes, prepareTessdata, type ModelVariant, traineddataGz } from './tessdata';
 
 const require = createRequire(import.meta.url);
@@ -18,6 +19,8 @@ export interface EngineSettings {
   psm: '3' | '6';
   /** Recreate a worker after this many pages: the wasm heap only grows, so recycling bounds memory. */
   recycleEvery: number;
+  /** Resolution pages are brought to for recognition (see preprocess/prepare.ts). */
+  recognitionDpi?: number;
 }
 
 export const DEFAULT_ENGINE: Omit<EngineSettings, 'lang'> = {
@@ -118,9 +121,9 @@ export class RecognizerPool {
     });
     await worker.setParameters({
       tessedit_pageseg_mode: psm as unknown as Tesseract.PSM,
-      // Keep layout spaces out of words; pages arrive at the recognition dpi (see preprocess).
+      // Keep layout spaces out of words; pages arrive at (about) the recognition dpi (see preprocess).
       preserve_interword_spaces: '0',
-      user_defined_dpi: '220',
+      user_defined_dpi: String(this.settings.recognitionDpi ?? RECOGNITION_DPI.target),
     });
     return worker;
   }

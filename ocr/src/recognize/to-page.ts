@@ -1,9 +1,11 @@
 import type Tesseract from 'tesseract.js';
 import type { Box, OcrBlock, OcrLine, OcrWord } from '@hoso/contracts';
+import { repairCapitalizedWord, repairVietnameseCase } from './vietnamese-case';
 
 /**
  * Turns tesseract.js blocks (in the pixels it was fed) into contract blocks in the page frame:
  * recognition may run on a scaled copy, so boxes are divided by `scale` and clamped to the frame.
+ * Words get the model's Vietnamese letter-case slips repaired (see vietnamese-case.ts).
  */
 export function toOcrBlocks(
   page: Tesseract.Page,
@@ -23,9 +25,13 @@ export function toOcrBlocks(
       for (const line of para.lines) {
         const words: OcrWord[] = [];
         for (const word of line.words) {
-          const text = word.text.normalize('NFC').trim();
+          const text = repairVietnameseCase(word.text.normalize('NFC').trim());
           if (!text) continue;
           words.push({ text, box: box(word.bbox), confidence: Math.max(0, Math.min(100, word.confidence)) });
+        }
+        for (let i = 0; i < words.length; i++) {
+          const text = repairCapitalizedWord(words[i].text, words[i - 1]?.text, words[i + 1]?.text);
+          if (text !== words[i].text) words[i] = { ...words[i], text };
         }
         if (words.length > 0) lines.push({ box: box(line.bbox), words });
       }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { suppressColouredInk } from '../../../ocr/src/preprocess/ink';
+
+/** 60×60 yellowed paper, a black vertical stroke (x 28–31) and a red seal ring band (y 26–33) over it. */
+function sealedStroke(): { data: Buffer; width: number; height: number; channels: 3 } {
+  const width = 60;
+  const height = 60;
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      let rgb = [240, 232, 205];
+      if (x >= 28 && x <= 31) rgb = [30, 30, 30];
+      if (y >= 26 && y <= 33) rgb = [205, 35, 45];
+      data.set(rgb, i);
+    }
+  return { data, width, height, channels: 3 };
+}
+
+describe('suppressColouredInk', () => {
+  it('removes the seal and rejoins the black stroke it covered', () => {
+    const grey = suppressColouredInk(sealedStroke());
+    const at = (x: number, y: number) => grey.data[y * grey.width + x];
+    for (let y = 26; y <= 33; y++) {
+      expect(at(29, y)).toBeLessThan(100); // the stroke under the ring is dark again
+      expect(at(10, y)).toBeGreaterThan(200); // paper under the ring is paper
+    }
+    expect(at(29, 10)).toBeLessThan(60);
+    expect(at(10, 10)).toBeGreaterThan(200);
+  });
+
+  it('with inpainting off only lightens the ring, leaving the stroke cut', () => {
+    const grey = suppressColouredInk(sealedStroke(), { inpaintFrom: 0 });
+    expect(grey.data[30 * grey.width + 29]).toBeGreaterThan(200);
+  });
+});
