@@ -142,7 +142,9 @@ async function main() {
     console.log(
       `| (of which: key → state received by the audience) | ${a.length} | ${pct(a, 50).toFixed(1)} | ${pct(a, 95).toFixed(1)} | ${a[a.length - 1].toFixed(1)} |`,
     );
-    console.log(`\nrequests outside the loopback host: ${offHost}`);
+    const [l1] = os.loadavg();
+    console.log(`\nmachine: ${os.cpus().length} cores, load average ${l1.toFixed(1)} (tails grow with load)`);
+    console.log(`requests outside the loopback host: ${offHost}`);
   } finally {
     await browser.close();
     await hoso.close();
