@@ -127,3 +127,34 @@ describe('reading order', () => {
     expect(order).not.toContain('g');
   });
 });
+
+describe('large maps', () => {
+  it('the linear tree used past ELK_MAX_NODES places a 1 000-node map without overlaps, parents left of children', async () => {
+    const nodes: MapNode[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `n${i}`,
+      kind: 'note',
+      tone: 'note',
+      x: 0,
+      y: 0,
+      title: `${i}`,
+    }));
+    let s = 7;
+    const rnd = () => (s = (s * 16807) % 2147483647) / 2147483647;
+    const edges = nodes.slice(1).map((n, j) => ({
+      id: `e${j}`,
+      source: `n${Math.floor(rnd() * (j + 1))}`,
+      target: n.id,
+      kind: 'relates' as const,
+    }));
+    const m = await layoutMap({ ...emptyMap(), nodes, edges }, 'tree');
+    const pos = new Map(m.nodes.map((n) => [n.id, n]));
+    for (const e of edges) expect(pos.get(e.source)!.x).toBeLessThan(pos.get(e.target)!.x);
+    // Same column: no two nodes overlap vertically.
+    const cols = new Map<number, number[]>();
+    for (const n of m.nodes) cols.set(n.x, [...(cols.get(n.x) ?? []), n.y]);
+    for (const ys of cols.values()) {
+      ys.sort((a, b) => a - b);
+      for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(80);
+    }
+  });
+});

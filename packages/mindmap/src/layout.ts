@@ -125,6 +125,53 @@ export function radialPositions(model: MapModel, nodes: MapNode[]): Map<string, 
   return out;
 }
 
+/**
+ * A left-to-right tree in linear time: leaves stacked top to bottom, each parent centred on its
+ * children, one column per depth. Used instead of elk's mrtree on maps too big for it to finish
+ * within the 1 s budget (ELK_MAX_NODES); the picture has the same shape.
+ */
+export function tidyTreePositions(model: MapModel, nodes: MapNode[]): Map<string, { x: number; y: number }> {
+  const ids = new Set(nodes.map((n) => n.id));
+  const { parent, roots } = spanningForest(model, ids);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const kids = new Map<string, string[]>();
+  for (const [child, p] of parent) kids.set(p, [...(kids.get(p) ?? []), child]);
+  const depth = new Map<string, number>();
+  const colWidth: number[] = [];
+  const visit = (id: string, d: number) => {
+    depth.set(id, d);
+    colWidth[d] = Math.max(colWidth[d] ?? 0, nodeSize(byId.get(id)!).width);
+    for (const k of kids.get(id) ?? []) visit(k, d + 1);
+  };
+  roots.forEach((r) => visit(r, 0));
+  const colX = [0];
+  for (let d = 1; d < colWidth.length; d++) colX[d] = colX[d - 1] + colWidth[d - 1] + GAP * 2;
+  const out = new Map<string, { x: number; y: number }>();
+  let cursor = 0;
+  const place = (id: string): number => {
+    const { height } = nodeSize(byId.get(id)!);
+    const c = kids.get(id) ?? [];
+    let centre: number;
+    if (!c.length) {
+      centre = cursor + height / 2;
+      cursor += height + GAP / 2;
+    } else {
+      const centres = c.map(place);
+      centre = (centres[0] + centres[centres.length - 1]) / 2;
+    }
+    out.set(id, { x: colX[depth.get(id)!], y: centre - height / 2 });
+    return centre;
+  };
+  for (const r of roots) {
+    place(r);
+    cursor += GAP;
+  }
+  return out;
+}
+
+/** Above this many nodes elk's mrtree takes too long on a modest laptop; the tidy tree takes over. */
+export const ELK_MAX_NODES = 200;
+
 async function elkTree(model: MapModel, nodes: MapNode[]): Promise<Map<string, { x: number; y: number }>> {
   const ids = new Set(nodes.map((n) => n.id));
   const { parent, roots } = spanningForest(model, ids);
@@ -234,7 +281,9 @@ export async function layoutMap(model: MapModel, kind: LayoutKind): Promise<MapM
       ? timelinePositions(model, movable)
       : kind === 'radial'
         ? radialPositions(model, movable)
-        : await elkTree(model, movable);
+        : movable.length > ELK_MAX_NODES
+          ? tidyTreePositions(model, movable)
+          : await elkTree(model, movable);
   // Keep the picture where it was: the laid-out block starts at the old top-left of the moved nodes.
   const before = boundsOf(movable);
   const rawNodes = movable.map((n) => ({ ...n, ...raw.get(n.id)! }));

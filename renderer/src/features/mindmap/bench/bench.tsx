@@ -61,9 +61,10 @@ function Bench() {
     window.hosoBench = {
       nodes: N,
       edges: M,
-      async layout(kind: LayoutKind) {
+      async layout(kind: LayoutKind, size?: number) {
+        const m = size ? syntheticMap(size, Math.round(size * 1.5)) : model;
         const t0 = performance.now();
-        await layoutMap(model, kind);
+        await layoutMap(m, kind);
         return performance.now() - t0;
       },
       async pan(zoom: number, count = 120) {
@@ -107,7 +108,7 @@ declare global {
     hosoBench?: {
       nodes: number;
       edges: number;
-      layout(kind: LayoutKind): Promise<number>;
+      layout(kind: LayoutKind, size?: number): Promise<number>;
       pan(zoom: number, count?: number): Promise<FrameStats>;
       zoom(count?: number): Promise<FrameStats>;
       fit(): Promise<number>;
