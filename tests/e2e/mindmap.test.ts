@@ -135,6 +135,7 @@ test('build an evidence map from the fixture dossier, link a page region, reload
     .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 700, y: 120 } });
   await expect.poll(() => page.locator('[data-kind="evidence"]').count()).toBe(before + 1);
   const evidence = page.locator('[data-kind="evidence"]').first();
+  await page.screenshot({ path: path.join(OUT, 'after-drop.png') });
   await expect.poll(() => evidence.locator('img.mm-thumb').count()).toBe(1);
   const title = (await evidence.locator('.mm-title').textContent()) ?? '';
   expect(title).toMatch(/Vùng trang/);
@@ -146,18 +147,12 @@ test('build an evidence map from the fixture dossier, link a page region, reload
 
   // Link the evidence to the charge: a "chứng minh" edge from handle to handle, and the first
   // element of the offence ticked as proved by it; undo and redo the tick.
-  const handle = async (sel: string) => {
-    const b = (await page.locator(sel).first().boundingBox())!;
-    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-  };
+  // dragTo checks each handle is really the element under the pointer (not covered by a node).
   await evidence.hover();
-  const from = await handle('.react-flow__node-evidence .react-flow__handle.source');
-  await page.locator('.react-flow__node-provision').first().hover();
-  const to = await handle('.react-flow__node-provision .react-flow__handle.target');
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 8 });
-  await page.mouse.up();
+  await page
+    .locator('.react-flow__node-evidence .react-flow__handle.source')
+    .first()
+    .dragTo(page.locator('.react-flow__node-provision .react-flow__handle.target').first());
   await expect.poll(() => page.locator('.mm-edge-proves').count()).toBe(1);
   await page.locator('[data-kind="provision"]').first().click();
   const proof = page
