@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { emptyPresentation, type PresentationModel } from '@hoso/domain';
 import { stepCountOf } from '../data/exhibitContent';
 import {
@@ -10,6 +10,8 @@ import {
   type StageState,
 } from '../state/stage';
 import { prefetchSteps } from '../stage/useStepImage';
+
+const MOVES = new Set<StageAction['type']>(['next', 'prev', 'goto', 'jump']);
 
 /**
  * The presenter's stage: the live state the presenter drives, the frozen snapshot (F), and the
@@ -41,8 +43,12 @@ export function usePresenterStage(
       const next = stageReduce(liveRef.current, action, ctxRef.current);
       if (next === liveRef.current) return;
       liveRef.current = next;
-      setLive(next);
-      // The audience hears of a key press before the presenter's (heavier) screen re-renders.
+      // Moving to another exhibit re-renders the presenter's (heavier) screen as a transition: it
+      // yields to the audience window, which in browser mode shares this renderer's main thread
+      // (window.open keeps the opener). Controls (checkboxes) must update synchronously.
+      if (MOVES.has(action.type)) startTransition(() => setLive(next));
+      else setLive(next);
+      // The audience hears of a key press before the presenter's screen re-renders.
       if (ctxRef.current.model.exhibits.length)
         publishNow?.current?.(publishedStage(next, frozenRef.current, ctxRef.current.model));
     },
