@@ -222,22 +222,41 @@ async function benchStream(args: Args, docs: string[], tmp: string): Promise<str
   const files = Array.from({ length: args.stream }, (_, i) => pool[i % pool.length]);
   const started = Date.now();
   let rssPeak = 0;
-  const timer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 250);
-  const written = await writeSearchablePdf({
-    outputPath: path.join(tmp, 'stream.pdf'),
-    title: 'stream',
-    pages: recognizePages(files, {
+  let windowPeak = 0;
+  const timer = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    rssPeak = Math.max(rssPeak, rss);
+    windowPeak = Math.max(windowPeak, rss);
+  }, 250);
+  // A trace of the peak RSS per 25 pages shows whether memory plateaus (workers recycled) or grows.
+  const trace: string[] = [];
+  async function* traced(): AsyncGenerator<{ source: PageSource; ocr: OcrPage }> {
+    let n = 0;
+    for await (const page of recognizePages(files, {
       lang: 'vie',
       jobs: args.jobs,
       forceOcr: false,
       skipBadPages: false,
       engine: args.engine,
-    }),
+    })) {
+      yield page;
+      if (++n % 25 === 0) {
+        const line = `${n} pages · ${((Date.now() - started) / 1000) | 0} s · peak RSS of the last 25 pages ${(windowPeak / 2 ** 20).toFixed(0)} MB · load ${os.loadavg()[0].toFixed(1)}`;
+        console.log(line);
+        trace.push(line);
+        windowPeak = 0;
+      }
+    }
+  }
+  const written = await writeSearchablePdf({
+    outputPath: path.join(tmp, 'stream.pdf'),
+    title: 'stream',
+    pages: traced(),
   });
   clearInterval(timer);
   const ms = Date.now() - started;
   const maxRss = process.resourceUsage().maxRSS / 1024;
-  return `Stream: ${written.pages} pages (v1/v3/v4 repeated) in ${(ms / 1000).toFixed(0)} s → ${((written.pages / ms) * 60_000).toFixed(1)} pages/min, jobs ${args.jobs}, peak RSS ${maxRss.toFixed(0)} MB (sampled ${(rssPeak / 2 ** 20).toFixed(0)} MB), output ${(written.bytes / 2 ** 20).toFixed(1)} MB\n`;
+  return `Stream: ${written.pages} pages (v1/v3/v4 repeated) in ${(ms / 1000).toFixed(0)} s → ${((written.pages / ms) * 60_000).toFixed(1)} pages/min, jobs ${args.jobs}, peak RSS ${maxRss.toFixed(0)} MB (sampled ${(rssPeak / 2 ** 20).toFixed(0)} MB), output ${(written.bytes / 2 ** 20).toFixed(1)} MB\n\n${trace.map((l) => `- ${l}`).join('\n')}\n`;
 }
 
 async function main(): Promise<void> {

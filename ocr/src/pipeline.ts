@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
+import sharp from 'sharp';
 import type { OcrBlock, OcrPage } from '@hoso/contracts';
 import { type FilePlan, type PagePlan, planInputs } from './decode/inspect';
-import { PdfPages } from './decode/pdf-render';
+import type { PdfPages } from './decode/pdf-render';
 import { decodePage } from './decode/raster';
 import { prepareForRecognition, type PreparedPage } from './preprocess/prepare';
 import { DEFAULT_ENGINE, type EngineSettings, RecognizerPool } from './recognize/pool';
@@ -23,6 +24,8 @@ export async function* recognizePages(
   opts: OcrOptions,
 ): AsyncGenerator<{ source: PageSource; ocr: OcrPage }> {
   const started = Date.now();
+  // Every page is a new image: libvips' operation cache (up to 50 MB) would only hold dead pixels.
+  sharp.cache(false);
   const signal = opts.signal;
   throwIfAborted(signal);
   const { plans, bad } = await planInputs(files);
@@ -159,7 +162,8 @@ async function* pageSources(
     let pdf: PdfPages | undefined;
     let handedOver = false;
     try {
-      if (plan.format === 'pdf') pdf = await PdfPages.open(fileBytes);
+      // pdfjs-dist costs ~190 MB of RSS once imported: load it only for jobs with PDF inputs.
+      if (plan.format === 'pdf') pdf = await (await import('./decode/pdf-render')).PdfPages.open(fileBytes);
       for (const [i, page] of plan.pages.entries()) {
         const lastOfFile = i === plan.pages.length - 1;
         const hasText = pdf ? await pdf.hasText(page.pageInFile).catch(() => false) : undefined;

@@ -9,7 +9,6 @@ import type {
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { inspectFile } from '../decode/inspect';
-import { PdfPages } from '../decode/pdf-render';
 import { InputError, type PageSource } from '../types';
 import { writeSearchablePdf, type SearchablePage, type WrittenPdf } from './searchable-pdf';
 
@@ -128,6 +127,8 @@ export function createPageLoader(pathOf: (fileHash: string) => string | Promise<
       );
     let hasText: boolean | undefined;
     if (plan.format === 'pdf') {
+      // Imported on demand: pdfjs-dist costs ~190 MB of RSS (see pipeline.ts).
+      const { PdfPages } = await import('../decode/pdf-render');
       const pdf = await PdfPages.open(current.bytes);
       try {
         hasText = await pdf.hasText(page);
