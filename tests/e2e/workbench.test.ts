@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+import { overlayInkRatio } from './workbench/overlayInk';
 import { createCase, importFiles, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
 /**
@@ -271,14 +272,51 @@ describe.sequential('workbench', () => {
     await waitForOcr(page, before + 1);
   });
 
+  test('the text layer sits on the printed words of a sideways and of a skewed scan', async () => {
+    await page.goto(`${hoso.url}#/cases`);
+    await createCase(page, {
+      number: '16/2025/HS',
+      name: 'Kiểm tra lớp chữ',
+      prosecutor: 'Nguyễn Thị Hạnh',
+      article: '134',
+      clause: '1',
+      chargeName: 'Cố ý gây thương tích',
+      defendant: 'Lê Văn B',
+      birthYear: '1988',
+    });
+    const samples = path.join(repoRoot, 'fixtures', 'corpus-samples');
+    await importFiles(page, [path.join(samples, '05-v5-rot90.jpg'), path.join(samples, '01-v2-skew.jpg')]);
+    await waitForOcr(page, 2);
+    for (const [i, name] of ['rot90', 'skew'].entries()) {
+      await page.locator('a.doc-title').nth(i).click();
+      await page.waitForURL(/\/pages\//);
+      await page.getByRole('checkbox', { name: 'Tô chữ độ tin cậy thấp' }).uncheck();
+      await page.keyboard.press('f'); // fit page: the whole sheet on screen
+      await page.mouse.move(0, 0);
+      await expect.poll(() => page.locator('.ocr-word').count()).toBeGreaterThan(100);
+      await expect.poll(() => page.locator('.zoom-level').textContent()).not.toBe('Tỉ lệ 56%');
+      const { words, ratio, control } = await overlayInkRatio(page);
+      console.log(
+        `overlay on ${name}: ${words} words; ink under words ${ratio.toFixed(2)}× the page mean, shifted ${control.toFixed(2)}×`,
+      );
+      expect(words).toBeGreaterThan(100);
+      expect(ratio, `ink under the words of ${name} vs the page`).toBeGreaterThan(1.8);
+      expect(ratio, `words vs the same boxes half a line lower on ${name}`).toBeGreaterThan(control * 1.6);
+      await screenshot(page, `8-viewer-${name}`);
+      await page.goBack();
+    }
+  });
+
   test('deletes a case with confirmation and undoes it', async () => {
     await page.goto(`${hoso.url}#/cases`);
     const rows = page.locator('.cases-table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    const before = await rows.count();
     await rows.first().getByRole('button', { name: /^Xóa/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(before - 1);
     await page.getByRole('button', { name: 'Hoàn tác' }).click();
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(before);
     // The case list filters by text without diacritics and by stage.
     await page.getByRole('searchbox', { name: 'Tìm vụ án' }).fill('ban sao');
     await expect.poll(() => rows.count()).toBe(1);

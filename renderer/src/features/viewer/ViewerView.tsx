@@ -75,7 +75,11 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const el = e.target as HTMLElement;
-      if (el.closest('input, textarea, select, [contenteditable]')) return;
+      // Typing in a field is not a shortcut; a focused checkbox or button is.
+      const typing =
+        el.closest('textarea, select, [contenteditable]') ||
+        (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type));
+      if (typing) return;
       if (e.key === 'PageDown' || (e.key === 'ArrowRight' && e.altKey)) go(1);
       else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && e.altKey)) go(-1);
       else if (e.key === '+' || e.key === '=') zoomBy(1);
