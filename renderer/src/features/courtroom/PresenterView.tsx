@@ -52,6 +52,7 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [pointer, setPointer] = useState<LivePointer>({ laser: null, stroke: null });
   const [evidence, setEvidence] = useState<MapStepPicture['evidence'] | null>(null);
+  const [hotspots, setHotspots] = useState<MapStepPicture['hotspots']>([]);
 
   // Page records may have changed since another screen resolved them (OCR turned a page upright).
   useEffect(() => forgetResolvedContent(), []);
@@ -64,9 +65,12 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   useEffect(() => {
     let cancelled = false;
     setEvidence(null);
+    setHotspots([]);
     if (current?.source.kind === 'map')
       void resolveStep(current.source, step).then((c) => {
-        if (!cancelled && c.kind === 'image' && c.evidence) setEvidence(c.evidence);
+        if (cancelled || c.kind !== 'image') return;
+        setEvidence(c.evidence ?? null);
+        setHotspots(c.hotspots ?? []);
       });
     return () => {
       cancelled = true;
@@ -103,13 +107,16 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
     [presentationId],
   );
 
-  const openEvidence = useCallback(async () => {
-    if (!evidence) return;
-    const opened = await adhocFromLink(evidence.link, evidence.title, evidence.folio);
-    if (!opened) return;
-    dispatch({ type: 'adhoc', adhoc: opened.adhoc });
-    if (opened.callout) dispatch({ type: 'callout', box: opened.callout });
-  }, [evidence, dispatch]);
+  const openEvidence = useCallback(
+    async (target: MapStepPicture['evidence'] | null = evidence) => {
+      if (!target) return;
+      const opened = await adhocFromLink(target.link, target.title, target.folio);
+      if (!opened) return;
+      dispatch({ type: 'adhoc', adhoc: opened.adhoc });
+      if (opened.callout) dispatch({ type: 'callout', box: opened.callout });
+    },
+    [evidence, dispatch],
+  );
 
   const handleRef = useRef<(cmd: KeyCommand) => void>(() => {});
   handleRef.current = (cmd: KeyCommand) => {
@@ -317,6 +324,13 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
                   onCallout={(box) => dispatch({ type: 'callout', box })}
                   onView={(view) => dispatch({ type: 'view', view })}
                   onZoom={(factor, at) => dispatch({ type: 'zoom', factor, at })}
+                  onTap={([x, y]) => {
+                    if (live.adhoc) return;
+                    const hit = hotspots.find(
+                      ({ box: b }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3],
+                    );
+                    if (hit) void openEvidence(hit.evidence);
+                  }}
                 />
               }
             />

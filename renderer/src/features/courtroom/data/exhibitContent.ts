@@ -21,6 +21,8 @@ export type StepContent =
       pageId?: string;
       /** Map steps: the evidence the focused node points at, opened with O. */
       evidence?: MapStepPicture['evidence'];
+      /** Map steps: where evidence nodes are on the picture, opened by clicking them. */
+      hotspots?: MapStepPicture['hotspots'];
     }
   | { kind: 'missing'; reason: 'page' | 'document' | 'map' | 'empty' };
 
@@ -75,7 +77,14 @@ async function resolveUncached(source: ExhibitSource, step: number): Promise<Ste
       const model = parseMap(record.model);
       if (!model || model.nodes.length === 0) return { kind: 'missing', reason: 'map' };
       const pic = mapStepPicture(model, record.name, step, source.focusNodeId);
-      return { kind: 'image', url: pic.url, rotation: 0, crop: pic.crop, evidence: pic.evidence };
+      return {
+        kind: 'image',
+        url: pic.url,
+        rotation: 0,
+        crop: pic.crop,
+        evidence: pic.evidence,
+        hotspots: pic.hotspots,
+      };
     }
   }
 }

@@ -20,8 +20,12 @@ export interface MapStepPicture {
   crop?: Box;
   focusNodeId?: string;
   /** The focused node's evidence link, so the presenter can open its page. */
-  evidence?: { link: EvidenceLink; folio?: number; title: string };
+  evidence?: MapEvidence;
+  /** Every evidence node's box, normalized to the picture as shown (after the crop), for clicks. */
+  hotspots: Array<{ box: Box; evidence: MapEvidence }>;
 }
+
+export type MapEvidence = { link: EvidenceLink; folio?: number; title: string };
 
 export function parseMap(model: unknown): MapModel | null {
   const parsed = MapModelSchema.safeParse(model);
@@ -62,6 +66,18 @@ export function mapStepPicture(
   const node = model.nodes.find((n) => n.id === focusNodeId);
   const evidence =
     node && node.kind === 'evidence' ? { link: node.link, folio: node.folio, title: node.title } : undefined;
+  const [c0, c1, c2, c3] = crop ?? [0, 0, 1, 1];
+  const toShown = (px: number, py: number): [number, number] => [
+    ((px - x) / width - c0) / (c2 - c0),
+    ((py - y) / height - c1) / (c3 - c1),
+  ];
+  const hotspots = model.nodes.flatMap((n) => {
+    const sn = scene.nodes.find((m) => m.id === n.id);
+    if (n.kind !== 'evidence' || !sn) return [];
+    const [bx0, by0] = toShown(sn.x, sn.y);
+    const [bx1, by1] = toShown(sn.x + sn.width, sn.y + sn.height);
+    return [{ box: [bx0, by0, bx1, by1] as Box, evidence: { link: n.link, folio: n.folio, title: n.title } }];
+  });
   return {
     url: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
     width,
@@ -69,6 +85,7 @@ export function mapStepPicture(
     crop,
     focusNodeId,
     evidence,
+    hotspots,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ToolHandlers {
   onCallout: (box: Box) => void;
   onView: (view: StageView) => void;
   onZoom: (factor: number, at: [number, number]) => void;
+  /** A click without a drag (pan tool): opens a map's evidence node under it. */
+  onTap?: (point: [number, number]) => void;
 }
 
 /**
@@ -92,6 +94,8 @@ export function ToolOverlay(h: ToolHandlers) {
       return;
     }
     const p = at(e);
+    const moved = Math.hypot(e.clientX - d.client[0], e.clientY - d.client[1]);
+    if (h.tool === 'pan' && moved < 4) h.onTap?.(p);
     const b = normalizeBox([d.start[0], d.start[1], p[0], p[1]]);
     setBox(null);
     const big = b[2] - b[0] > 0.01 && b[3] - b[1] > 0.005;
