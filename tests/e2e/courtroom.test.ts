@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { serializeMap, type MapModel } from '@hoso/mindmap';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -257,4 +258,90 @@ test('prepare a list from the dossier and present it to an audience window', asy
   await same();
   await noChrome();
   expect(problems).toEqual([]);
+});
+
+test('a mind map is presented node by node and an evidence node opens its page', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const presenter = await ctx.newPage();
+  const problems: string[] = [];
+  presenter.on('pageerror', (e) => problems.push(e.message));
+  const dir = path.join(repoRoot, 'fixtures/sample-dossier');
+  await createCaseWithDossier(
+    presenter,
+    hoso.url,
+    readdirSync(dir)
+      .sort()
+      .map((f) => path.join(dir, f)),
+  );
+  await newListWhenPagesStored(presenter, 6);
+  // A map with an evidence node on a region of BL 2, brought in through the maps tab's JSON import.
+  const pageId = await presenter.evaluate(async () => {
+    const req = indexedDB.open('hoso');
+    const db: IDBDatabase = await new Promise((resolve) => (req.onsuccess = () => resolve(req.result)));
+    const pages: Array<{ id: string; folio?: number }> = await new Promise((resolve) => {
+      const q = db.transaction('pages').objectStore('pages').getAll();
+      q.onsuccess = () => resolve(q.result);
+    });
+    db.close();
+    return pages.find((p) => p.folio === 2)!.id;
+  });
+  const model = {
+    format: 'hoso-map',
+    version: 1,
+    nodes: [
+      { id: 'root', kind: 'note', tone: 'topic', title: 'Diễn biến vụ án', x: 0, y: 200 },
+      {
+        id: 'bl2',
+        kind: 'evidence',
+        title: 'Lời khai người làm chứng',
+        link: { kind: 'region', pageId, region: [200, 400, 2200, 1000] },
+        folio: 2,
+        stance: 'for',
+        x: 300,
+        y: 200,
+      },
+    ],
+    edges: [{ id: 'e', source: 'root', target: 'bl2', kind: 'proves' }],
+  };
+  const mapFile = path.join(SHOTS, 'so-do.json');
+  writeFileSync(mapFile, serializeMap(model as MapModel, { name: 'Sơ đồ trình chiếu' }));
+  await presenter.getByRole('tab', { name: 'Sơ đồ tư duy' }).click();
+  await presenter.locator('input[type=file][accept*=json]').setInputFiles(mapFile);
+  await presenter.waitForURL(/\/maps\//);
+  await presenter.goto(presenter.url().replace(/\/maps\/.*$/, '?tab=present'));
+  await presenter.getByRole('button', { name: /Danh mục mới/ }).click();
+  const pick = presenter.getByTestId('add-map');
+  await expect.poll(() => pick.locator('option').count()).toBe(2);
+  await pick.selectOption((await pick.locator('option').nth(1).getAttribute('value'))!);
+  await presenter.getByRole('button', { name: 'Thêm', exact: true }).nth(2).click();
+  await expect.poll(() => presenter.getByTestId('exhibit-row').count()).toBe(1);
+  await presenter
+    .getByRole('button', { name: /Trình chiếu$/ })
+    .last()
+    .click();
+  const [audience] = await Promise.all([
+    ctx.waitForEvent('page'),
+    presenter.getByRole('button', { name: 'Mở màn hình khán giả' }).click(),
+  ]);
+  await audience.waitForSelector('[data-testid=audience] .cr-upright img');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('1/2');
+  // Node by node: the second step focuses the evidence node, which offers its page.
+  await presenter.keyboard.press('PageDown');
+  await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('2/2');
+  await presenter.getByRole('button', { name: /Mở trang chứng cứ/ }).waitFor();
+  await presenter.keyboard.press('o');
+  await expect.poll(() => presenter.locator('.cr-adhoc').innerText()).toContain('BL 2');
+  // The audience shows the page (a stored page image, not the map picture) with the region called out.
+  await expect
+    .poll(() => audience.locator('[data-testid=audience] .cr-upright img').first().getAttribute('src'))
+    .toContain('/api/files/');
+  await expect.poll(() => audience.locator('[data-testid=audience] .cr-callout').count()).toBe(1);
+  await audience.screenshot({ path: path.join(SHOTS, '8-audience-map-evidence.png') });
+  // Esc goes back to the map.
+  await presenter.keyboard.press('Escape');
+  await expect
+    .poll(() => audience.locator('[data-testid=audience] .cr-upright img').first().getAttribute('src'))
+    .toMatch(/^data:image\/svg\+xml/);
+  expect(problems).toEqual([]);
+  await ctx.close();
 });
