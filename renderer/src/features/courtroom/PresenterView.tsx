@@ -14,9 +14,7 @@ import { hrefFor, navigate } from '../../app/router';
 import type { Route } from '../../app/routes';
 import { useT } from '../../i18n';
 import { changePresentation, usePresentation } from './data/presentations';
-import { documentPageIds, forgetResolvedContent, resolveStep } from './data/exhibitContent';
-import { adhocFromLink } from './data/drafts';
-import type { MapStepPicture } from './data/mapStage';
+import { documentPageIds, forgetResolvedContent } from './data/exhibitContent';
 import { newId } from '../../db/ids';
 import { courtroomMessages } from './messages';
 import { keyCommand, typeDigit, type KeyCommand, type Tool } from './state/keys';
@@ -30,6 +28,9 @@ import { ToolOverlay } from './presenter/ToolOverlay';
 import { Toolbar, MARK_COLORS } from './presenter/Toolbar';
 import { PresenterSide } from './presenter/PresenterSide';
 import { AudienceLauncher } from './presenter/AudienceLauncher';
+import { useMapEvidence } from './presenter/useMapEvidence';
+import { PresenterBar } from './presenter/PresenterBar';
+import { blurAfterMouseClick, isControl, isTyping } from './presenter/focus';
 import './courtroom.css';
 
 type PresenterRoute = Extract<Route, { name: 'presenter' }>;
@@ -51,8 +52,6 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const [typed, setTyped] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [pointer, setPointer] = useState<LivePointer>({ laser: null, stroke: null });
-  const [evidence, setEvidence] = useState<MapStepPicture['evidence'] | null>(null);
-  const [hotspots, setHotspots] = useState<MapStepPicture['hotspots']>([]);
 
   // Page records may have changed since another screen resolved them (OCR turned a page upright).
   useEffect(() => forgetResolvedContent(), []);
@@ -61,21 +60,8 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const current = exhibits[live.position.index];
   const step = live.position.step;
 
-  // The map node on screen may point at evidence: O opens its page.
-  useEffect(() => {
-    let cancelled = false;
-    setEvidence(null);
-    setHotspots([]);
-    if (current?.source.kind === 'map')
-      void resolveStep(current.source, step).then((c) => {
-        if (cancelled || c.kind !== 'image') return;
-        setEvidence(c.evidence ?? null);
-        setHotspots(c.hotspots ?? []);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [current?.source, step]);
+  // A map node on screen may point at evidence: O or a click opens its page.
+  const mapEvidence = useMapEvidence(current?.source, step, dispatch);
 
   // While a number is typed, decode where Enter would land, here and on the audience screen.
   const prefetchAudience = channel.prefetch;
@@ -105,17 +91,6 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const change = useCallback(
     (fn: Parameters<typeof changePresentation>[1]) => void changePresentation(presentationId, fn),
     [presentationId],
-  );
-
-  const openEvidence = useCallback(
-    async (target: MapStepPicture['evidence'] | null = evidence) => {
-      if (!target) return;
-      const opened = await adhocFromLink(target.link, target.title, target.folio);
-      if (!opened) return;
-      dispatch({ type: 'adhoc', adhoc: opened.adhoc });
-      if (opened.callout) dispatch({ type: 'callout', box: opened.callout });
-    },
-    [evidence, dispatch],
   );
 
   const handleRef = useRef<(cmd: KeyCommand) => void>(() => {});
@@ -168,7 +143,7 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
         if (current) change((m) => updateExhibit(m, current.id, (e) => ({ ...e, stamp: !e.stamp })));
         return;
       case 'open-evidence':
-        void openEvidence();
+        mapEvidence.openFocused();
         return;
       case 'tool':
         if (tool === 'laser' && cmd.tool !== 'laser') updatePointer({ laser: null });
@@ -217,59 +192,20 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
 
   return (
     <div className="cr-presenter" data-testid="presenter" onClick={blurAfterMouseClick}>
-      <header className="cr-bar">
-        <strong className="cr-title">{loaded.record.name}</strong>
-        <span data-testid="position" aria-live="polite">
-          {t('exhibitOf', { n: exhibits.length ? live.position.index + 1 : 0, total: exhibits.length })}
-          {current ? ` · ${current.label}` : ''}
-          {stage.stepCounts[live.position.index] > 1
-            ? ` · ${step + 1}/${stage.stepCounts[live.position.index]}`
-            : ''}
-        </span>
-        {typed && (
-          <span className="cr-typed" data-testid="typed">
-            {t('jumpTo', { n: typed })}
-          </span>
-        )}
-        {notice && (
-          <span className="cr-notice" role="status">
-            {notice}
-          </span>
-        )}
-        {live.screen === 'black' && <span className="cr-badge cr-badge-black">{t('blackOn')}</span>}
-        {live.screen === 'white' && <span className="cr-badge cr-badge-white">{t('whiteOn')}</span>}
-        {stage.frozen && <span className="cr-badge cr-badge-frozen">{t('frozen')}</span>}
-        <span className="cr-spacer" />
-        <span className="cr-screens">
-          <button
-            type="button"
-            aria-pressed={live.screen === 'black'}
-            className={live.screen === 'black' ? 'on' : undefined}
-            onClick={() => handleRef.current({ type: 'black' })}
-          >
-            {t('black')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={live.screen === 'white'}
-            className={live.screen === 'white' ? 'on' : undefined}
-            onClick={() => handleRef.current({ type: 'white' })}
-          >
-            {t('white')}
-          </button>
-          <button
-            type="button"
-            aria-pressed={stage.frozen}
-            className={stage.frozen ? 'on' : undefined}
-            onClick={() => handleRef.current({ type: 'freeze' })}
-          >
-            {t('freeze')}
-          </button>
-        </span>
-        <button type="button" onClick={() => navigate({ name: 'case', caseId, tab: 'present' })}>
-          {t('exit')}
-        </button>
-      </header>
+      <PresenterBar
+        listName={loaded.record.name}
+        index={live.position.index}
+        total={exhibits.length}
+        label={current?.label}
+        step={step}
+        steps={stage.stepCounts[live.position.index] ?? 1}
+        typed={typed}
+        notice={notice}
+        screen={live.screen}
+        frozen={stage.frozen}
+        onCommand={(cmd) => handleRef.current(cmd)}
+        onExit={() => navigate({ name: 'case', caseId, tab: 'present' })}
+      />
       <div className="cr-body">
         <ol className="cr-rail" aria-label={t('presentations')}>
           {exhibits.map((e, i) => (
@@ -324,13 +260,7 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
                   onCallout={(box) => dispatch({ type: 'callout', box })}
                   onView={(view) => dispatch({ type: 'view', view })}
                   onZoom={(factor, at) => dispatch({ type: 'zoom', factor, at })}
-                  onTap={([x, y]) => {
-                    if (live.adhoc) return;
-                    const hit = hotspots.find(
-                      ({ box: b }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3],
-                    );
-                    if (hit) void openEvidence(hit.evidence);
-                  }}
+                  onTap={(point) => !live.adhoc && mapEvidence.openAt(point)}
                 />
               }
             />
@@ -374,8 +304,8 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
           live={live}
           published={stage.frozen ? published : null}
           stepCounts={stage.stepCounts}
-          hasEvidence={!!evidence}
-          onOpenEvidence={() => void openEvidence()}
+          hasEvidence={mapEvidence.hasEvidence}
+          onOpenEvidence={mapEvidence.openFocused}
         >
           <AudienceLauncher
             caseId={caseId}
@@ -388,22 +318,4 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
       </div>
     </div>
   );
-}
-
-function isControl(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el?.closest?.('button, a[href]');
-}
-
-/** A mouse click must not leave focus on a button, or the next Enter/Space would press it again. */
-function blurAfterMouseClick(e: React.MouseEvent) {
-  if (e.detail > 0) (e.target as HTMLElement).closest?.('button')?.blur();
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el || !el.tagName) return false;
-  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
-  // A focused checkbox (16:9 frame) must not swallow the clicker's keys; text fields do.
-  return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((el as HTMLInputElement).type);
 }
