@@ -72,8 +72,15 @@ export function parseHash(hash: string): Route {
       tab: tab === 'info' || tab === 'maps' || tab === 'present' || tab === 'dossier' ? tab : undefined,
     };
   }
-  if (head === 'audience' && id && sub)
-    return { name: 'audience', caseId: id, presentationId: sub, fixed169: params.get('fixed') === '169' };
+  // Anything under #/audience stays the audience view, even malformed: the projector must never
+  // fall back to a screen with the case list or notes on it.
+  if (head === 'audience')
+    return {
+      name: 'audience',
+      caseId: id ?? '',
+      presentationId: sub ?? '',
+      fixed169: params.get('fixed') === '169',
+    };
   if (head === 'search')
     return { name: 'search', caseId: params.get('case') ?? undefined, query: params.get('q') ?? undefined };
   if (head === 'settings') return { name: 'settings' };
