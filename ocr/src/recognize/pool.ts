@@ -4,6 +4,7 @@ import Tesseract from 'tesseract.js';
 import type { OcrLang } from '@hoso/contracts';
 import { RECOGNITION_DPI } from '../preprocess/prepare';
 import { langCodes, prepareTessdata, type ModelVariant, traineddataGz } from './tessdata';
+import { parseTsv, type TsvBlock } from './tsv';
 
 const require = createRequire(import.meta.url);
 
@@ -58,14 +59,14 @@ export class RecognizerPool {
     for (const slot of this.slots) slot.worker ??= this.createWorker();
   }
 
-  async recognize(image: Buffer): Promise<Tesseract.Page> {
+  async recognize(image: Buffer): Promise<TsvBlock[]> {
     const slot = await this.acquire();
     try {
       slot.worker ??= this.createWorker();
       const worker = await slot.worker;
-      const { data } = await worker.recognize(image, {}, { text: false, blocks: true });
+      const { data } = await worker.recognize(image, {}, { text: false, blocks: false, tsv: true });
       slot.pages++;
-      return data;
+      return parseTsv(data.tsv ?? '');
     } catch (err) {
       // A worker that failed may be in any state: replace it.
       this.retire(slot);

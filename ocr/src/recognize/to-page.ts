@@ -1,44 +1,64 @@
-import type Tesseract from 'tesseract.js';
 import type { Box, OcrBlock, OcrLine, OcrWord } from '@hoso/contracts';
+import { dropGapDots } from './gap-dots';
+import { splitMergedWord } from './merged-words';
+import type { TsvBlock, TsvBox } from './tsv';
 import { repairCapitalizedWord, repairVietnameseCase } from './vietnamese-case';
 
 /**
- * Turns tesseract.js blocks (in the pixels it was fed) into contract blocks in the page frame:
+ * Turns the recognized blocks (in the pixels tesseract was fed; see tsv.ts) into contract blocks in the page frame:
  * recognition may run on a scaled copy, so boxes are divided by `scale` and clamped to the frame.
- * Words get the model's Vietnamese letter-case slips repaired (see vietnamese-case.ts).
+ * Words get the model's Vietnamese letter-case slips repaired (see vietnamese-case.ts) and two
+ * syllables read as one word split (merged-words.ts), dots read into a column gap dropped (gap-dots.ts).
  */
 export function toOcrBlocks(
-  page: Tesseract.Page,
+  page: TsvBlock[],
   scale: number,
   frame: { width: number; height: number },
 ): OcrBlock[] {
-  const box = (b: Tesseract.Bbox): Box => [
+  const box = (b: TsvBox): Box => [
     clamp(round2(b.x0 / scale), frame.width),
     clamp(round2(b.y0 / scale), frame.height),
     clamp(round2(b.x1 / scale), frame.width),
     clamp(round2(b.y1 / scale), frame.height),
   ];
   const blocks: OcrBlock[] = [];
-  for (const block of page.blocks ?? []) {
+  for (const block of page) {
     const lines: OcrLine[] = [];
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words: OcrWord[] = [];
-        for (const word of line.words) {
-          const text = repairVietnameseCase(word.text.normalize('NFC').trim());
-          if (!text) continue;
-          words.push({ text, box: box(word.bbox), confidence: Math.max(0, Math.min(100, word.confidence)) });
-        }
-        for (let i = 0; i < words.length; i++) {
-          const text = repairCapitalizedWord(words[i].text, words[i - 1]?.text, words[i + 1]?.text);
-          if (text !== words[i].text) words[i] = { ...words[i], text };
-        }
-        if (words.length > 0) lines.push({ box: box(line.bbox), words });
+    for (const line of block.lines) {
+      const words: OcrWord[] = [];
+      for (const word of line.words) {
+        const text = repairVietnameseCase(word.text.normalize('NFC').trim());
+        if (!text) continue;
+        const ocrWord = {
+          text,
+          box: box(word.bbox),
+          confidence: Math.max(0, Math.min(100, word.confidence)),
+        };
+        words.push(...splitIfMerged(ocrWord));
       }
+      for (let i = 0; i < words.length; i++) {
+        const text = repairCapitalizedWord(words[i].text, words[i - 1]?.text, words[i + 1]?.text);
+        if (text !== words[i].text) words[i] = { ...words[i], text };
+      }
+      const lineBox = box(line.bbox);
+      if (words.length > 0) lines.push({ box: lineBox, words: dropGapDots(words, lineBox[3] - lineBox[1]) });
     }
     if (lines.length > 0) blocks.push({ box: box(block.bbox), lines });
   }
   return blocks;
+}
+
+/** Two words for a merged pair, the box divided in proportion to their letters. */
+function splitIfMerged(word: OcrWord): OcrWord[] {
+  const parts = splitMergedWord(word.text);
+  if (!parts) return [word];
+  const [x0, y0, x1, y1] = word.box;
+  const total = [...parts[0]].length + [...parts[1]].length;
+  const cut = round2(x0 + ((x1 - x0) * [...parts[0]].length) / total);
+  return [
+    { ...word, text: parts[0], box: [x0, y0, cut, y1] },
+    { ...word, text: parts[1], box: [cut, y0, x1, y1] },
+  ];
 }
 
 export function meanConfidence(blocks: OcrBlock[]): number {
