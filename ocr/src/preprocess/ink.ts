@@ -4,6 +4,8 @@ export interface Grey {
   data: Buffer;
   width: number;
   height: number;
+  /** Pixels found to be seal or signature ink (and inpainted). */
+  inkPixels?: number;
 }
 
 export interface InkOptions {
@@ -62,7 +64,7 @@ export function suppressColouredInk(raster: Raster, opts: InkOptions = {}): Grey
     }
   }
   if (mask && masked > 0) inpaint(out, mask, width, height);
-  return { data: out, width, height };
+  return { data: out, width, height, inkPixels: masked };
 }
 
 /** Fills masked pixels from their nearest unmasked neighbours along the row and the column. */
