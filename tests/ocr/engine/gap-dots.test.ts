@@ -15,6 +15,8 @@ describe('dropGapDots', () => {
     expect(khu.box[2]).toBeLessThan(1030);
     expect(cong.text).toBe('CỘNG');
     expect(dropGapDots([word('SƠN...', 700, 860)], 50)[0].text).toBe('SƠN');
+    expect(dropGapDots([word('KHU.', 900, 1030), word('CỘNG', 1400, 1560)], 50)[0].text).toBe('KHU');
+    expect(dropGapDots([word('HÀ', 700, 760), word('NỘI.', 780, 860)], 50)[1].text).toBe('NỘI.');
   });
 
   it('keeps dots of running text and of words followed closely', () => {
