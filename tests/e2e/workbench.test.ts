@@ -334,10 +334,8 @@ describe.sequential('workbench', () => {
   });
 
   test('produced no console errors', () => {
-    // The one expected line: Chromium logs the host's HTTP 422 reply to storing the corrupt file
-    // (the bridge turns it into the Vietnamese message asserted above).
-    const expected = /Failed to load resource: the server responded with a status of 422/;
-    expect(problems.filter((p) => expected.test(p)).length).toBeLessThanOrEqual(1);
-    expect(problems.filter((p) => !expected.test(p))).toEqual([]);
+    // Storing the corrupt file is answered with an error value (HTTP 200), so even that leaves the
+    // console clean.
+    expect(problems).toEqual([]);
   });
 });

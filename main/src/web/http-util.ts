@@ -33,8 +33,16 @@ export function sendError(
   sendJson(res, status, { ok: false, error });
 }
 
-export function sendFailure(res: ServerResponse, err: unknown): void {
-  sendError(res, toHostError(err));
+/**
+ * A thrown host error as a reply. For a bridge call (POST) a problem with the user's input
+ * (corrupt file, tampered bundle: status 422) is an ordinary answer, `{ ok: false, error }` with
+ * 200, because a 4xx makes the browser log a console error for a user's mistake; GETs of images
+ * and files keep their real status so a broken <img> or download fails visibly.
+ */
+export function sendFailure(res: ServerResponse, err: unknown, method = 'GET'): void {
+  const error = toHostError(err);
+  const status = statusForErrorCode(error.code);
+  sendError(res, error, method === 'POST' && status === 422 ? 200 : status);
 }
 
 export function sendBytes(

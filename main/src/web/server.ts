@@ -88,7 +88,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((err) => sendFailure(res, err));
+    handle(req, res).catch((err) => sendFailure(res, err, req.method));
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
