@@ -1,11 +1,12 @@
 /**
  * The renderer's Content Security Policy, the same in Electron (app://) and the browser mode.
- * 'wasm-unsafe-eval' lets pdf.js run its WebAssembly image decoders; inline styles are needed by
- * React Flow; blob: workers by pdf.js. No remote origin appears anywhere: the app never goes online.
+ * Inline styles are needed by React Flow; blob: workers by the mind map's layout worker. The renderer
+ * runs no WebAssembly (PDF pages are rasterized by the host), so no 'wasm-unsafe-eval'. No remote
+ * origin appears anywhere: the app never goes online.
  */
 export const RENDERER_CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "img-src 'self' blob: data:",
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self' data:",
