@@ -1,12 +1,13 @@
 /**
- * `npm run bench:ocr [-- --corpus DIR --pages N --jobs N --no-native --variant V --psm P --stream N]`
+ * `npm run bench:ocr [-- --corpus DIR --pages N --repeat N --jobs N --no-native --variant V --psm P --stream N]`
  *
  * Over the corpus (default ../shared/corpus), per degradation: word F1 / precision / recall and CER
  * against truth.txt, pages/min, peak RSS, output bytes / input bytes and the median IoU of the
  * searchable PDF's text-layer words (read back with pdftotext -bbox) against words.tsv; the same
  * for the native tesseract CLI when installed (OMP_THREAD_LIMIT=1, one process per job, psm 3).
  * `--stream N` instead pushes N pages (corpus pages repeated) through engine + PDF writer and
- * reports throughput and peak RSS. Results are printed and written to bench-results/ocr.md.
+ * reports throughput and peak RSS. `--repeat N` feeds each degradation's pages N times, so worker
+ * start-up (paid once per run) weighs less in pages/min. Results go to bench-results/ocr.md.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -37,6 +38,7 @@ interface Args {
   native: boolean;
   engine: EngineTuning;
   stream: number;
+  repeat: number;
   only?: string;
 }
 
@@ -48,6 +50,7 @@ function parseArgs(argv: string[]): Args {
     native: true,
     engine: {},
     stream: 0,
+    repeat: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
@@ -83,6 +86,10 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--stream':
         a.stream = Number(v);
+        i++;
+        break;
+      case '--repeat':
+        a.repeat = Math.max(1, Number(v));
         i++;
         break;
       case '--only':
@@ -280,7 +287,7 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'hoso-bench-'));
   const hasNative = args.native && spawnSync('tesseract', ['--version']).status === 0;
   const cpu = `${os.cpus()[0]?.model ?? '?'} × ${os.availableParallelism()}`;
-  let report = `# OCR bench\n\n${new Date().toISOString()} · ${cpu} · Node ${process.version} · jobs ${args.jobs} · engine ${JSON.stringify(args.engine)} · ${docs.length} page(s) per degradation\n\n`;
+  let report = `# OCR bench\n\n${new Date().toISOString()} · ${cpu} · Node ${process.version} · jobs ${args.jobs} · engine ${JSON.stringify(args.engine)} · ${docs.length} page(s) per degradation × ${args.repeat}\n\n`;
   try {
     if (args.stream > 0) {
       report += await benchStream(args, docs, tmp);
@@ -291,12 +298,13 @@ async function main(): Promise<void> {
       ];
       const ratios: string[] = [];
       for (const degradation of DEGRADATIONS.filter((d) => !args.only || d.startsWith(args.only))) {
-        const files = docs.map((d) => path.join(args.corpus, d, degradation));
+        const runDocs = Array.from({ length: args.repeat }, () => docs).flat();
+        const files = runDocs.map((d) => path.join(args.corpus, d, degradation));
         const truths = await Promise.all(
-          docs.map((d) => readFile(path.join(args.corpus, d, 'truth.txt'), 'utf8')),
+          runDocs.map((d) => readFile(path.join(args.corpus, d, 'truth.txt'), 'utf8')),
         );
         const tsvs = await Promise.all(
-          docs.map((d) => readFile(path.join(args.corpus, d, 'words.tsv'), 'utf8').catch(() => undefined)),
+          runDocs.map((d) => readFile(path.join(args.corpus, d, 'words.tsv'), 'utf8').catch(() => undefined)),
         );
         const ours = await benchEngine(files, degradation, truths, tsvs, args, tmp);
         const row = (r: Row, engine: string) =>
