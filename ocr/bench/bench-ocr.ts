@@ -266,12 +266,12 @@ async function benchStream(args: Args, docs: string[], tmp: string): Promise<str
   return `Stream: ${written.pages} pages (v1/v3/v4 repeated) in ${(ms / 1000).toFixed(0)} s → ${((written.pages / ms) * 60_000).toFixed(1)} pages/min, jobs ${args.jobs}, peak RSS ${maxRss.toFixed(0)} MB (sampled ${(rssPeak / 2 ** 20).toFixed(0)} MB), output ${(written.bytes / 2 ** 20).toFixed(1)} MB\n\n${trace.map((l) => `- ${l}`).join('\n')}\n`;
 }
 
-/** Runs the bench as the `hoso` command runs (ocr/bin/hoso.mjs): glibc malloc arenas bounded. */
+/** Runs the bench as the `hoso` command runs (ocr/bin/hoso.mjs): glibc malloc tuned for big buffers. */
 function rerunWithBoundedArenas(): boolean {
   if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return false;
   const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
-    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
+    env: { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, MALLOC_ARENA_MAX: '2' },
   });
   process.exitCode = r.status ?? 1;
   return true;
