@@ -56,18 +56,62 @@ try {
       timeout: 120_000,
     },
   );
+  // EXTRA_CSS='…' tries a style change without rebuilding (e.g. to find what painting costs).
+  if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS });
   const fitZoom = await page.evaluate(() => window.hosoBench!.fit());
   const rows: [string, string][] = [];
+  // Where the time goes (main thread, summed over the measure): script, style, layout, rest (paint etc.).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    Object.fromEntries(
+      (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+    ) as Record<string, number>;
+  let before = await metrics();
+  const split = async () => {
+    const after = await metrics();
+    const d = (k: string) => (after[k] - before[k]) * 1000;
+    const [js, style, layout, task] = [
+      'ScriptDuration',
+      'RecalcStyleDuration',
+      'LayoutDuration',
+      'TaskDuration',
+    ].map(d);
+    before = after;
+    return ` · main thread: js ${js.toFixed(0)}, style ${style.toFixed(0)}, layout ${layout.toFixed(0)}, other ${(task - js - style - layout).toFixed(0)} ms`;
+  };
   const fmt = (s: { p50: number; p95: number; max: number; over33: number; frames: number }) =>
     `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(0)} ms · ${s.over33}/${s.frames} frames > 33 ms`;
   // Warm-up pass so first-render costs don't count as frame times.
   await page.evaluate(() => window.hosoBench!.pan(1, 30));
-  rows.push(['pan at zoom 1 (part of the map)', fmt(await page.evaluate(() => window.hosoBench!.pan(1)))]);
+  before = await metrics();
+  rows.push([
+    'pan at zoom 1 (part of the map)',
+    fmt(await page.evaluate(() => window.hosoBench!.pan(1))) + (await split()),
+  ]);
+  // TRACE=file.json records a Chrome trace of the zoom-to-fit pan (open it in chrome://tracing or Perfetto).
+  if (process.env.TRACE)
+    await browser.startTracing(page, {
+      path: process.env.TRACE,
+      screenshots: false,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-v8.cpu_profiler',
+        'v8.execute',
+        'blink',
+        'cc',
+      ],
+    });
   rows.push([
     `pan at zoom-to-fit (${fitZoom.toFixed(2)}, all visible)`,
-    fmt(await page.evaluate((z) => window.hosoBench!.pan(z), fitZoom)),
+    fmt(await page.evaluate((z) => window.hosoBench!.pan(z), fitZoom)) + (await split()),
   ]);
-  rows.push(['zoom sweep 0.08 ↔ 0.98', fmt(await page.evaluate(() => window.hosoBench!.zoom()))]);
+  if (process.env.TRACE) await browser.stopTracing();
+  rows.push([
+    'zoom sweep 0.08 ↔ 0.98',
+    fmt(await page.evaluate(() => window.hosoBench!.zoom())) + (await split()),
+  ]);
   for (const kind of ['tree', 'radial', 'timeline'] as const) {
     await page.evaluate((k) => window.hosoBench!.layout(k), kind); // warm-up (JIT)
     const ms = await page.evaluate((k) => window.hosoBench!.layout(k), kind);

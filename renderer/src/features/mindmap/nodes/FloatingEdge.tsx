@@ -2,10 +2,13 @@ import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { borderPoint } from '@hoso/mindmap';
 import type { FlowEdge } from '../editor/toFlow';
+import { useFarZoom } from './useFarZoom';
 
 /**
  * A straight edge from border to border of the two nodes (not from fixed handles), the same
  * geometry the SVG/PDF exports draw, so the printed map matches the screen in any layout.
+ * Zoomed far out the label is not rendered at all (not just hidden): React Flow measures every
+ * label with getBBox when it mounts, a forced layout per edge while zooming out of a big map.
  */
 const FloatingEdge = memo(function FloatingEdge({
   id,
@@ -18,6 +21,7 @@ const FloatingEdge = memo(function FloatingEdge({
 }: EdgeProps<FlowEdge>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
+  const far = useFarZoom();
   if (!s || !t) return null;
   const sb = {
     ...s.internals.positionAbsolute,
@@ -31,7 +35,7 @@ const FloatingEdge = memo(function FloatingEdge({
   };
   const p1 = borderPoint(sb, tb.x + tb.width / 2, tb.y + tb.height / 2);
   const p2 = borderPoint(tb, sb.x + sb.width / 2, sb.y + sb.height / 2);
-  const label = data?.label;
+  const label = far ? undefined : data?.label;
   return (
     <BaseEdge
       id={id}

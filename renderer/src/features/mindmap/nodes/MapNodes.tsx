@@ -5,10 +5,14 @@ import { useLinkedPage } from '../data/evidence';
 import type { FlowNode } from '../editor/toFlow';
 import { EvidenceThumb } from './EvidenceThumb';
 import { useMapActions } from '../editor/context';
+import { useFarZoom } from './useFarZoom';
 
 /**
  * One component per node kind; the look (colour, border) comes from the same style key the
  * exports use (`styleKey`), as a CSS class. Sizes are fixed per kind (see NODE_SIZE).
+ * Zoomed far out (`useFarZoom`, a boolean that changes only when crossing the threshold) a node
+ * renders its box, badge and title only: no details, thumbnails or Dexie queries, so the hundreds
+ * of nodes mounted while zooming out of a big map stay cheap (the CSS hides the same parts anyway).
  */
 function Shell({
   node,
@@ -49,15 +53,16 @@ function Details({ node }: { node: MapNode }) {
 
 const PersonNode = memo(function PersonNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
+  const far = useFarZoom();
   if (n.kind !== 'person') return null;
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
       <div className="mm-person">
-        {n.photo && <EvidenceThumb link={n.photo} className="mm-photo" />}
+        {n.photo && !far && <EvidenceThumb link={n.photo} className="mm-photo" />}
         <div className="mm-text">
           <div className="mm-badge">{nodeBadge(n)}</div>
           <div className="mm-title">{n.name}</div>
-          <Details node={n} />
+          {!far && <Details node={n} />}
         </div>
       </div>
     </Shell>
@@ -66,23 +71,40 @@ const PersonNode = memo(function PersonNode({ data, selected }: NodeProps<FlowNo
 
 const EventNode = memo(function EventNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
+  const far = useFarZoom();
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
       <div className="mm-badge">{nodeBadge(n)}</div>
       <div className="mm-title">{nodeTitle(n)}</div>
-      <Details node={n} />
+      {!far && <Details node={n} />}
     </Shell>
   );
 });
 
 const EvidenceNode = memo(function EvidenceNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
-  const page = useLinkedPage(n.kind === 'evidence' ? n.link : undefined);
+  const far = useFarZoom();
   if (n.kind !== 'evidence') return null;
+  return (
+    <Shell node={n} focused={data.focused} selected={selected}>
+      {far ? (
+        <>
+          <div className="mm-badge">CHỨNG CỨ{n.folio ? ` · BL ${n.folio}` : ''}</div>
+          <div className="mm-title mm-clamp2">{n.title}</div>
+        </>
+      ) : (
+        <EvidenceBody node={n} />
+      )}
+    </Shell>
+  );
+});
+
+function EvidenceBody({ node: n }: { node: Extract<MapNode, { kind: 'evidence' }> }) {
+  const page = useLinkedPage(n.link);
   // The page's current folio wins over the one recorded when the node was made (folios get renumbered).
   const folio = page?.folio ?? n.folio;
   return (
-    <Shell node={n} focused={data.focused} selected={selected}>
+    <>
       <div className="mm-badge">
         CHỨNG CỨ{folio ? ` · BL ${folio}` : ''}
         {page === null && <span className="mm-missing"> ⚠</span>}
@@ -90,38 +112,42 @@ const EvidenceNode = memo(function EvidenceNode({ data, selected }: NodeProps<Fl
       <div className="mm-title mm-clamp2">{n.title}</div>
       <div className="mm-detail">{nodeDetails({ ...n, folio: undefined })[0]}</div>
       <EvidenceThumb link={n.link} className="mm-thumb" />
-    </Shell>
+    </>
   );
-});
+}
 
 const ProvisionNode = memo(function ProvisionNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
+  const far = useFarZoom();
   if (n.kind !== 'provision') return null;
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
       <div className="mm-badge">{nodeBadge(n)}</div>
       <div className="mm-title">{provisionCitation(n)}</div>
-      <div className="mm-detail">{n.title}</div>
-      <ul className="mm-elements">
-        {n.elements.map((e) => (
-          <li key={e.id} className={e.evidenceIds.length ? 'mm-proved' : ''}>
-            <span aria-hidden="true">{e.evidenceIds.length ? '☑' : '☐'}</span> {e.text}
-            {e.evidenceIds.length > 0 && <span className="mm-count"> ({e.evidenceIds.length})</span>}
-          </li>
-        ))}
-      </ul>
+      {!far && <div className="mm-detail">{n.title}</div>}
+      {!far && (
+        <ul className="mm-elements">
+          {n.elements.map((e) => (
+            <li key={e.id} className={e.evidenceIds.length ? 'mm-proved' : ''}>
+              <span aria-hidden="true">{e.evidenceIds.length ? '☑' : '☐'}</span> {e.text}
+              {e.evidenceIds.length > 0 && <span className="mm-count"> ({e.evidenceIds.length})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
     </Shell>
   );
 });
 
 const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
+  const far = useFarZoom();
   const badge = nodeBadge(n);
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
       {badge && <div className="mm-badge">{badge}</div>}
       <div className="mm-title">{nodeTitle(n)}</div>
-      <Details node={n} />
+      {!far && <Details node={n} />}
     </Shell>
   );
 });
