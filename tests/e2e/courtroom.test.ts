@@ -312,8 +312,17 @@ test('a mind map is presented node by node and an evidence node opens its page',
   await presenter.getByRole('button', { name: /Danh mục mới/ }).click();
   const pick = presenter.getByTestId('add-map');
   await expect.poll(() => pick.locator('option').count()).toBe(2);
-  await pick.selectOption((await pick.locator('option').nth(1).getAttribute('value'))!);
-  await presenter.getByRole('button', { name: 'Thêm', exact: true }).nth(2).click();
+  // The picker re-renders while the list loads from Dexie and may drop a choice made too early:
+  // choose again until the add button takes it.
+  const mapValue = (await pick.locator('option').nth(1).getAttribute('value'))!;
+  const addMap = presenter.getByRole('button', { name: 'Thêm', exact: true }).nth(2);
+  await expect
+    .poll(async () => {
+      await pick.selectOption(mapValue);
+      return addMap.isEnabled();
+    })
+    .toBe(true);
+  await addMap.click();
   await expect.poll(() => presenter.getByTestId('exhibit-row').count()).toBe(1);
   await presenter
     .getByRole('button', { name: /Trình chiếu$/ })

@@ -10,6 +10,14 @@ import type { Page } from 'playwright-core';
 export async function overlayInkRatio(
   page: Page,
 ): Promise<{ words: number; ratio: number; control: number }> {
+  // Notifications (e.g. "imported from the scanner folder") can float over the sheet and darken
+  // the page mean the ratio is taken against: close them before the screenshot.
+  for (const close of await page.locator('.toast-close').all()) await close.click().catch(() => undefined);
+  await page
+    .locator('.toast')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   const sheet = page.locator('.page-sheet');
   const boxes = await sheet.evaluate((el) => {
     const origin = el.getBoundingClientRect();
