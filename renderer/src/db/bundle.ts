@@ -8,6 +8,7 @@ import {
   type ImportRecord,
   type MapRecord,
   type PresentationRecord,
+  caseStores,
 } from './schema';
 import { DbError, guard, notFound } from './errors';
 import { newId, nowIso } from './ids';
@@ -193,52 +194,37 @@ export async function importCaseData(
   let data = parsed.data as unknown as CaseBundleData;
   checkReferences(data);
   return guard(() =>
-    db.transaction(
-      'rw',
-      [
-        db.cases,
-        db.volumes,
-        db.documents,
-        db.pages,
-        db.pageTexts,
-        db.imports,
-        db.terms,
-        db.settings,
-        db.maps,
-        db.presentations,
-      ],
-      async () => {
-        const exists = !!(await db.cases.get(data.case.id));
-        if (exists && options.onConflict === 'reject') {
-          throw new DbError('CASE_EXISTS', `case ${data.case.number} already exists`, data.case.number);
+    db.transaction('rw', caseStores(db), async () => {
+      const exists = !!(await db.cases.get(data.case.id));
+      if (exists && options.onConflict === 'reject') {
+        throw new DbError('CASE_EXISTS', `case ${data.case.number} already exists`, data.case.number);
+      }
+      if (exists) {
+        const ids = new Map<string, string>();
+        for (const r of [
+          data.case,
+          ...data.volumes,
+          ...data.documents,
+          ...data.pages,
+          ...data.imports,
+          ...data.maps,
+          ...data.presentations,
+        ]) {
+          ids.set(r.id, newId());
         }
-        if (exists) {
-          const ids = new Map<string, string>();
-          for (const r of [
-            data.case,
-            ...data.volumes,
-            ...data.documents,
-            ...data.pages,
-            ...data.imports,
-            ...data.maps,
-            ...data.presentations,
-          ]) {
-            ids.set(r.id, newId());
-          }
-          data = remapDeep(data, ids) as CaseBundleData;
-          data.case = { ...data.case, name: `${data.case.name} (bản sao)`, updatedAt: nowIso() };
-        }
-        await db.cases.add(data.case);
-        await db.volumes.bulkAdd(data.volumes);
-        await db.documents.bulkAdd(data.documents);
-        await db.pages.bulkAdd(data.pages);
-        await db.pageTexts.bulkAdd(await indexPageTexts(db, data.pageTexts)); // numbered for this database
-        await db.imports.bulkPut(data.imports);
-        await db.maps.bulkAdd(data.maps);
-        await db.presentations.bulkAdd(data.presentations);
-        return { caseId: data.case.id, renamedIds: exists, pages: data.pages.length };
-      },
-    ),
+        data = remapDeep(data, ids) as CaseBundleData;
+        data.case = { ...data.case, name: `${data.case.name} (bản sao)`, updatedAt: nowIso() };
+      }
+      await db.cases.add(data.case);
+      await db.volumes.bulkAdd(data.volumes);
+      await db.documents.bulkAdd(data.documents);
+      await db.pages.bulkAdd(data.pages);
+      await db.pageTexts.bulkAdd(await indexPageTexts(db, data.pageTexts)); // numbered for this database
+      await db.imports.bulkPut(data.imports);
+      await db.maps.bulkAdd(data.maps);
+      await db.presentations.bulkAdd(data.presentations);
+      return { caseId: data.case.id, renamedIds: exists, pages: data.pages.length };
+    }),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Case, ProceduralStage } from '@hoso/domain';
 import { foldDiacritics } from '@hoso/text';
-import { getDb, type HosoDb } from './schema';
+import { getDb, type HosoDb, caseStores } from './schema';
 import { DbError, guard, notFound } from './errors';
 import { newId, nowIso } from './ids';
 import { DEFAULT_VOLUME_NAMES } from './volumes';
@@ -82,36 +82,21 @@ export async function restoreCase(id: string, db: HosoDb = getDb()): Promise<voi
 /** Removes a case and everything that belongs to it, in one transaction. */
 export async function purgeCase(id: string, db: HosoDb = getDb()): Promise<void> {
   await guard(() =>
-    db.transaction(
-      'rw',
-      [
-        db.cases,
+    db.transaction('rw', caseStores(db), async () => {
+      await removeCaseIndex(db, id);
+      for (const t of [
         db.volumes,
         db.documents,
         db.pages,
         db.pageTexts,
         db.imports,
-        db.terms,
-        db.settings,
         db.maps,
         db.presentations,
-      ],
-      async () => {
-        await removeCaseIndex(db, id);
-        for (const t of [
-          db.volumes,
-          db.documents,
-          db.pages,
-          db.pageTexts,
-          db.imports,
-          db.maps,
-          db.presentations,
-        ]) {
-          await t.where('caseId').equals(id).delete();
-        }
-        await db.cases.delete(id);
-      },
-    ),
+      ]) {
+        await t.where('caseId').equals(id).delete();
+      }
+      await db.cases.delete(id);
+    }),
   );
 }
 

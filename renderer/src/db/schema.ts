@@ -120,6 +120,22 @@ export class HosoDb extends Dexie {
 let instance: HosoDb | null = null;
 
 /** The app's database (one per window; the courtroom audience window opens its own). */
+/** Every store a case's data lives in: a transaction that writes or removes a whole case spans them all. */
+export function caseStores(db: HosoDb) {
+  return [
+    db.cases,
+    db.volumes,
+    db.documents,
+    db.pages,
+    db.pageTexts,
+    db.imports,
+    db.terms,
+    db.settings,
+    db.maps,
+    db.presentations,
+  ];
+}
+
 export function getDb(): HosoDb {
   instance ??= new HosoDb();
   return instance;
