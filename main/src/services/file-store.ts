@@ -110,16 +110,7 @@ export class FileStore {
       throw err;
     }
     const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== hash) {
-      const meta = await this.readMeta(hash).catch(() => undefined);
-      hostFail(
-        'INTEGRITY_ERROR',
-        `The stored original ${meta?.name ?? hash} was modified on disk (hash mismatch).`,
-        {
-          file: meta?.name ?? hash,
-        },
-      );
-    }
+    if (actual !== hash) await this.failIntegrity(hash);
     return bytes;
   }
 
@@ -136,17 +127,18 @@ export class FileStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
       throw err;
     }
-    if (digest.digest('hex') !== hash) {
-      const meta = await this.readMeta(hash).catch(() => undefined);
-      hostFail(
-        'INTEGRITY_ERROR',
-        `The stored original ${meta?.name ?? hash} was modified on disk (hash mismatch).`,
-        {
-          file: meta?.name ?? hash,
-        },
-      );
-    }
+    if (digest.digest('hex') !== hash) await this.failIntegrity(hash);
     return file;
+  }
+
+  /** An original whose bytes no longer match its name was changed on disk: never hand it out. */
+  private async failIntegrity(hash: string): Promise<never> {
+    const meta = await this.readMeta(hash).catch(() => undefined);
+    return hostFail(
+      'INTEGRITY_ERROR',
+      `The stored original ${meta?.name ?? hash} was modified on disk (hash mismatch).`,
+      { file: meta?.name ?? hash },
+    );
   }
 
   async has(hash: string): Promise<boolean> {

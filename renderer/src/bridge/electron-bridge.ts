@@ -1,3 +1,4 @@
+import { jsonCommandMethods } from './commands';
 import type { HostBridge, HostEvent, Result } from '@hoso/contracts';
 
 /**
@@ -21,20 +22,11 @@ export function createElectronBridge(api: PreloadApi): HostBridge {
     api.invoke(command, payload) as Promise<Result<T>>;
   return {
     mode: 'electron',
+    ...jsonCommandMethods(call),
     storeFile: (name, bytes) => api.upload('storeFile', name, bytes) as ReturnType<HostBridge['storeFile']>,
-    getFile: (hash) => call('getFile', { hash }),
     pageImageUrl: (hash, page) => `app://hoso/api/files/${hash}/pages/${page}/image`,
     originalUrl: (hash) => `app://hoso/api/files/${hash}/original`,
-    enqueueOcr: (request) => call('enqueueOcr', request),
-    listJobs: () => call('listJobs'),
-    cancelJob: (id) => call('cancelJob', { id }),
-    retryJob: (id) => call('retryJob', { id }),
-    jobResult: (id) => call('jobResult', { id }),
-    exportPdf: (request) => call('exportPdf', request),
-    exportBundle: (request) => call('exportBundle', request),
     importBundle: (bytes) => api.upload('importBundle', '', bytes) as ReturnType<HostBridge['importBundle']>,
-    getWatchFolder: () => call('getWatchFolder'),
-    setWatchFolder: (path) => call('setWatchFolder', { path }),
     listDisplays: () => call('listDisplays'),
     openAudienceWindow: (request) => call('openAudienceWindow', request),
     subscribe: (listener) => api.onEvent(listener),

@@ -1,3 +1,4 @@
+import { jsonCommandMethods } from './commands';
 import type { HostBridge, HostError, HostEvent, Result } from '@hoso/contracts';
 import { routeToHash } from '../app/routes';
 
@@ -63,20 +64,11 @@ export function createWebBridge(base = ''): HostBridge {
 
   return {
     mode: 'web',
+    ...jsonCommandMethods(call),
     storeFile: (name, bytes) => upload(`${base}/api/files?name=${encodeURIComponent(name)}`, bytes),
-    getFile: (hash) => call('getFile', { hash }),
     pageImageUrl: (hash, page) => `${base}/api/files/${hash}/pages/${page}/image`,
     originalUrl: (hash) => `${base}/api/files/${hash}/original`,
-    enqueueOcr: (request) => call('enqueueOcr', request),
-    listJobs: () => call('listJobs'),
-    cancelJob: (id) => call('cancelJob', { id }),
-    retryJob: (id) => call('retryJob', { id }),
-    jobResult: (id) => call('jobResult', { id }),
-    exportPdf: (request) => call('exportPdf', request),
-    exportBundle: (request) => call('exportBundle', request),
     importBundle: (bytes) => upload(`${base}/api/bundles/import`, bytes),
-    getWatchFolder: () => call('getWatchFolder'),
-    setWatchFolder: (path) => call('setWatchFolder', { path }),
     // A browser cannot enumerate displays: the user drags the audience window to the projector.
     listDisplays: async () => ({ ok: true, value: [] }),
     openAudienceWindow: async (request) => {

@@ -1,0 +1,36 @@
+import type { HostBridge, Result } from '@hoso/contracts';
+
+export type CallCommand = <T>(command: string, payload?: unknown) => Promise<Result<T>>;
+
+type JsonCommandMethods = Pick<
+  HostBridge,
+  | 'getFile'
+  | 'enqueueOcr'
+  | 'listJobs'
+  | 'cancelJob'
+  | 'retryJob'
+  | 'jobResult'
+  | 'exportPdf'
+  | 'exportBundle'
+  | 'getWatchFolder'
+  | 'setWatchFolder'
+>;
+
+/**
+ * The bridge methods that are plain JSON commands, the same over IPC and HTTP (the host's table is
+ * main/src/services/commands.ts); only the transport (`call`) differs between Electron and web.
+ */
+export function jsonCommandMethods(call: CallCommand): JsonCommandMethods {
+  return {
+    getFile: (hash) => call('getFile', { hash }),
+    enqueueOcr: (request) => call('enqueueOcr', request),
+    listJobs: () => call('listJobs'),
+    cancelJob: (id) => call('cancelJob', { id }),
+    retryJob: (id) => call('retryJob', { id }),
+    jobResult: (id) => call('jobResult', { id }),
+    exportPdf: (request) => call('exportPdf', request),
+    exportBundle: (request) => call('exportBundle', request),
+    getWatchFolder: () => call('getWatchFolder'),
+    setWatchFolder: (path) => call('setWatchFolder', { path }),
+  };
+}
