@@ -33,4 +33,14 @@ describe('suppressColouredInk', () => {
     const grey = suppressColouredInk(sealedStroke(), { inpaintFrom: 0 });
     expect(grey.data[30 * grey.width + 29]).toBeGreaterThan(200);
   });
+
+  it('keeps black strokes that JPEG chroma tinted red beside the ring', () => {
+    const page = sealedStroke();
+    // A dark reddish fringe on the stroke just above the ring (r 100, g/b 25: excess 75 ≥ 60).
+    for (let y = 22; y <= 25; y++)
+      for (let x = 28; x <= 31; x++) page.data.set([100, 25, 25], (y * page.width + x) * 3);
+    const grey = suppressColouredInk(page);
+    for (let y = 22; y <= 25; y++) expect(grey.data[y * grey.width + 29]).toBeLessThan(110);
+    expect(grey.data[30 * grey.width + 10]).toBeGreaterThan(200); // the bright ring still goes
+  });
 });
