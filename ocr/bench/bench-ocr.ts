@@ -4,7 +4,11 @@
  * Over the corpus (default ../shared/corpus), per degradation: word F1 / precision / recall and CER
  * against truth.txt, pages/min, peak RSS, output bytes / input bytes and the median IoU of the
  * searchable PDF's text-layer words (read back with pdftotext -bbox) against words.tsv; the same
- * for the native tesseract CLI when installed (OMP_THREAD_LIMIT=1, one process per job, psm 3).
+ * for the native tesseract CLI when installed (OMP_THREAD_LIMIT=1, one process per job, psm 3), run
+ * twice: with Debian's language data (tessdata_fast: a smaller network) and with the very model
+ * HoSo ships (@tesseract.js-data best_int), which separates what the model costs from what
+ * WebAssembly and the pipeline cost. CPU s/page is user + system time of all threads (ours) or of
+ * the CLI processes (native, via /usr/bin/time): unlike pages/min it barely moves with machine load.
  * `--stream N` instead pushes N pages (corpus pages repeated) through engine + PDF writer and
  * reports throughput and peak RSS. `--repeat N` feeds each degradation's pages N times, so worker
  * start-up (paid once per run) weighs less in pages/min. Results go to bench-results/ocr.md.
@@ -16,6 +20,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { OcrPage } from '@hoso/contracts';
 import { recognizePages, type EngineTuning, type PageSource } from '../src/index';
+import { DEFAULT_ENGINE } from '../src/recognize/pool';
+import { prepareTessdata } from '../src/recognize/tessdata';
 import { writeSearchablePdf } from '../src/pdf';
 import { cer, medianWordIou, parseWordsTsv, type TruthWord, wordF1 } from './score';
 
@@ -109,6 +115,7 @@ interface Row {
   f1: number;
   cer: number;
   ppm: number;
+  cpuPerPage?: number;
   rssMb?: number;
   bytesRatio?: number;
   iou?: number;
@@ -164,6 +171,7 @@ async function benchEngine(
   const out = path.join(tmp, `${degradation}.pdf`);
   const texts: string[] = [];
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   async function* pages(): AsyncGenerator<{ source: PageSource; ocr: OcrPage }> {
     for await (const r of recognizePages(files, {
       lang: 'vie',
@@ -178,7 +186,9 @@ async function benchEngine(
   }
   const written = await writeSearchablePdf({ outputPath: out, title: degradation, pages: pages() });
   const ms = Date.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const row = aggregate(degradation, texts, truths, ms);
+  row.cpuPerPage = (cpu.user + cpu.system) / 1e6 / texts.length;
   const inputBytes = (await Promise.all(files.map((f) => stat(f)))).reduce((s, st) => s + st.size, 0);
   row.bytesRatio = written.bytes / inputBytes;
   row.rssMb = process.resourceUsage().maxRSS / 1024;
@@ -190,29 +200,43 @@ async function benchEngine(
   return row;
 }
 
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = spawnSync(GNU_TIME, ['-f', '%U', 'true']).status === 0;
+
+/** The native CLI on the pages, `jobs` processes at a time; `tessdataDir` swaps its language data. */
 async function benchNative(
   files: string[],
   degradation: string,
   truths: string[],
   jobs: number,
+  tmp: string,
+  tessdataDir?: string,
 ): Promise<Row> {
   const texts: string[] = new Array(files.length);
   const started = Date.now();
   let next = 0;
+  let cpuSeconds = 0;
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
   await Promise.all(
-    Array.from({ length: jobs }, async () => {
+    Array.from({ length: jobs }, async (_, job) => {
+      const timeFile = path.join(tmp, `native-time-${job}`);
       while (next < files.length) {
         const i = next++;
-        const { stdout } = await run('tesseract', [files[i], '-', '-l', 'vie', '--psm', '3'], {
-          env,
-          maxBuffer: 16 << 20,
-        });
+        const cli = ['tesseract', files[i], '-', '-l', 'vie', '--psm', '3'];
+        if (tessdataDir) cli.push('--tessdata-dir', tessdataDir);
+        const [cmd, ...cmdArgs] = hasGnuTime ? [GNU_TIME, '-f', '%U %S', '-o', timeFile, ...cli] : cli;
+        const { stdout } = await run(cmd, cmdArgs, { env, maxBuffer: 16 << 20 });
         texts[i] = stdout;
+        if (hasGnuTime) {
+          const [user, system] = (await readFile(timeFile, 'utf8')).trim().split(/\s+/).map(Number);
+          cpuSeconds += user + system;
+        }
       }
     }),
   );
-  return aggregate(degradation, texts, truths, Date.now() - started);
+  const row = aggregate(degradation, texts, truths, Date.now() - started);
+  if (hasGnuTime) row.cpuPerPage = cpuSeconds / files.length;
+  return row;
 }
 
 function median(xs: number[]): number {
@@ -293,10 +317,14 @@ async function main(): Promise<void> {
       report += await benchStream(args, docs, tmp);
     } else {
       const lines = [
-        '| degradation | engine | pages | word P | word R | word F1 | CER | pages/min | peak RSS MB | out/in bytes | text-layer IoU |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| degradation | engine | pages | word P | word R | word F1 | CER | pages/min | CPU s/page | peak RSS MB | out/in bytes | text-layer IoU |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ];
       const ratios: string[] = [];
+      // The native CLI reading HoSo's own model: same network, native code instead of WebAssembly.
+      const sameModelDir = hasNative
+        ? await prepareTessdata('vie', args.engine.variant ?? DEFAULT_ENGINE.variant)
+        : undefined;
       for (const degradation of DEGRADATIONS.filter((d) => !args.only || d.startsWith(args.only))) {
         const runDocs = Array.from({ length: args.repeat }, () => docs).flat();
         const files = runDocs.map((d) => path.join(args.corpus, d, degradation));
@@ -308,17 +336,19 @@ async function main(): Promise<void> {
         );
         const ours = await benchEngine(files, degradation, truths, tsvs, args, tmp);
         const row = (r: Row, engine: string) =>
-          `| ${r.degradation} | ${engine} | ${r.pages} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${f(r.cer)} | ${f(r.ppm, 1)} | ${f(r.rssMb, 0)} | ${f(r.bytesRatio, 3)} | ${f(r.iou, 3)} |`;
-        lines.push(row(ours, 'hoso (tesseract.js)'));
+          `| ${r.degradation} | ${engine} | ${r.pages} | ${f(r.precision)} | ${f(r.recall)} | ${f(r.f1)} | ${f(r.cer)} | ${f(r.ppm, 1)} | ${f(r.cpuPerPage, 2)} | ${f(r.rssMb, 0)} | ${f(r.bytesRatio, 3)} | ${f(r.iou, 3)} |`;
+        const rows = [row(ours, 'hoso (tesseract.js)')];
         if (hasNative) {
-          const native = await benchNative(files, degradation, truths, args.jobs);
-          lines.push(row(native, 'tesseract CLI'));
+          const native = await benchNative(files, degradation, truths, args.jobs, tmp);
+          const sameModel = await benchNative(files, degradation, truths, args.jobs, tmp, sameModelDir);
+          rows.push(row(native, 'tesseract CLI, Debian model'), row(sameModel, 'tesseract CLI, HoSo model'));
+          const cpuRatio = (a?: number, b?: number) => (a && b ? ` (CPU ×${(b / a).toFixed(2)})` : '');
           ratios.push(
-            `${degradation}: throughput ×${(ours.ppm / native.ppm).toFixed(2)}, F1 Δ ${(ours.f1 - native.f1 >= 0 ? '+' : '') + (ours.f1 - native.f1).toFixed(4)}`,
+            `${degradation}: throughput ×${(ours.ppm / native.ppm).toFixed(2)}${cpuRatio(ours.cpuPerPage, native.cpuPerPage)} vs Debian model, ×${(ours.ppm / sameModel.ppm).toFixed(2)}${cpuRatio(ours.cpuPerPage, sameModel.cpuPerPage)} vs the same model; F1 Δ ${(ours.f1 - native.f1 >= 0 ? '+' : '') + (ours.f1 - native.f1).toFixed(4)}`,
           );
         }
-        console.log(lines[lines.length - (hasNative ? 2 : 1)]);
-        if (hasNative) console.log(lines[lines.length - 1]);
+        lines.push(...rows);
+        rows.forEach((r) => console.log(r));
       }
       report += lines.join('\n') + '\n\n';
       if (ratios.length)
