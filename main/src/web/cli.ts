@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveDataDir } from '../services/data-dir';
-import { startWebServer } from './server';
+import { rerunWithBoundedMalloc } from '@hoso/ocr/bounded-malloc';
 
 /** `npm run web`: serves renderer/dist and the host services on http://127.0.0.1:5178 (PORT overrides). */
 async function main(): Promise<number> {
+  // The host runs OCR jobs of hundreds of pages: bound glibc's malloc as the `hoso` command does.
+  // Heavy modules load only in the process that serves (hence the dynamic imports below).
+  const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.argv.slice(2));
+  if (rerun) return rerun;
+  const { resolveDataDir } = await import('../services/data-dir');
+  const { startWebServer } = await import('./server');
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
   const rendererDir = path.join(repoRoot, 'renderer', 'dist');
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
