@@ -34,6 +34,23 @@ const MAX_BRIDGE = 40;
  */
 const DARKEST_INK = 120;
 
+/** The brightest channel: black text stays black, red or blue ink (bright in its own channel) goes light. */
+function brightest(r: number, g: number, b: number): number {
+  return r > g ? (r > b ? r : b) : g > b ? g : b;
+}
+
+/**
+ * How far red (or blue) exceeds the other channels (≥ 0), 0 for pixels too dark to be seal ink. Only red
+ * and blue count: yellowed paper (red + green over blue) must not lift the text.
+ */
+function inkExcess(r: number, g: number, b: number): number {
+  if (brightest(r, g, b) < DARKEST_INK) return 0;
+  const red = r - (g > b ? g : b);
+  const blue = b - (r > g ? r : g);
+  const excess = red > blue ? red : blue;
+  return excess > 0 ? excess : 0;
+}
+
 /** Sampling grid of hasColouredInk: every 3rd pixel of every 3rd row still hits a 3-px pen stroke. */
 const SAMPLE_STEP = 3;
 /** Sampled ink pixels below this are JPEG colour noise on a grey page, not a seal or signature. */
@@ -50,13 +67,8 @@ export function hasColouredInk(raster: Raster): boolean {
   let found = 0;
   for (let y = 0; y < height; y += SAMPLE_STEP) {
     for (let i = y * width * 3; i < (y + 1) * width * 3; i += 3 * SAMPLE_STEP) {
-      const r = data[i];
-      const g = data[i + 1];
-      const b = data[i + 2];
-      const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-      if (max < DARKEST_INK) continue;
-      const ink = Math.max(r - (g > b ? g : b), b - (r > g ? r : g));
-      if (ink >= DEFAULT_INPAINT_FROM && ++found >= MIN_INK_SAMPLES) return true;
+      if (inkExcess(data[i], data[i + 1], data[i + 2]) >= DEFAULT_INPAINT_FROM && ++found >= MIN_INK_SAMPLES)
+        return true;
     }
   }
   return false;
@@ -88,12 +100,8 @@ export function suppressColouredInk(raster: Raster, opts: InkOptions = {}): Grey
     const r = src[i];
     const g = src[i + 1];
     const b = src[i + 2];
-    const max = r > g ? (r > b ? r : b) : g > b ? g : b;
-    // Only red and blue stand out; yellowed paper (red + green over blue) must not lift the text.
-    const red = r - (g > b ? g : b);
-    const blue = b - (r > g ? r : g);
-    const ink = max < DARKEST_INK ? 0 : red > blue ? red : blue;
-    const v = ink > 0 ? max + 2 * ink : max;
+    const ink = inkExcess(r, g, b);
+    const v = brightest(r, g, b) + 2 * ink;
     out[j] = v > 255 ? 255 : v;
     if (mask && ink >= inpaintFrom) {
       mask[j] = 1;
@@ -107,12 +115,7 @@ export function suppressColouredInk(raster: Raster, opts: InkOptions = {}): Grey
 /** The brightest of R, G, B per pixel: what the ink pass gives a pixel without red or blue excess. */
 function brightestChannel({ data, width, height }: Raster): Buffer {
   const out = Buffer.allocUnsafe(width * height);
-  for (let i = 0, j = 0; j < out.length; i += 3, j++) {
-    const r = data[i];
-    const g = data[i + 1];
-    const b = data[i + 2];
-    out[j] = r > g ? (r > b ? r : b) : g > b ? g : b;
-  }
+  for (let i = 0, j = 0; j < out.length; i += 3, j++) out[j] = brightest(data[i], data[i + 1], data[i + 2]);
   return out;
 }
 

@@ -45,6 +45,12 @@ describe('suppressColouredInk', () => {
   });
 });
 
+it('leaves pixels without red or blue excess at their brightest channel (never darker)', () => {
+  const page = sealedStroke();
+  page.data.set([150, 170, 160], (5 * page.width + 5) * 3); // greenish grey: negative red and blue excess
+  expect(suppressColouredInk(page).data[5 * page.width + 5]).toBe(170);
+});
+
 describe('hasColouredInk', () => {
   /** 300×300 grey paper with JPEG-like colour noise (±12 per channel) and a black text band. */
   function greyPage(): { data: Buffer; width: number; height: number; channels: 3 } {
