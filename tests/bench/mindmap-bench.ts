@@ -47,7 +47,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(
-    `http://127.0.0.1:${port}/src/features/mindmap/bench/bench.html?nodes=${nodes}&edges=${edges}&visible=${process.env.VISIBLE ?? 1}`,
+    `http://127.0.0.1:${port}/src/features/mindmap/bench/bench.html?nodes=${nodes}&edges=${edges}&visible=${process.env.VISIBLE ?? 1}&lod=${process.env.LOD ?? 'canvas'}${process.env.FAR ? `&far=${process.env.FAR}` : ''}`,
   );
   await page.waitForFunction(
     () => Boolean(window.hosoBench) && document.querySelectorAll('.react-flow__node').length > 0,
@@ -80,8 +80,10 @@ try {
     before = after;
     return ` · main thread: js ${js.toFixed(0)}, style ${style.toFixed(0)}, layout ${layout.toFixed(0)}, other ${(task - js - style - layout).toFixed(0)} ms`;
   };
-  const fmt = (s: { p50: number; p95: number; max: number; over33: number; frames: number }) =>
-    `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(0)} ms · ${s.over33}/${s.frames} frames > 33 ms`;
+  const fmt = (s: { p50: number; p95: number; max: number; over33: number; frames: number; slow: string }) =>
+    `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(0)} ms · ${s.over33}/${s.frames} frames > 33 ms` +
+    // SLOW=1: which frames were slow, as zoom:ms (tells the near-zoom DOM from the far-zoom canvas).
+    (process.env.SLOW ? ` · slow ${s.slow}` : '');
   // Warm-up pass so first-render costs don't count as frame times.
   await page.evaluate(() => window.hosoBench!.pan(1, 30));
   before = await metrics();

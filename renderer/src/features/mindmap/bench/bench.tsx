@@ -6,6 +6,9 @@ import { EDGE_KIND_LABEL, layoutMap, type LayoutKind } from '@hoso/mindmap';
 import { edgeTypes } from '../nodes/FloatingEdge';
 import { nodeTypes } from '../nodes/MapNodes';
 import { useFarZoom } from '../nodes/useFarZoom';
+import { FarZoomCanvas } from '../nodes/FarZoomCanvas';
+import { farZoomLevels } from '../nodes/farZoomDraw';
+import { useFarElements } from '../nodes/useFarElements';
 import { edgeLabel, toFlowEdge, toFlowNode, type FlowEdge, type FlowNode } from '../editor/toFlow';
 import { syntheticMap } from './generate';
 import '../mindmap.css';
@@ -19,6 +22,13 @@ const params = new URLSearchParams(location.search);
 const N = Number(params.get('nodes') ?? 1000);
 const M = Number(params.get('edges') ?? 1500);
 const model = syntheticMap(N, M);
+// lod=canvas (default, as the editor), keep (canvas, DOM nodes kept and hidden by CSS), off (DOM only).
+const LOD = params.get('lod') ?? 'canvas';
+// far=0.5 tries another threshold (default: the editor's, by map size).
+const FAR = params.get('far')
+  ? { enter: Number(params.get('far')), leave: Number(params.get('far')) + 0.06 }
+  : farZoomLevels(N);
+const NO_SELECTION = new Set<string>();
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
@@ -26,9 +36,9 @@ function percentile(sorted: number[], p: number): number {
 
 function Bench() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const far = useFarZoom();
-  const nodes = useMemo(() => model.nodes.map((n) => toFlowNode(n)), []);
-  const edges = useMemo(
+  const far = useFarZoom(FAR.enter, FAR.leave) && LOD !== 'off';
+  const allNodes = useMemo(() => model.nodes.map((n) => toFlowNode(n)), []);
+  const allEdges = useMemo(
     () =>
       model.edges.map((e) =>
         toFlowEdge(
@@ -38,15 +48,18 @@ function Bench() {
       ),
     [],
   );
+  const { nodes, edges } = useFarElements(allNodes, allEdges, far, LOD === 'keep');
   useEffect(() => {
     const frames = async (count: number, step: (i: number) => void) => {
       const times: number[] = [];
+      const slow: string[] = [];
       let last = performance.now();
       for (let i = 0; i < count; i++) {
         step(i);
         await new Promise(requestAnimationFrame);
         const now = performance.now();
         times.push(now - last);
+        if (now - last > 33.4) slow.push(`${flow.getViewport().zoom.toFixed(2)}:${(now - last).toFixed(0)}`);
         last = now;
       }
       times.sort((a, b) => a - b);
@@ -56,6 +69,7 @@ function Bench() {
         max: times[times.length - 1],
         over33: times.filter((t) => t > 33.4).length,
         frames: count,
+        slow: slow.join(' '),
       };
     };
     window.hosoBench = {
@@ -84,13 +98,16 @@ function Bench() {
         );
       },
       async fit() {
-        await flow.fitView();
+        await flow.fitView({ includeHiddenNodes: true });
         return flow.getViewport().zoom;
       },
     };
   }, [flow]);
   return (
-    <div style={{ width: '100vw', height: '100vh' }} className={far ? 'mm-bench mm-far' : 'mm-bench'}>
+    <div
+      style={{ width: '100vw', height: '100vh' }}
+      className={far ? 'mm-bench mm-far mm-far-drawn' : 'mm-bench'}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -98,7 +115,9 @@ function Bench() {
         edgeTypes={edgeTypes}
         onlyRenderVisibleElements={params.get('visible') !== '0'}
         minZoom={0.02}
-      />
+      >
+        {far && <FarZoomCanvas model={model} selected={NO_SELECTION} />}
+      </ReactFlow>
     </div>
   );
 }
@@ -115,7 +134,15 @@ declare global {
     };
   }
 }
-type FrameStats = { p50: number; p95: number; max: number; over33: number; frames: number };
+type FrameStats = {
+  p50: number;
+  p95: number;
+  max: number;
+  over33: number;
+  frames: number;
+  /** zoom:ms of each frame over 33 ms (printed with SLOW=1). */
+  slow: string;
+};
 
 createRoot(document.getElementById('root')!).render(
   <ReactFlowProvider>

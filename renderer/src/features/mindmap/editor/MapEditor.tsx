@@ -5,7 +5,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -38,7 +37,8 @@ import { resolveEvidenceRef } from '../data/evidence';
 import { messages } from '../messages';
 import { edgeTypes } from '../nodes/FloatingEdge';
 import { nodeTypes } from '../nodes/MapNodes';
-import { useFarZoom } from '../nodes/useFarZoom';
+import { FarZoomCanvas } from '../nodes/FarZoomCanvas';
+import { MapMiniMap } from '../nodes/MapMiniMap';
 import { MapActionsContext, type MapActions } from './context';
 import { DossierPanel } from './DossierPanel';
 import { Inspector } from './Inspector';
@@ -47,6 +47,10 @@ import { blankNode, defaultEdgeKind, evidenceNode } from './newNodes';
 import { edgeLabel, syncFlowNodes, toFlowEdge, type FlowEdge, type FlowNode } from './toFlow';
 import { Toolbar } from './Toolbar';
 import { useEditorKeys } from './useEditorKeys';
+import { useFarMode } from './useFarMode';
+
+/** Zoom to fit, hidden nodes included: at far zoom React Flow holds them hidden (see useFarMode). */
+const FIT = { duration: 300, padding: 0.1, includeHiddenNodes: true };
 
 /** In-app clipboard (a map fragment); also written to the system clipboard as JSON. */
 let clipboard: MapFragment | null = null;
@@ -71,7 +75,6 @@ export function MapEditor(props: MapEditorProps) {
   const [edges, setEdges] = useState<FlowEdge[]>([]);
   const [dropActive, setDropActive] = useState(false);
   const [busy, setBusy] = useState(false);
-  const far = useFarZoom();
   // `t` is a new function every render; the edge labels must only change with the locale.
   const locale = useLocale();
   const kindLabel = useMemo(() => {
@@ -185,7 +188,7 @@ export function MapEditor(props: MapEditorProps) {
       try {
         const next = await layoutMap(model, kind);
         commit(() => next);
-        requestAnimationFrame(() => void flow.fitView({ duration: 300, padding: 0.1 }));
+        requestAnimationFrame(() => void flow.fitView(FIT));
       } finally {
         setBusy(false);
       }
@@ -223,10 +226,13 @@ export function MapEditor(props: MapEditorProps) {
   const focusNode = useCallback(
     (id: string) => {
       setNodes((ns) => ns.map((n) => ({ ...n, selected: n.id === id })));
-      void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
+      void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, includeHiddenNodes: true });
     },
     [flow],
   );
+  // Zoomed far out the map is one canvas; React Flow renders no node or edge meanwhile.
+  const farMode = useFarMode(model, nodes, edges, setNodes, focusNode);
+  const far = farMode.far;
 
   const findInput = useRef<HTMLInputElement>(null);
   useEditorKeys(wrapper, {
@@ -240,7 +246,7 @@ export function MapEditor(props: MapEditorProps) {
     },
     selectAll,
     find: () => findInput.current?.focus(),
-    fit: () => void flow.fitView({ duration: 300, padding: 0.1 }),
+    fit: () => void flow.fitView(FIT),
   });
 
   const onDragOver = (e: DragEvent) => {
@@ -286,7 +292,7 @@ export function MapEditor(props: MapEditorProps) {
           onAdd={addNode}
           onLayout={(k) => void runLayout(k)}
           onAlign={(how) => commit((m) => alignNodes(m, selectedIds, how))}
-          onFit={() => void flow.fitView({ duration: 300, padding: 0.1 })}
+          onFit={() => void flow.fitView(FIT)}
           onFocus={focusNode}
           onExport={props.onExport}
         />
@@ -294,22 +300,25 @@ export function MapEditor(props: MapEditorProps) {
           <DossierPanel caseId={caseId} />
           <div
             ref={wrapper}
-            className={`mm-canvas${dropActive ? ' mm-drop' : ''}${far ? ' mm-far' : ''}`}
+            className={`mm-canvas${dropActive ? ' mm-drop' : ''}${far ? ' mm-far mm-far-drawn' : ''}`}
             tabIndex={-1}
             onDragOver={onDragOver}
             onDragLeave={() => setDropActive(false)}
             onDrop={(e) => void onDrop(e)}
+            onDoubleClick={farMode.onDoubleClick}
             aria-label={t('maps')}
           >
             <ReactFlow<FlowNode, FlowEdge>
-              nodes={nodes}
-              edges={edges}
+              nodes={farMode.nodes}
+              edges={farMode.edges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
               onEdgesChange={onEdgesChange}
               onNodeDragStop={onNodeDragStop}
               onConnect={onConnect}
+              onPaneClick={farMode.onPaneClick}
+              zoomOnDoubleClick={!far}
               onReconnect={(old, c) => commit((m) => reconnect(m, old.id, c.source, c.target))}
               onDelete={({ nodes: ns, edges: es }) =>
                 commit((m) =>
@@ -334,11 +343,12 @@ export function MapEditor(props: MapEditorProps) {
               minZoom={0.05}
               maxZoom={3}
               fitView
-              fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
+              fitViewOptions={{ maxZoom: 1, padding: 0.1, includeHiddenNodes: true }}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={24} color="#e4e1da" />
-              <MiniMap pannable zoomable nodeColor={(n) => miniColor(n.type)} />
+              <MapMiniMap model={model} label={t('minimap')} />
+              {far && <FarZoomCanvas model={model} selected={farMode.selected} />}
               <Controls showInteractive={false} />
             </ReactFlow>
             {dropActive && <div className="mm-drop-hint">{t('dropHere')}</div>}
@@ -355,21 +365,4 @@ export function MapEditor(props: MapEditorProps) {
       </div>
     </MapActionsContext.Provider>
   );
-}
-
-function miniColor(kind: string | undefined): string {
-  switch (kind) {
-    case 'person':
-      return '#1a5fb4';
-    case 'event':
-      return '#b26a00';
-    case 'evidence':
-      return '#2e7d32';
-    case 'provision':
-      return '#6a3d9a';
-    case 'group':
-      return '#e4e1da';
-    default:
-      return '#5b6470';
-  }
 }

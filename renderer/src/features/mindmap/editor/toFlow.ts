@@ -23,6 +23,10 @@ export function toFlowNode(n: MapNode, selected = false, focused = false): FlowN
     data: focused ? { node: n, focused } : { node: n },
     width,
     height,
+    // Sizes are fixed per kind, so the node is born measured: React Flow then keeps its handle
+    // bounds when the object is replaced (an edit, or the far-zoom `hidden` copy) instead of
+    // force-rendering every such node, on screen or not, to measure it again.
+    measured: { width, height },
     selected,
     // Frames stay behind the nodes they hold.
     zIndex: n.kind === 'group' ? -1 : 0,
