@@ -77,8 +77,9 @@ test('zoomed far out the map is one canvas; click selects, double-click zooms ba
   const person = page.locator('.react-flow__node-person').first();
   const id = (await person.getAttribute('data-id'))!;
   const box = await person.evaluate((el) => {
-    const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec((el as HTMLElement).style.transform)!;
-    return { x: Number(m[1]), y: Number(m[2]), width: el.offsetWidth, height: el.offsetHeight };
+    const div = el as HTMLElement;
+    const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(div.style.transform)!;
+    return { x: Number(m[1]), y: Number(m[2]), width: div.offsetWidth, height: div.offsetHeight };
   });
 
   // Zoom out with the wheel until the canvas takes over.

@@ -5,6 +5,7 @@ import { EDGE_KIND_LABEL, type EvidenceLink, type MapModel } from '@hoso/mindmap
 import { edgeTypes } from './nodes/FloatingEdge';
 import { nodeTypes } from './nodes/MapNodes';
 import { useFarZoom } from './nodes/useFarZoom';
+import { LightNodesContext } from './nodes/farContext';
 import { edgeLabel, toFlowEdge, toFlowNode, type FlowEdge, type FlowNode } from './editor/toFlow';
 import './mindmap.css';
 
@@ -58,27 +59,29 @@ function PresenterCanvas({ model, focusNodeId, onOpenEvidence }: MapPresenterPro
 
   return (
     <div className={`mm-presenter${far ? ' mm-far' : ''}`} data-focus={focusNodeId ?? ''}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable={false}
-        edgesFocusable={false}
-        nodesFocusable={false}
-        deleteKeyCode={null}
-        onNodeClick={(_, n) => {
-          const node = n.data.node;
-          if (node.kind === 'evidence') onOpenEvidence?.(node.link);
-          else if (node.kind === 'person' && node.photo) onOpenEvidence?.(node.photo);
-        }}
-        minZoom={0.05}
-        maxZoom={4}
-        fitView
-        proOptions={{ hideAttribution: true }}
-      />
+      <LightNodesContext.Provider value={far}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          edgesFocusable={false}
+          nodesFocusable={false}
+          deleteKeyCode={null}
+          onNodeClick={(_, n) => {
+            const node = n.data.node;
+            if (node.kind === 'evidence') onOpenEvidence?.(node.link);
+            else if (node.kind === 'person' && node.photo) onOpenEvidence?.(node.photo);
+          }}
+          minZoom={0.05}
+          maxZoom={4}
+          fitView
+          proOptions={{ hideAttribution: true }}
+        />
+      </LightNodesContext.Provider>
     </div>
   );
 }

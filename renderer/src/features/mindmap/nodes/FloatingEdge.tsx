@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, useInternalNode, type EdgeProps, type EdgeTypes } from '@xyflow/react';
 import { borderPoint } from '@hoso/mindmap';
 import type { FlowEdge } from '../editor/toFlow';
-import { useFarZoom } from './useFarZoom';
+import { useLightNodes } from './farContext';
 
 /**
  * A straight edge from border to border of the two nodes (not from fixed handles), the same
@@ -21,7 +21,7 @@ const FloatingEdge = memo(function FloatingEdge({
 }: EdgeProps<FlowEdge>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
-  const far = useFarZoom();
+  const far = useLightNodes();
   if (!s || !t) return null;
   const sb = {
     ...s.internals.positionAbsolute,

@@ -5,13 +5,13 @@ import { useLinkedPage } from '../data/evidence';
 import type { FlowNode } from '../editor/toFlow';
 import { EvidenceThumb } from './EvidenceThumb';
 import { useMapActions } from '../editor/context';
-import { useFarZoom } from './useFarZoom';
+import { useLightNodes } from './farContext';
 
 /**
  * One component per node kind; the look (colour, border) comes from the same style key the
  * exports use (`styleKey`), as a CSS class. Sizes are fixed per kind (see NODE_SIZE).
- * Zoomed far out (`useFarZoom`, a boolean that changes only when crossing the threshold) a node
- * renders its box, badge and title only: no details, thumbnails or Dexie queries, so the hundreds
+ * Light (`useLightNodes`: the presenter zoomed far out; the editor draws far zoom on a canvas) a
+ * node renders its box, badge and title only: no details, thumbnails or Dexie queries, so the hundreds
  * of nodes mounted while zooming out of a big map stay cheap (the CSS hides the same parts anyway).
  */
 function Shell({
@@ -53,7 +53,7 @@ function Details({ node }: { node: MapNode }) {
 
 const PersonNode = memo(function PersonNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
-  const far = useFarZoom();
+  const far = useLightNodes();
   if (n.kind !== 'person') return null;
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
@@ -71,7 +71,7 @@ const PersonNode = memo(function PersonNode({ data, selected }: NodeProps<FlowNo
 
 const EventNode = memo(function EventNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
-  const far = useFarZoom();
+  const far = useLightNodes();
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
       <div className="mm-badge">{nodeBadge(n)}</div>
@@ -83,7 +83,7 @@ const EventNode = memo(function EventNode({ data, selected }: NodeProps<FlowNode
 
 const EvidenceNode = memo(function EvidenceNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
-  const far = useFarZoom();
+  const far = useLightNodes();
   if (n.kind !== 'evidence') return null;
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
@@ -118,7 +118,7 @@ function EvidenceBody({ node: n }: { node: Extract<MapNode, { kind: 'evidence' }
 
 const ProvisionNode = memo(function ProvisionNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
-  const far = useFarZoom();
+  const far = useLightNodes();
   if (n.kind !== 'provision') return null;
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
@@ -141,7 +141,7 @@ const ProvisionNode = memo(function ProvisionNode({ data, selected }: NodeProps<
 
 const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<FlowNode>) {
   const n = data.node;
-  const far = useFarZoom();
+  const far = useLightNodes();
   const badge = nodeBadge(n);
   return (
     <Shell node={n} focused={data.focused} selected={selected}>
