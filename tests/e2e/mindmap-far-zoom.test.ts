@@ -58,6 +58,15 @@ async function viewport(page: Page): Promise<{ x: number; y: number; zoom: numbe
   return { x: e, y: f, zoom: a };
 }
 
+async function zoomOutToCanvas(page: Page): Promise<void> {
+  const paneBox = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
+  for (let i = 0; i < 12 && !(await page.getByTestId('far-canvas').count()); i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(150);
+  }
+}
+
 function hexToRgb(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
@@ -83,13 +92,7 @@ test('zoomed far out the map is one canvas; click selects, double-click zooms ba
   });
 
   // Zoom out with the wheel until the canvas takes over.
-  const pane = page.locator('.react-flow__pane');
-  const paneBox = (await pane.boundingBox())!;
-  await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
-  for (let i = 0; i < 12 && !(await page.getByTestId('far-canvas').count()); i++) {
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(150);
-  }
+  await zoomOutToCanvas(page);
   const canvas = page.getByTestId('far-canvas');
   await expect.poll(() => canvas.count()).toBe(1);
   expect((await viewport(page)).zoom).toBeLessThan(0.45);
@@ -147,5 +150,11 @@ test('zoomed far out the map is one canvas; click selects, double-click zooms ba
   await expect.poll(() => back.getAttribute('class')).toContain('selected');
   expect((await viewport(page)).zoom).toBeGreaterThan(0.48);
   await page.screenshot({ path: path.join(OUT, 'near-again.png') });
+
+  // Zoom to fit (React Flow's control) from far zoom fits the whole map, hidden nodes included.
+  await zoomOutToCanvas(page);
+  await page.locator('.react-flow__controls-fitview').click();
+  await expect.poll(() => canvas.count()).toBe(0);
+  await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(5);
   expect(problems).toEqual([]);
 });

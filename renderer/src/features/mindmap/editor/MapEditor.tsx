@@ -349,7 +349,7 @@ export function MapEditor(props: MapEditorProps) {
               <Background gap={24} color="#e4e1da" />
               <MapMiniMap model={model} label={t('minimap')} />
               {far && <FarZoomCanvas model={model} selected={farMode.selected} />}
-              <Controls showInteractive={false} />
+              <Controls showInteractive={false} fitViewOptions={FIT} />
             </ReactFlow>
             {dropActive && <div className="mm-drop-hint">{t('dropHere')}</div>}
           </div>
