@@ -2,6 +2,9 @@
  * `npm run bench:mindmap`: the mind-map editor's components on a 1 000-node / 1 500-edge map in
  * Debian's Chromium (playwright-core), as a production build (React's dev mode would triple the cost). Prints frame times while
  * panning and zooming (requestAnimationFrame deltas, p50/p95) and auto-layout times per layout.
+ * Knobs: NODES, EDGES, VISIBLE=0, TRACE=file.json, EXTRA_CSS; LOD=canvas (default, as the editor:
+ * one canvas below the far-zoom threshold) | keep (canvas, DOM kept under it) | off (DOM only);
+ * FAR=0.5 (another threshold); SLOW=1 (list each slow frame as zoom:ms).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
