@@ -1,6 +1,7 @@
-import { useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
-import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
+import { useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { Panel, useReactFlow } from '@xyflow/react';
 import { boundsOf, NODE_STYLE, nodeSize, styleKey, type MapModel } from '@hoso/mindmap';
+import { useViewportRedraw, type Viewport } from './useViewportRedraw';
 
 const W = 200;
 const H = 150;
@@ -13,17 +14,10 @@ const PAD = 6;
  */
 export function MapMiniMap({ model, label }: { model: MapModel; label: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const store = useStoreApi();
   const flow = useReactFlow();
   // Screen-to-flow mapping of the last drawing, for the pointer handlers.
   const map = useRef({ scale: 1, x: 0, y: 0 });
-  useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = W * dpr;
-    canvas.height = H * dpr;
+  const draw = useMemo(() => {
     const bounds = boundsOf(model.nodes);
     const byColour = new Map<string, { x: number; y: number; width: number; height: number }[]>();
     for (const n of model.nodes) {
@@ -33,12 +27,13 @@ export function MapMiniMap({ model, label }: { model: MapModel; label: string })
       list.push({ x: n.x, y: n.y, ...nodeSize(n) });
       byColour.set(colour, list);
     }
-    let frame = 0;
-    let drawn: unknown[] = [];
-    const draw = () => {
-      frame = 0;
-      const { transform, width, height } = store.getState();
-      drawn = [transform, width, height];
+    return ({ transform, width, height }: Viewport) => {
+      const canvas = ref.current;
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx) return;
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== W * dpr) canvas.width = W * dpr;
+      if (canvas.height !== H * dpr) canvas.height = H * dpr;
       const [tx, ty, z] = transform;
       const view = { x: -tx / z, y: -ty / z, width: width / z, height: height / z };
       const x0 = Math.min(bounds.x, view.x);
@@ -67,16 +62,8 @@ export function MapMiniMap({ model, label }: { model: MapModel; label: string })
       ctx.lineWidth = 1.5 / scale;
       ctx.strokeRect(view.x, view.y, view.width, view.height);
     };
-    draw();
-    const unsubscribe = store.subscribe((s) => {
-      if (frame || (s.transform === drawn[0] && s.width === drawn[1] && s.height === drawn[2])) return;
-      frame = requestAnimationFrame(draw);
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
-  }, [store, model]);
+  }, [model]);
+  useViewportRedraw(draw);
 
   const moveTo = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
