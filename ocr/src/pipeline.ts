@@ -13,6 +13,7 @@ import { textLayerPage } from './recognize/text-layer';
 // The CLI loads this module as its engine (inspect + recognize).
 export { inspectInputs } from './decode/inspect';
 import { InputError, type OcrOptions, type PageSource } from './types';
+import { throwIfAborted, untilAborted } from './abort';
 
 /**
  * decode → preprocess → recognize, streamed in input order. One page is decoded and prepared at a
@@ -34,7 +35,6 @@ export async function* recognizePages(
   const jobs = Math.max(1, opts.jobs || os.availableParallelism());
   const settings: EngineSettings = { ...DEFAULT_ENGINE, lang: opts.lang, ...opts.engine };
   const pool = new RecognizerPool(jobs, settings);
-  const aborted = abortPromise(signal);
   const onAbort = () => void pool.terminate();
   signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -47,7 +47,7 @@ export async function* recognizePages(
     if (pagesTotal > 0) pool.warmUp();
     while (true) {
       while (!sourcesDone && inFlight.length < jobs + 2) {
-        const next = await Promise.race([sources.next(), aborted]);
+        const next = await untilAborted(sources.next(), signal);
         if (next.done) {
           sourcesDone = true;
           break;
@@ -66,7 +66,7 @@ export async function* recognizePages(
       }
       const head = inFlight.shift();
       if (!head) break;
-      const result = await Promise.race([head, aborted]);
+      const result = await untilAborted(head, signal);
       if (!result) continue;
       pagesDone++;
       opts.onProgress?.({ pagesDone, pagesTotal, elapsedMs: Date.now() - started });
@@ -185,22 +185,4 @@ async function* pageSources(
       if (pdf && !handedOver) void pdf.close().catch(() => undefined);
     }
   }
-}
-
-function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw abortError();
-}
-
-function abortError(): Error {
-  return new DOMException('The OCR job was aborted', 'AbortError');
-}
-
-function abortPromise(signal?: AbortSignal): Promise<never> {
-  const p = new Promise<never>((_, reject) => {
-    if (!signal) return;
-    if (signal.aborted) reject(abortError());
-    signal.addEventListener('abort', () => reject(abortError()), { once: true });
-  });
-  p.catch(() => undefined);
-  return p;
 }
