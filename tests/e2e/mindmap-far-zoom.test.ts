@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import { NODE_STYLE } from '@hoso/mindmap';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+import { flowBox, viewport, zoomOutToCanvas } from './mindmap-view';
 
 /**
  * The map's far-zoom level of detail in Chromium: zoomed out past the threshold the map is one
@@ -48,25 +49,6 @@ async function openTemplateMap(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(5);
 }
 
-/** React Flow's viewport transform: translate(x, y) scale(zoom). */
-async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
-  const t = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
-  const [a, , , , e, f] = t
-    .replace(/^matrix\(|\)$/g, '')
-    .split(',')
-    .map(Number);
-  return { x: e, y: f, zoom: a };
-}
-
-async function zoomOutToCanvas(page: Page): Promise<void> {
-  const paneBox = (await page.locator('.react-flow__pane').boundingBox())!;
-  await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
-  for (let i = 0; i < 12 && !(await page.getByTestId('far-canvas').count()); i++) {
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(150);
-  }
-}
-
 function hexToRgb(hex: string): number[] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 }
@@ -85,11 +67,7 @@ test('zoomed far out the map is one canvas; click selects, double-click zooms ba
   // The defendant's node: its id and its box in flow coordinates, read from React Flow's DOM.
   const person = page.locator('.react-flow__node-person').first();
   const id = (await person.getAttribute('data-id'))!;
-  const box = await person.evaluate((el) => {
-    const div = el as HTMLElement;
-    const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(div.style.transform)!;
-    return { x: Number(m[1]), y: Number(m[2]), width: div.offsetWidth, height: div.offsetHeight };
-  });
+  const box = await flowBox(person);
 
   // Zoom out with the wheel until the canvas takes over.
   await zoomOutToCanvas(page);

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
+import { flowBox, viewport, zoomOutToCanvas } from './mindmap-view';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
 
 /**
@@ -187,6 +188,26 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   expect(region).toHaveLength(4);
   expect(region![2]).toBeGreaterThan(region![0]);
   await page.screenshot({ path: path.join(OUT, 'viewer-from-map.png') });
+  const viewerUrl = page.url();
+
+  // Zoomed far out (the map is one canvas), a double-click on the evidence opens the same page.
+  await page.goto(mapUrl);
+  const farEvidence = page.locator('[data-kind="evidence"]').first();
+  await farEvidence.waitFor();
+  const farBox = await flowBox(
+    farEvidence.locator('xpath=ancestor::div[contains(@class,"react-flow__node")][1]'),
+  );
+  await zoomOutToCanvas(page);
+  const canvas = page.getByTestId('far-canvas');
+  await expect.poll(() => canvas.count()).toBe(1);
+  const v = await viewport(page);
+  const canvasBox = (await canvas.boundingBox())!;
+  await page.mouse.dblclick(
+    canvasBox.x + v.x + (farBox.x + farBox.width / 2) * v.zoom,
+    canvasBox.y + v.y + (farBox.y + farBox.height / 2) * v.zoom,
+  );
+  await page.waitForURL(/\/pages\/[^?]+\?region=/);
+  expect(page.url()).toBe(viewerUrl);
 
   // Export the PDF (A4) and read its text back.
   await page.goto(mapUrl);

@@ -29,6 +29,7 @@ import {
   type MapFragment,
   type PersonNode,
   type MapModel,
+  type MapNode,
   type NodeKind,
 } from '@hoso/mindmap';
 import { translator, useLocale, useT } from '../../../i18n';
@@ -230,8 +231,17 @@ export function MapEditor(props: MapEditorProps) {
     },
     [flow],
   );
+  /** What a double-click on a node opens: an evidence node's page at its region, a person's photo source. */
+  const openSource = useCallback(
+    (node: MapNode): boolean => {
+      const link = node.kind === 'evidence' ? node.link : node.kind === 'person' ? node.photo : undefined;
+      if (link) openLink(caseId, link);
+      return Boolean(link);
+    },
+    [caseId],
+  );
   // Zoomed far out the map is one canvas; React Flow renders no node or edge meanwhile.
-  const farMode = useFarMode(model, nodes, edges, setNodes, focusNode);
+  const farMode = useFarMode(model, nodes, edges, setNodes, focusNode, openSource);
   const far = farMode.far;
 
   const findInput = useRef<HTMLInputElement>(null);
@@ -329,11 +339,7 @@ export function MapEditor(props: MapEditorProps) {
                   ),
                 )
               }
-              onNodeDoubleClick={(_, n) => {
-                const node = n.data.node;
-                if (node.kind === 'evidence') openLink(caseId, node.link);
-                if (node.kind === 'person' && node.photo) openLink(caseId, node.photo);
-              }}
+              onNodeDoubleClick={(_, n) => openSource(n.data.node)}
               connectionMode={ConnectionMode.Loose}
               edgesReconnectable
               deleteKeyCode={['Delete', 'Backspace']}

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, type Dispatch, type MouseEvent, type SetStateAction } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { MapModel } from '@hoso/mindmap';
+import type { MapModel, MapNode } from '@hoso/mindmap';
 import { farNodeAt } from '../nodes/FarZoomCanvas';
 import { farZoomLevels } from '../nodes/farZoomDraw';
 import { useFarElements } from '../nodes/useFarElements';
@@ -10,7 +10,8 @@ import type { FlowEdge, FlowNode } from './toFlow';
 /**
  * The editor's far-zoom level of detail (see nodes/farZoomDraw.ts): whether the canvas is shown,
  * what React Flow renders meanwhile, and the pointer gestures that keep working on the canvas —
- * a click selects the node under it (Ctrl/⌘ adds), a double-click zooms in on it.
+ * a click selects the node under it (Ctrl/⌘ adds); a double-click opens what it links to, as on
+ * the DOM node (an evidence node's page at its region), or else zooms in on it.
  */
 export function useFarMode(
   model: MapModel,
@@ -18,6 +19,7 @@ export function useFarMode(
   edges: FlowEdge[],
   setNodes: Dispatch<SetStateAction<FlowNode[]>>,
   focusNode: (id: string) => void,
+  openSource: (node: MapNode) => boolean,
 ) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const { enter, leave } = farZoomLevels(model.nodes.length);
@@ -52,9 +54,10 @@ export function useFarMode(
   const onDoubleClick = useCallback(
     (e: MouseEvent) => {
       const id = hit(e);
-      if (id) focusNode(id);
+      const node = id ? model.nodes.find((n) => n.id === id) : undefined;
+      if (node && !openSource(node)) focusNode(node.id);
     },
-    [hit, focusNode],
+    [hit, model, focusNode, openSource],
   );
 
   return { far, nodes: shown.nodes, edges: shown.edges, selected, onPaneClick, onDoubleClick };

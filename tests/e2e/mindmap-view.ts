@@ -1,0 +1,29 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** React Flow's viewport transform: translate(x, y) scale(zoom). */
+export async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const t = await page.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  const [a, , , , e, f] = t
+    .replace(/^matrix\(|\)$/g, '')
+    .split(',')
+    .map(Number);
+  return { x: e, y: f, zoom: a };
+}
+
+export async function zoomOutToCanvas(page: Page): Promise<void> {
+  const paneBox = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
+  for (let i = 0; i < 12 && !(await page.getByTestId('far-canvas').count()); i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** A React Flow node's box in flow coordinates (its translate and size), read from the DOM. */
+export function flowBox(node: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  return node.evaluate((el) => {
+    const div = el as HTMLElement;
+    const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(div.style.transform)!;
+    return { x: Number(m[1]), y: Number(m[2]), width: div.offsetWidth, height: div.offsetHeight };
+  });
+}
