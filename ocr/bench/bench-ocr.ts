@@ -22,6 +22,7 @@ import type { OcrPage } from '@hoso/contracts';
 import { recognizePages, type EngineTuning, type PageSource } from '../src/index';
 import { DEFAULT_ENGINE } from '../src/recognize/pool';
 import { prepareTessdata } from '../src/recognize/tessdata';
+import { rerunWithBoundedMalloc } from '../src/runtime/bounded-malloc';
 import { writeSearchablePdf } from '../src/pdf';
 import { cer, medianWordIou, parseWordsTsv, type TruthWord, wordF1 } from './score';
 
@@ -290,19 +291,13 @@ async function benchStream(args: Args, docs: string[], tmp: string): Promise<str
   return `Stream: ${written.pages} pages (v1/v3/v4 repeated) in ${(ms / 1000).toFixed(0)} s → ${((written.pages / ms) * 60_000).toFixed(1)} pages/min, jobs ${args.jobs}, peak RSS ${maxRss.toFixed(0)} MB (sampled ${(rssPeak / 2 ** 20).toFixed(0)} MB), output ${(written.bytes / 2 ** 20).toFixed(1)} MB\n\n${trace.map((l) => `- ${l}`).join('\n')}\n`;
 }
 
-/** Runs the bench as the `hoso` command runs (ocr/bin/hoso.mjs): glibc malloc tuned for big buffers. */
-function rerunWithBoundedArenas(): boolean {
-  if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return false;
-  const r = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, MALLOC_ARENA_MAX: '2' },
-  });
-  process.exitCode = r.status ?? 1;
-  return true;
-}
-
 async function main(): Promise<void> {
-  if (rerunWithBoundedArenas()) return;
+  // Measured as the `hoso` command runs: glibc malloc bounded (ocr/src/runtime/bounded-malloc.ts).
+  const rerun = rerunWithBoundedMalloc(process.argv[1], process.argv.slice(2));
+  if (rerun) {
+    process.exitCode = await rerun;
+    return;
+  }
   const args = parseArgs(process.argv.slice(2));
   const manifest = JSON.parse(await readFile(path.join(args.corpus, 'manifest.json'), 'utf8')) as {
     docs: { name: string }[];

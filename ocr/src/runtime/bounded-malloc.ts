@@ -25,7 +25,7 @@ export function rerunWithBoundedMalloc(entryScript: string, args: string[]): Pro
       env: {
         MALLOC_MMAP_THRESHOLD_: BOUNDED_MALLOC_ENV.MALLOC_MMAP_THRESHOLD_,
         ...process.env,
-        MALLOC_ARENA_MAX: '2',
+        MALLOC_ARENA_MAX: BOUNDED_MALLOC_ENV.MALLOC_ARENA_MAX,
       },
       detached: true,
     });
