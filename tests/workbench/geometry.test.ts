@@ -5,7 +5,7 @@ import {
   displaySize,
   displayToFrame,
   pageFrame,
-} from '../../renderer/src/features/viewer/frame';
+} from '../../renderer/src/shared/pageFrame';
 import { hitWordIndices } from '../../renderer/src/features/viewer/hits';
 
 const ocr = (rotation: 0 | 90 | 180 | 270, deskewDeg = 0) =>

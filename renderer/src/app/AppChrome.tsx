@@ -5,8 +5,8 @@ import { startOcrSync } from '../features/dossier/ocrSync';
 import { handleWatchEvent } from '../features/dossier/watchFolder';
 import { ToastHost } from '../shared/toast';
 import { defineMessages, setLocale, useLocale, useT } from '../i18n';
-import { hrefFor } from './router';
-import type { Route } from './routes';
+import { hrefFor } from '../shared/router';
+import type { Route } from '../shared/routes';
 
 const messages = defineMessages({
   vi: {

@@ -1,5 +1,5 @@
 import { uploads, type HostBridge, type HostError, type HostEvent, type Result } from '@hoso/contracts';
-import { routeToHash } from '../app/routes';
+import { routeToHash } from '../shared/routes';
 import { commandProxy, parseHostEvent } from './proxy';
 
 /**
