@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+import { waitForPaintedImages } from './paint';
 import { overlayInkRatio } from './workbench/overlayInk';
 import { createCase, importFiles, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
@@ -295,6 +296,8 @@ describe.sequential('workbench', () => {
       await page.mouse.move(0, 0);
       await expect.poll(() => page.locator('.ocr-word').count()).toBeGreaterThan(100);
       await expect.poll(() => page.locator('.zoom-level').textContent()).not.toBe('Tỉ lệ 56%');
+      // Measure the ink only once the scan is decoded and painted at the new zoom.
+      await waitForPaintedImages(page.locator('.page-sheet'));
       const { words, ratio, control } = await overlayInkRatio(page);
       console.log(
         `overlay on ${name}: ${words} words; ink under words ${ratio.toFixed(2)}× the page mean, shifted ${control.toFixed(2)}×`,
