@@ -31,6 +31,20 @@ async function toResult<T>(response: Promise<Response>): Promise<Result<T>> {
   };
 }
 
+/**
+ * Whether this browser holds the per-run secret (the cookie set by the printed `?token=` link).
+ * The UI asks once before it shows anything that needs the host.
+ */
+export async function webSessionState(base = ''): Promise<'ok' | 'unauthorized' | 'unreachable'> {
+  try {
+    const res = await fetch(`${base}/api/session`, { cache: 'no-store' });
+    if (res.status === 401) return 'unauthorized';
+    return res.ok ? 'ok' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}
+
 export function createWebBridge(base = ''): HostBridge {
   const call = <T>(command: string, payload: unknown = {}): Promise<Result<T>> =>
     toResult<T>(

@@ -33,6 +33,8 @@ const vi: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  UNAUTHORIZED:
+    'Phiên làm việc không có mã truy cập (HoSo có thể đã khởi động lại). Hãy mở đường dẫn mới mà HoSo in ra.',
 };
 const en: Record<string, string> = {
   CORRUPT_IMAGE: '“{file}” is damaged or not a valid image{page}. Rescan it.',
@@ -61,6 +63,7 @@ const en: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  UNAUTHORIZED: 'This session has no access token (HoSo may have restarted). Open the new link HoSo printed.',
 };
 
 export function hostErrorText(error: HostError, fileName?: string): string {
