@@ -67,7 +67,11 @@ describe('browser mode is for its owner only (per-run secret)', () => {
       ['POST', '/api/call/getFile', JSON.stringify({ hash: stored.hash })],
       ['POST', '/api/call/jobResult', JSON.stringify({ id: '0'.repeat(36) })],
       ['POST', '/api/call/setWatchFolder', JSON.stringify({ path: scan })],
-      ['POST', '/api/call/exportBundle', JSON.stringify({ fileName: 'x', caseData: {}, fileHashes: [stored.hash] })],
+      [
+        'POST',
+        '/api/call/exportBundle',
+        JSON.stringify({ fileName: 'x', caseData: {}, fileHashes: [stored.hash] }),
+      ],
       ['POST', '/api/files?name=evil.jpg', 'x'.repeat(1000)],
       ['POST', '/api/bundles/import', 'PK'],
       ['GET', '/api/nonexistent'],

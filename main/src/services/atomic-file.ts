@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { hostFail } from './host-error';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * Nothing half-written: every file the host writes goes to a temp file in the same folder tree,
@@ -14,11 +15,11 @@ export async function writeFileAtomic(
   tmpDir?: string,
 ): Promise<void> {
   const dir = tmpDir ?? path.dirname(target);
-  await mkdir(dir, { recursive: true });
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdirPrivate(dir);
+  await mkdirPrivate(path.dirname(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${randomUUID()}.tmp`);
   try {
-    const handle = await open(tmp, 'w', 0o644);
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -43,11 +44,11 @@ export async function streamToTemp(
   tmpDir: string,
   maxBytes: number,
 ): Promise<StreamedTemp> {
-  await mkdir(tmpDir, { recursive: true });
+  await mkdirPrivate(tmpDir);
   const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
   const hash = createHash('sha256');
   let size = 0;
-  const handle = await open(tmpPath, 'w', 0o600);
+  const handle = await open(tmpPath, 'w', PRIVATE_FILE_MODE);
   try {
     for await (const chunk of source as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;

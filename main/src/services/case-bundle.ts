@@ -3,12 +3,13 @@ import { BundleExportRequestSchema, Sha256Schema } from '@hoso/contracts';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { sha256, streamToTemp } from './atomic-file';
 import type { FileStore } from './file-store';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
 import { HostFailure, hostFail } from './host-error';
 import { entryBytes, entryStream, readZipDirectory, type ZipEntry } from './zip-directory';
 
@@ -54,9 +55,9 @@ export async function writeBundle(
     caseData: { path: 'case.json', sha256: sha256(caseBytes), size: caseBytes.byteLength },
     files,
   };
-  await mkdir(tmpDir, { recursive: true });
+  await mkdirPrivate(tmpDir);
   const tmp = path.join(tmpDir, `${randomUUID()}.hoso.part`);
-  const out = await open(tmp, 'w');
+  const out = await open(tmp, 'w', PRIVATE_FILE_MODE);
   const pending: Uint8Array[] = [];
   let zipError: Error | null = null;
   let size = 0;

@@ -2,7 +2,7 @@ import type { StoredFile, StoredFilePage } from '@hoso/contracts';
 import { Sha256Schema } from '@hoso/contracts';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { streamToTemp, writeFileAtomic } from './atomic-file';
@@ -10,6 +10,7 @@ import type { DataPaths } from './data-dir';
 import { detectKind, MIME_BY_KIND, type FileKind } from './file-kind';
 import { hostFail } from './host-error';
 import { probePages } from './page-probe';
+import { mkdirPrivate, ORIGINAL_FILE_MODE } from './private-files';
 
 /** What the store records about an original, next to it (meta/<hash>.json). */
 type FileMeta = {
@@ -71,14 +72,14 @@ export class FileStore {
         kind,
         pages,
       };
-      await mkdir(this.paths.originals, { recursive: true });
+      await mkdirPrivate(this.paths.originals);
       const target = this.originalPath(temp.hash);
       // Content-addressed: if a concurrent store already placed this hash, its bytes are ours too,
       // so it is never replaced. Read-only is set after the rename: Windows cannot delete a
       // read-only temp file, and the target is final by then.
       if (!(await exists(target))) {
         await rename(temp.tmpPath, target);
-        await chmod(target, 0o444);
+        await chmod(target, ORIGINAL_FILE_MODE);
       }
       await writeFileAtomic(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
       return { ...publicMeta(meta), existed: false };

@@ -1,5 +1,5 @@
 import type { DisplayInfo, ExportResult, StoredFile } from '@hoso/contracts';
-import { mkdir } from 'node:fs/promises';
+import { chmod } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
 import type { JsonCommand, JsonCommandInput } from './commands';
@@ -13,8 +13,10 @@ import { inProcessRecognizer, type Recognizer } from './ocr-engine';
 import { threadRecognizer } from './ocr-thread';
 import { OcrQueue } from './ocr-queue';
 import { PageImages } from './page-images';
+import { PRIVATE_FILE_MODE, securePrivateTree } from './private-files';
 import { writeExportPdf } from './pdf-export';
 import { SettingsStore } from './settings';
+import { cleanTempFolder } from './temp-cleanup';
 import { WatchFolder } from './watch-folder';
 
 /** What differs between Electron and the browser: URLs for exports, windows and displays. */
@@ -43,11 +45,11 @@ export type Host = Awaited<ReturnType<typeof createHost>>;
 /** Wires the host services over one data dir. Both the HTTP server and the IPC router use it. */
 export async function createHost(options: HostOptions) {
   const paths: DataPaths = dataPaths(options.dataDir);
-  await Promise.all(
-    Object.values(paths)
-      .filter((p) => !p.endsWith('.json'))
-      .map((p) => mkdir(p, { recursive: true })),
-  );
+  // Leftovers of a crash first: a temp hard link to an original must be gone before modes are fixed.
+  const leftovers = await cleanTempFolder(paths.tmp);
+  if (leftovers.length)
+    console.error(`HoSo: removed ${leftovers.length} leftover temp file(s) of an interrupted run.`);
+  await securePrivateTree(paths);
   const events = new EventBus();
   const store = new FileStore(paths, options.maxFileBytes);
   const images = new PageImages(paths, store);
@@ -85,6 +87,7 @@ export async function createHost(options: HostOptions) {
     exportPdf: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.pdf');
       const bytes = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
+      await chmod(exportsFolder.resolve(storedName), PRIVATE_FILE_MODE);
       return exportResult(storedName, bytes);
     },
     exportBundle: async (request) => {

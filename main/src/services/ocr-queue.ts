@@ -1,7 +1,7 @@
 import type { EnqueueOcrRequest, HostError, OcrJob, OcrPage } from '@hoso/contracts';
 import { EnqueueOcrRequestSchema } from '@hoso/contracts';
 import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, link, mkdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, link, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataPaths } from './data-dir';
@@ -11,6 +11,7 @@ import { cleanName } from './file-store';
 import { hostFail, toHostError } from './host-error';
 import type { JobStore } from './job-store';
 import type { Recognizer } from './ocr-engine';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
 
 const EXT_BY_MIME: Record<string, string> = {
   'image/jpeg': '.jpg',
@@ -153,7 +154,7 @@ export class OcrQueue {
       const stored = await this.deps.store.getFile(job.fileHash);
       await this.deps.store.verifiedPath(job.fileHash);
       await rm(workDir, { recursive: true, force: true });
-      await mkdir(workDir, { recursive: true });
+      await mkdirPrivate(workDir);
       const base = path.parse(job.fileName).name || 'file';
       const input = path.join(workDir, `${base}${EXT_BY_MIME[stored.mime] ?? ''}`);
       await linkOrCopy(this.deps.store.originalPath(job.fileHash), input);
@@ -241,7 +242,7 @@ async function linkOrCopy(original: string, input: string): Promise<void> {
     }
   }
   await copyFile(original, input);
-  await chmod(input, 0o644);
+  await chmod(input, PRIVATE_FILE_MODE);
 }
 
 /** The user knows the file by its imported name, whatever path the engine saw. */
