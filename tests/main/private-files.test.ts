@@ -45,7 +45,12 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to its
     try {
       const stored = await host.storeFile('Trang 1.jpg', await makeImage('jpeg'));
       await host.run('setWatchFolder', { path: await tempDir('hoso-scan-') });
-      const job = await host.run('enqueueOcr', { fileHash: stored.hash, fileName: 'Trang 1.jpg' });
+      const job = await host.run('enqueueOcr', {
+        fileHash: stored.hash,
+        fileName: 'Trang 1.jpg',
+        lang: 'vie',
+        forceOcr: false,
+      });
       await host.queue.idle();
       await host.run('jobResult', { id: (job as { id: string }).id });
       await host.run('exportBundle', { fileName: 'b', caseData: {}, fileHashes: [stored.hash] });

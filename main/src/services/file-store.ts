@@ -1,5 +1,6 @@
 import type { StoredFile, StoredFilePage } from '@hoso/contracts';
-import { Sha256Schema } from '@hoso/contracts';
+import { Sha256Schema, StoredFilePageSchema } from '@hoso/contracts';
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { chmod, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -21,6 +22,15 @@ type FileMeta = {
   kind: FileKind;
   pages: StoredFilePage[];
 };
+
+const FileMetaSchema = z.object({
+  hash: Sha256Schema,
+  name: z.string(),
+  size: z.number().int().min(0),
+  mime: z.string(),
+  kind: z.enum(['jpeg', 'png', 'tiff', 'pdf']),
+  pages: z.array(StoredFilePageSchema).min(1),
+});
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -58,7 +68,9 @@ export class FileStore {
     const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes);
     try {
       const existing = await this.readMeta(temp.hash).catch(() => undefined);
-      if (existing && (await exists(this.originalPath(temp.hash)))) {
+      // Already stored and still intact: nothing to do. Stored but damaged on disk: these bytes
+      // hash to its name, so they are the original — they replace the damaged copy (repair).
+      if (existing && (await this.isIntact(temp.hash))) {
         return { ...publicMeta(existing), existed: true };
       }
       const bytes = await readFile(temp.tmpPath);
@@ -74,15 +86,18 @@ export class FileStore {
       };
       await mkdirPrivate(this.paths.originals);
       const target = this.originalPath(temp.hash);
-      // Content-addressed: if a concurrent store already placed this hash, its bytes are ours too,
-      // so it is never replaced. Read-only is set after the rename: Windows cannot delete a
-      // read-only temp file, and the target is final by then.
-      if (!(await exists(target))) {
+      // Content-addressed: if a concurrent store already placed this hash intact, its bytes are
+      // ours too, so it is left alone; a damaged one is replaced (rename is atomic). Read-only is
+      // set after the rename: Windows cannot delete a read-only temp file, and the target is
+      // final by then (and Windows cannot rename over a read-only file: made writable first).
+      const repaired = existing !== undefined || (await exists(target));
+      if (!(await this.isIntact(temp.hash))) {
+        if (process.platform === 'win32') await chmod(target, 0o600).catch(() => undefined);
         await rename(temp.tmpPath, target);
         await chmod(target, ORIGINAL_FILE_MODE);
       }
       await writeFileAtomic(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
-      return { ...publicMeta(meta), existed: false };
+      return { ...publicMeta(meta), existed: repaired };
     } finally {
       await rm(temp.tmpPath, { force: true });
     }
@@ -142,13 +157,24 @@ export class FileStore {
     );
   }
 
+  /** Whether the original exists and still matches its hash (streamed, constant memory). */
+  async isIntact(hash: string): Promise<boolean> {
+    return this.verifiedPath(hash).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async has(hash: string): Promise<boolean> {
     return exists(this.originalPath(hash));
   }
 
   private async readMeta(hash: string): Promise<FileMeta> {
     try {
-      return JSON.parse(await readFile(this.metaPath(hash), 'utf8')) as FileMeta;
+      const meta = FileMetaSchema.parse(JSON.parse(await readFile(this.metaPath(hash), 'utf8')));
+      // The served Content-Type follows the probed kind, never a string read from disk: an edited
+      // meta file must not make an original be served as HTML in the app's origin.
+      return { ...meta, hash, name: cleanName(meta.name), mime: MIME_BY_KIND[meta.kind] };
     } catch {
       return hostFail('NOT_FOUND', `No stored file ${hash}.`);
     }

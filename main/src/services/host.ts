@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
 import type { JsonCommand, JsonCommandInput } from './commands';
 import { dataPaths, type DataPaths } from './data-dir';
+import { DerivedFiles } from './derived-files';
 import { EventBus } from './event-bus';
 import { ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
@@ -52,13 +53,14 @@ export async function createHost(options: HostOptions) {
   await securePrivateTree(paths);
   const events = new EventBus();
   const store = new FileStore(paths, options.maxFileBytes);
-  const images = new PageImages(paths, store);
+  const derived = new DerivedFiles(paths);
+  const images = new PageImages(paths, store, derived);
   const exportsFolder = new ExportsFolder(paths);
   const settings = new SettingsStore(paths);
   const queue = new OcrQueue({
     paths,
     store,
-    jobStore: new JobStore(paths),
+    jobStore: new JobStore(paths, derived),
     events,
     recognize:
       options.recognize ??
