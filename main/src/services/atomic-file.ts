@@ -35,27 +35,44 @@ export async function writeFileAtomic(
 
 export type StreamedTemp = { tmpPath: string; hash: string; size: number };
 
+/** How many first bytes `checkHead` sees (a PDF header may sit anywhere in the first 1024). */
+export const HEAD_BYTES = 1024;
+
 /**
  * Streams bytes into a temp file while hashing them (SHA-256), fsyncs, and returns the temp
  * path for the caller to rename. Over `maxBytes` → TOO_LARGE and the temp file is removed.
+ * `checkHead` sees the first HEAD_BYTES bytes (or all, if fewer) before anything else is read:
+ * throwing there refuses 600 MB of garbage after its first kilobyte.
  */
 export async function streamToTemp(
   source: Readable | AsyncIterable<Uint8Array>,
   tmpDir: string,
   maxBytes: number,
+  checkHead?: (head: Buffer) => void,
 ): Promise<StreamedTemp> {
   await mkdirPrivate(tmpDir);
   const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
   const hash = createHash('sha256');
   let size = 0;
   const handle = await open(tmpPath, 'w', PRIVATE_FILE_MODE);
+  let head: Buffer[] | undefined = checkHead ? [] : undefined;
+  let headSize = 0;
   try {
     for await (const chunk of source as AsyncIterable<Uint8Array>) {
       size += chunk.byteLength;
       if (size > maxBytes) hostFail('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
+      if (head) {
+        head.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        headSize += chunk.byteLength;
+        if (headSize >= HEAD_BYTES) {
+          checkHead!(Buffer.concat(head).subarray(0, HEAD_BYTES));
+          head = undefined;
+        }
+      }
       hash.update(chunk);
       await handle.write(chunk);
     }
+    if (head) checkHead!(Buffer.concat(head));
     await handle.sync();
     await handle.close();
   } catch (err) {

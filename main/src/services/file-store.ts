@@ -32,6 +32,9 @@ const FileMetaSchema = z.object({
   pages: z.array(StoredFilePageSchema).min(1),
 });
 
+/** A file checked and waiting in tmp/ to be committed (see FileStore.prepare). */
+export type PreparedFile = { readonly tmpPath: string; readonly meta: FileMeta; readonly intact: boolean };
+
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
 /**
@@ -64,15 +67,30 @@ export class FileStore {
    * PDF, then moves them into originals/<hash>. A bad file leaves nothing behind.
    */
   async storeStream(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredFile> {
+    const prepared = await this.prepare(name, source);
+    try {
+      return await this.commit(prepared);
+    } finally {
+      await this.discard(prepared);
+    }
+  }
+
+  /**
+   * Phase 1 of storing, which stores nothing: the bytes go to a temp file (hashed on the way,
+   * refused by their first bytes before the rest is read), and are probed (format, every page).
+   * A bundle import prepares every file before it commits any.
+   */
+  async prepare(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<PreparedFile> {
     const displayName = cleanName(name);
-    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes);
+    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, (head) =>
+      detectKind(head, displayName),
+    );
     try {
       const existing = await this.readMeta(temp.hash).catch(() => undefined);
       // Already stored and still intact: nothing to do. Stored but damaged on disk: these bytes
       // hash to its name, so they are the original — they replace the damaged copy (repair).
-      if (existing && (await this.isIntact(temp.hash))) {
-        return { ...publicMeta(existing), existed: true };
-      }
+      if (existing && (await this.isIntact(temp.hash)))
+        return { tmpPath: temp.tmpPath, meta: existing, intact: true };
       const bytes = await readFile(temp.tmpPath);
       const kind = detectKind(bytes, displayName);
       const pages = await probePages(bytes, kind, displayName);
@@ -84,23 +102,37 @@ export class FileStore {
         kind,
         pages,
       };
-      await mkdirPrivate(this.paths.originals);
-      const target = this.originalPath(temp.hash);
-      // Content-addressed: if a concurrent store already placed this hash intact, its bytes are
-      // ours too, so it is left alone; a damaged one is replaced (rename is atomic). Read-only is
-      // set after the rename: Windows cannot delete a read-only temp file, and the target is
-      // final by then (and Windows cannot rename over a read-only file: made writable first).
-      const repaired = existing !== undefined || (await exists(target));
-      if (!(await this.isIntact(temp.hash))) {
-        if (process.platform === 'win32') await chmod(target, 0o600).catch(() => undefined);
-        await rename(temp.tmpPath, target);
-        await chmod(target, ORIGINAL_FILE_MODE);
-      }
-      await writeFileAtomic(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
-      return { ...publicMeta(meta), existed: repaired };
-    } finally {
+      return { tmpPath: temp.tmpPath, meta, intact: false };
+    } catch (err) {
       await rm(temp.tmpPath, { force: true });
+      throw err;
     }
+  }
+
+  /** Phase 2: moves a prepared file into originals/<hash> with its meta (or finds it there). */
+  async commit(prepared: PreparedFile): Promise<StoredFile> {
+    const { meta, tmpPath } = prepared;
+    if (prepared.intact) return { ...publicMeta(meta), existed: true };
+    await mkdirPrivate(this.paths.originals);
+    const target = this.originalPath(meta.hash);
+    const repaired =
+      (await this.readMeta(meta.hash).catch(() => undefined)) !== undefined || (await exists(target));
+    // Content-addressed: if a concurrent store already placed this hash intact, its bytes are
+    // ours too, so it is left alone; a damaged one is replaced (rename is atomic). Read-only is
+    // set after the rename: Windows cannot delete a read-only temp file, and the target is
+    // final by then (and Windows cannot rename over a read-only file: made writable first).
+    if (!(await this.isIntact(meta.hash))) {
+      if (process.platform === 'win32') await chmod(target, 0o600).catch(() => undefined);
+      await rename(tmpPath, target);
+      await chmod(target, ORIGINAL_FILE_MODE);
+    }
+    await writeFileAtomic(this.metaPath(meta.hash), JSON.stringify(meta), this.paths.tmp);
+    return { ...publicMeta(meta), existed: repaired };
+  }
+
+  /** Removes a prepared file's temp copy (after commit it is already gone). */
+  async discard(prepared: PreparedFile): Promise<void> {
+    await rm(prepared.tmpPath, { force: true });
   }
 
   async getFile(hash: string): Promise<StoredFile> {

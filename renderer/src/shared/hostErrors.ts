@@ -33,6 +33,8 @@ const vi: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  UNSUPPORTED_TIFF_COMPRESSION:
+    'Tệp TIFF “{file}”{page} dùng kiểu nén mà HoSo không đọc được. Hãy lưu lại từ phần mềm máy quét với kiểu nén CCITT G4, LZW hoặc JPEG rồi nhập lại.',
   OCR_RESULT_REBUILDING:
     'Kết quả nhận dạng của “{file}” trên đĩa đã bị thay đổi nên không dùng; HoSo đang nhận dạng lại từ bản gốc đã kiểm tra.',
   UNAUTHORIZED:
@@ -65,6 +67,8 @@ const en: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  UNSUPPORTED_TIFF_COMPRESSION:
+    'The TIFF “{file}”{page} uses a compression HoSo cannot read. Save it again as CCITT G4, LZW or JPEG.',
   OCR_RESULT_REBUILDING:
     'The saved OCR result of “{file}” was changed on disk and is not used; HoSo is recognizing it again from the verified original.',
   UNAUTHORIZED: 'This session has no access token (HoSo may have restarted). Open the new link HoSo printed.',
