@@ -34,6 +34,8 @@ export const jsonCommands = {
   setWatchFolder: z.object({ path: z.string().min(1).max(4096).nullable() }),
   listDisplays: Empty,
   openAudienceWindow: AudienceWindowRequestSchema,
+  // --- issue 10 (crash safety) ---
+  hostNotices: Empty,
 } as const;
 
 export type JsonCommand = keyof typeof jsonCommands;

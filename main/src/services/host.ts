@@ -1,4 +1,4 @@
-import type { DisplayInfo, ExportResult, StoredFile } from '@hoso/contracts';
+import type { DisplayInfo, ExportResult, HostError, StoredFile } from '@hoso/contracts';
 import { chmod } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
@@ -42,6 +42,27 @@ export type HostOptions = {
 export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 
 export type Host = Awaited<ReturnType<typeof createHost>>;
+
+/** What the UI tells the user about repairs made at start (Vietnamese text by code in the renderer). */
+function startupNotices(recovery: OcrQueue['recovery']): HostError[] {
+  if (recovery === 'from-last-good')
+    return [
+      {
+        code: 'JOBS_RECOVERED',
+        message:
+          'The OCR job list was damaged on disk; HoSo recovered it from the last good copy (the damaged file was kept in jobs/).',
+      },
+    ];
+  if (recovery === 'lost')
+    return [
+      {
+        code: 'JOBS_LOST',
+        message:
+          'The OCR job list was damaged on disk and no good copy was left; pending imports must be started again. Originals are not affected.',
+      },
+    ];
+  return [];
+}
 
 /** Wires the host services over one data dir. Both the HTTP server and the IPC router use it. */
 export async function createHost(options: HostOptions) {
@@ -103,6 +124,8 @@ export async function createHost(options: HostOptions) {
       return (await settings.update({ watchFolder: path })).watchFolder;
     },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
+    // --- issue 10 (crash safety) ---
+    hostNotices: async () => startupNotices(queue.recovery),
     openAudienceWindow: async (request) => {
       if (!options.env.openAudienceWindow)
         hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');

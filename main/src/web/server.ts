@@ -14,6 +14,7 @@ import {
   sendFile,
   sendOk,
 } from './http-util';
+import { jsonBodyLimit } from './body-limits';
 import { checkRequest, COMMON_HEADERS } from './security';
 import { createSessionAuth, resolveWebToken, type SessionAuth, TOKEN_PARAM } from './session-auth';
 import { serveStatic } from './static-files';
@@ -26,6 +27,7 @@ export type WebServerOptions = {
   rendererDir: string;
   recognize?: Recognizer;
   maxFileBytes?: number;
+  /** Cap of the export commands' JSON bodies (the others have small fixed caps: body-limits.ts). */
   maxJsonBytes?: number;
   maxBundleBytes?: number;
   watchPollMs?: number;
@@ -106,7 +108,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw err;
   }
   const limits = {
-    json: options.maxJsonBytes ?? 256 * 1024 * 1024,
     bundle: options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
   };
 
@@ -136,7 +137,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const command = m[1];
       if (!isJsonCommand(command))
         return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${command}.` });
-      const parsed = jsonCommands[command].safeParse(await readJson(req, limits.json));
+      const parsed = jsonCommands[command].safeParse(
+        await readJson(req, jsonBodyLimit(command, options.maxJsonBytes)),
+      );
       if (!parsed.success)
         return sendError(res, {
           code: 'INVALID_MESSAGE',

@@ -150,4 +150,8 @@ export interface HostBridge {
     fixed169?: boolean;
   }): Promise<Result<void>>;
   subscribe(listener: (event: HostEvent) => void): () => void;
+
+  // --- issue 10 (crash safety); moves into the command table with the others ---
+  /** What the host repaired at start that the user should know (e.g. a damaged job list recovered). */
+  hostNotices(): Promise<Result<HostError[]>>;
 }

@@ -14,6 +14,7 @@ type JsonCommandMethods = Pick<
   | 'exportBundle'
   | 'getWatchFolder'
   | 'setWatchFolder'
+  | 'hostNotices'
 >;
 
 /**
@@ -32,5 +33,7 @@ export function jsonCommandMethods(call: CallCommand): JsonCommandMethods {
     exportBundle: (request) => call('exportBundle', request),
     getWatchFolder: () => call('getWatchFolder'),
     setWatchFolder: (path) => call('setWatchFolder', { path }),
+    // --- issue 10 (crash safety) ---
+    hostNotices: () => call('hostNotices'),
   };
 }

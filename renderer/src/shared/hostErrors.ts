@@ -33,6 +33,10 @@ const vi: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  JOBS_RECOVERED:
+    'Danh sách việc nhận dạng chữ trên đĩa bị hỏng (có thể do mất điện). HoSo đã khôi phục từ bản tốt gần nhất; bản hỏng được giữ lại trong thư mục dữ liệu (jobs) để bộ phận kỹ thuật kiểm tra. Tệp gốc không bị ảnh hưởng.',
+  JOBS_LOST:
+    'Danh sách việc nhận dạng chữ trên đĩa bị hỏng và không còn bản dự phòng. Các tài liệu đang chờ nhận dạng cần được nhập lại; tệp gốc không bị ảnh hưởng.',
   UNSUPPORTED_TIFF_COMPRESSION:
     'Tệp TIFF “{file}”{page} dùng kiểu nén mà HoSo không đọc được. Hãy lưu lại từ phần mềm máy quét với kiểu nén CCITT G4, LZW hoặc JPEG rồi nhập lại.',
   OCR_RESULT_REBUILDING:
@@ -67,6 +71,10 @@ const en: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  JOBS_RECOVERED:
+    'The OCR job list on disk was damaged (a power cut?). HoSo recovered it from the last good copy; the damaged file is kept in the data folder (jobs). Originals are not affected.',
+  JOBS_LOST:
+    'The OCR job list on disk was damaged and no good copy was left. Documents waiting for OCR must be imported again; originals are not affected.',
   UNSUPPORTED_TIFF_COMPRESSION:
     'The TIFF “{file}”{page} uses a compression HoSo cannot read. Save it again as CCITT G4, LZW or JPEG.',
   OCR_RESULT_REBUILDING:
