@@ -146,7 +146,7 @@ describe('crash safety', () => {
     const dataDir = await tempDir();
     const paths = dataPaths(dataDir);
     const first = await newHost(dataDir);
-    const stored = await first.storeFile('a.jpg', await makeImage('jpeg'));
+    const stored = await first.uploads.storeFile({ name: 'a.jpg' }, await makeImage('jpeg'));
     const job = (await first.run('enqueueOcr', {
       fileHash: stored.hash,
       fileName: 'a.jpg',

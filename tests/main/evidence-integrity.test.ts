@@ -31,7 +31,7 @@ describe('evidence is verified on every read, derived files too', () => {
   test('an overwritten page image (TIFF display PNG) is never served: it is rendered again from the original', async () => {
     const { host } = await start();
     const tiff = await makeTiff(2);
-    const stored = await host.storeFile('Fax.tif', tiff);
+    const stored = await host.uploads.storeFile({ name: 'Fax.tif' }, tiff);
     const first = await host.pageImage(stored.hash, 1);
     const cached = path.join(host.paths.derived, stored.hash, '1.png');
     expect(await readFile(cached)).toEqual(first.bytes);
@@ -53,7 +53,7 @@ describe('evidence is verified on every read, derived files too', () => {
 
   test('tampered OCR words are refused and recognized again from the verified original', async () => {
     const { host, fake } = await start();
-    const stored = await host.storeFile('a.jpg', await makeImage('jpeg'));
+    const stored = await host.uploads.storeFile({ name: 'a.jpg' }, await makeImage('jpeg'));
     const job = (await host.run('enqueueOcr', {
       fileHash: stored.hash,
       fileName: 'a.jpg',
@@ -79,25 +79,25 @@ describe('evidence is verified on every read, derived files too', () => {
   test('uploading the intact bytes again repairs a corrupted original', async () => {
     const { host } = await start();
     const jpeg = await makeImage('jpeg');
-    const stored = await host.storeFile('BL 1.jpg', jpeg);
+    const stored = await host.uploads.storeFile({ name: 'BL 1.jpg' }, jpeg);
     const onDisk = path.join(host.paths.originals, stored.hash);
     await chmod(onDisk, 0o600);
     await writeFile(onDisk, Buffer.concat([jpeg.subarray(0, 100), Buffer.alloc(50)]));
     expect(await errorOf(host.original(stored.hash))).toMatchObject({ code: 'INTEGRITY_ERROR' });
-    const again = await host.storeFile('BL 1.jpg', jpeg);
+    const again = await host.uploads.storeFile({ name: 'BL 1.jpg' }, jpeg);
     expect(again).toMatchObject({ hash: stored.hash, existed: true });
     expect(await readFile(onDisk)).toEqual(jpeg);
     expect((await host.original(stored.hash)).path).toBe(onDisk);
     // Read-only again after the repair.
     expect((await stat(onDisk)).mode & 0o777).toBe(0o400);
     // Bytes that are not the original cannot "repair" it: they hash elsewhere.
-    const other = await host.storeFile('BL 1.jpg', await makeImage('jpeg', 7));
+    const other = await host.uploads.storeFile({ name: 'BL 1.jpg' }, await makeImage('jpeg', 7));
     expect(other.hash).not.toBe(stored.hash);
   });
 
   test('an edited meta file cannot make an original be served as HTML', async () => {
     const { host } = await start();
-    const stored = await host.storeFile('a.jpg', await makeImage('jpeg'));
+    const stored = await host.uploads.storeFile({ name: 'a.jpg' }, await makeImage('jpeg'));
     const metaFile = path.join(host.paths.meta, `${stored.hash}.json`);
     const meta = JSON.parse(await readFile(metaFile, 'utf8'));
     await writeFile(metaFile, JSON.stringify({ ...meta, mime: 'text/html' }));

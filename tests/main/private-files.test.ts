@@ -43,7 +43,7 @@ describe.skipIf(process.platform === 'win32')('the data folder is private to its
       recognize: fakeRecognizer({ pages: 1 }).recognize,
     });
     try {
-      const stored = await host.storeFile('Trang 1.jpg', await makeImage('jpeg'));
+      const stored = await host.uploads.storeFile({ name: 'Trang 1.jpg' }, await makeImage('jpeg'));
       await host.run('setWatchFolder', { path: await tempDir('hoso-scan-') });
       const job = await host.run('enqueueOcr', {
         fileHash: stored.hash,

@@ -1,8 +1,17 @@
-import type { DisplayInfo, ExportResult, HostError, StoredFile } from '@hoso/contracts';
+import type {
+  AudienceWindowRequest,
+  CommandHandlers,
+  CommandInput,
+  CommandName,
+  CommandReply,
+  DisplayInfo,
+  ExportResult,
+  HostError,
+  UploadHandlers,
+} from '@hoso/contracts';
 import { chmod } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
-import type { JsonCommand, JsonCommandInput } from './commands';
 import { dataPaths, type DataPaths } from './data-dir';
 import { DerivedFiles } from './derived-files';
 import { EventBus } from './event-bus';
@@ -24,7 +33,7 @@ import { WatchFolder } from './watch-folder';
 export type HostEnvironment = {
   exportUrl(storedName: string): string;
   listDisplays?(): DisplayInfo[];
-  openAudienceWindow?(request: JsonCommandInput<'openAudienceWindow'>): Promise<void> | void;
+  openAudienceWindow?(request: AudienceWindowRequest): Promise<void> | void;
 };
 
 export type HostOptions = {
@@ -100,7 +109,8 @@ export async function createHost(options: HostOptions) {
     bytes,
   });
 
-  const commands: { [C in JsonCommand]: (input: JsonCommandInput<C>) => Promise<unknown> } = {
+  // One handler per entry of the contracts' command table; a missing one fails typecheck.
+  const commands: CommandHandlers = {
     getFile: async ({ hash }) => store.getFile(hash),
     enqueueOcr: async (request) => queue.enqueue(request),
     listJobs: async () => queue.list(),
@@ -124,14 +134,21 @@ export async function createHost(options: HostOptions) {
       return (await settings.update({ watchFolder: path })).watchFolder;
     },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
-    // --- issue 10 (crash safety) ---
     hostNotices: async () => startupNotices(queue.recovery),
     openAudienceWindow: async (request) => {
       if (!options.env.openAudienceWindow)
         hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');
       await options.env.openAudienceWindow!(request);
-      return undefined;
+      return null;
     },
+  };
+
+  // The bytes come as a whole (IPC's structured clone) or as a stream (an HTTP body).
+  const uploads: UploadHandlers<Readable | Uint8Array> = {
+    storeFile: ({ name }, source) =>
+      source instanceof Uint8Array ? store.storeBytes(name, source) : store.storeStream(name, source),
+    importBundle: (_params, source) =>
+      importBundle(store, source, paths.tmp, options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES),
   };
 
   return {
@@ -140,14 +157,13 @@ export async function createHost(options: HostOptions) {
     store,
     queue,
     watch,
-    /** Runs a JSON command whose input was already validated against `jsonCommands`. */
-    run<C extends JsonCommand>(command: C, input: JsonCommandInput<C>): Promise<unknown> {
-      return (commands[command] as (input: JsonCommandInput<C>) => Promise<unknown>)(input);
+    /** The handlers `dispatch()` routes to (HTTP and IPC validate before calling them). */
+    commands,
+    uploads,
+    /** Calls a handler directly with an already valid input (tests, benchmarks). */
+    run<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandReply<C>> {
+      return commands[command](input);
     },
-    storeFile: (name: string, source: Readable | Uint8Array): Promise<StoredFile> =>
-      source instanceof Uint8Array ? store.storeBytes(name, source) : store.storeStream(name, source),
-    importBundle: (source: Uint8Array | Readable) =>
-      importBundle(store, source, paths.tmp, options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES),
     pageImage: (hash: string, page: number) => images.pageImage(hash, page),
     /** A verified original, to be streamed from `path`. */
     async original(hash: string): Promise<FileToSend> {

@@ -1,4 +1,4 @@
-import type { JsonCommand } from '../services/commands';
+import type { CommandName } from '@hoso/contracts';
 
 /**
  * How large a JSON command body may be, per command: what the largest real use needs, no more
@@ -10,12 +10,12 @@ import type { JsonCommand } from '../services/commands';
 const SMALL_BODY = 64 * 1024;
 const EXPORT_BODY = 128 * 1024 * 1024;
 
-const LIMITS: Partial<Record<JsonCommand, number>> = {
+const LIMITS: Partial<Record<CommandName, number>> = {
   exportPdf: EXPORT_BODY,
   exportBundle: EXPORT_BODY,
 };
 
-export function jsonBodyLimit(command: JsonCommand, override?: number): number {
+export function jsonBodyLimit(command: CommandName, override?: number): number {
   const limit = LIMITS[command] ?? SMALL_BODY;
   return override !== undefined && limit === EXPORT_BODY ? override : limit;
 }

@@ -1,9 +1,15 @@
-import type { HostEvent } from '@hoso/contracts';
+import {
+  isCommandName,
+  uploadNames,
+  uploads,
+  type HostEvent,
+  type Result,
+  type UploadName,
+} from '@hoso/contracts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeZodError, isJsonCommand, jsonCommands } from '../services/commands';
+import { dispatch, dispatchUpload } from '../services/dispatch';
 import { createHost, DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
-import { hostFail } from '../services/host-error';
 import type { Recognizer } from '../services/ocr-engine';
 import {
   contentDisposition,
@@ -12,7 +18,7 @@ import {
   sendError,
   sendFailure,
   sendFile,
-  sendOk,
+  sendResult,
 } from './http-util';
 import { jsonBodyLimit } from './body-limits';
 import { checkRequest, COMMON_HEADERS } from './security';
@@ -54,12 +60,14 @@ const routes = {
   exportFile: /^\/api\/exports\/([^/]+)$/,
   call: /^\/api\/call\/([A-Za-z]+)$/,
 };
+/** Each upload of the contracts' table by the path it is POSTed to (parameters in the query). */
+const uploadPaths = new Map(uploadNames.map((name) => [uploads[name].httpPath as string, name]));
 
 /**
  * Browser mode: the same host services as Electron, bound to HTTP on 127.0.0.1.
- *   POST /api/call/<command>       JSON body validated by commands.ts → {ok,value}|{ok:false,error}
- *   POST /api/files?name=<name>    raw bytes → StoredFile
- *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult
+ *   POST /api/call/<command>       JSON body, dispatch()ed by the contracts' table → Result
+ *   POST /api/files?name=<name>    raw bytes → StoredFile          (upload storeFile)
+ *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult  (upload importBundle)
  *   GET  /api/files/<hash>/original, /api/files/<hash>/pages/<n>/image, /api/exports/<name>
  *   GET  /api/events               Server-Sent Events, one HostEvent per message
  *   GET  /api/session              200 when the request carries the secret (the UI asks first)
@@ -111,6 +119,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     bundle: options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
   };
 
+  /** Refuses an upload by its Content-Length before reading a byte of it. */
+  function refuseDeclaredSize(req: IncomingMessage, upload: UploadName): Result<never> | undefined {
+    const limit = upload === 'storeFile' ? options.maxFileBytes : limits.bundle;
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (!limit || !(declared > limit)) return undefined;
+    const what = upload === 'storeFile' ? 'file' : 'bundle';
+    return {
+      ok: false,
+      error: { code: 'TOO_LARGE', message: `The ${what} is larger than the limit of ${limit} bytes.` },
+    };
+  }
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => sendFailure(res, err, req.method));
   });
@@ -131,41 +151,27 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return serveStatic(res, options.rendererDir, pathname, method === 'HEAD');
     }
     if (!auth.isAuthorized(req)) return refuseUnauthorized(res);
-    if (pathname === '/api/session' && method === 'GET') return sendOk(res, { mode: 'web' });
+    if (pathname === '/api/session' && method === 'GET')
+      return sendResult(res, { ok: true, value: { mode: 'web' } });
     let m: RegExpMatchArray | null;
     if (method === 'POST' && (m = pathname.match(routes.call))) {
-      const command = m[1];
-      if (!isJsonCommand(command))
-        return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${command}.` });
-      const parsed = jsonCommands[command].safeParse(
-        await readJson(req, jsonBodyLimit(command, options.maxJsonBytes)),
+      // An unknown command is an unknown URL here; dispatch() checks it again for IPC.
+      if (!isCommandName(m[1]))
+        return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${m[1]}.` });
+      const body = await readJson(req, jsonBodyLimit(m[1], options.maxJsonBytes));
+      return sendResult(res, await dispatch(host.commands, m[1], body));
+    }
+    const upload = method === 'POST' ? uploadPaths.get(pathname) : undefined;
+    if (upload) {
+      const refused = refuseDeclaredSize(req, upload);
+      if (refused) {
+        req.resume();
+        return sendResult(res, refused);
+      }
+      return sendResult(
+        res,
+        await dispatchUpload(host.uploads, upload, Object.fromEntries(searchParams), req),
       );
-      if (!parsed.success)
-        return sendError(res, {
-          code: 'INVALID_MESSAGE',
-          message: `${command}: ${describeZodError(parsed.error)}`,
-        });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table pairs each command with its schema
-      return sendOk(res, await host.run(command, parsed.data as any));
-    }
-    if (method === 'POST' && pathname === '/api/files') {
-      const name = searchParams.get('name');
-      if (!name || name.length > 500)
-        hostFail('INVALID_MESSAGE', 'storeFile: the "name" query parameter is required.');
-      const declared = Number(req.headers['content-length'] ?? NaN);
-      if (options.maxFileBytes && declared > options.maxFileBytes) {
-        req.resume();
-        hostFail('TOO_LARGE', `The file is larger than the limit of ${options.maxFileBytes} bytes.`);
-      }
-      return sendOk(res, await host.storeFile(name!, req));
-    }
-    if (method === 'POST' && pathname === '/api/bundles/import') {
-      const declared = Number(req.headers['content-length'] ?? NaN);
-      if (declared > limits.bundle) {
-        req.resume();
-        hostFail('TOO_LARGE', `The bundle is larger than the limit of ${limits.bundle} bytes.`);
-      }
-      return sendOk(res, await host.importBundle(req));
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);

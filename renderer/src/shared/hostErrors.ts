@@ -21,6 +21,8 @@ const vi: Record<string, string> = {
   OCR_FAILED: 'Không nhận dạng được chữ trong “{file}”{page}.',
   CANCELLED: 'Đã hủy xử lý “{file}”.',
   INVALID_MESSAGE: 'Yêu cầu không hợp lệ (lỗi chương trình). Hãy thử lại.',
+  INVALID_REPLY:
+    'Dịch vụ nền của HoSo trả lời không đúng định dạng (có thể khác phiên bản). Hãy khởi động lại ứng dụng.',
   IMAGE_TOO_LARGE: 'Ảnh “{file}” quá lớn (quá nhiều điểm ảnh){page}. Hãy quét lại ở độ phân giải 300 dpi.',
   BUNDLE_TAMPERED: 'Gói hồ sơ “{file}” đã bị sửa đổi (mã băm không khớp); không nhập gì cả.',
   INTEGRITY_ERROR: 'Tệp gốc “{file}” không còn nguyên vẹn (mã băm không khớp).',
@@ -32,6 +34,7 @@ const vi: Record<string, string> = {
   BUNDLE_CORRUPT: 'Gói hồ sơ “{file}” bị hỏng (mã băm không khớp); không nhập gì cả.',
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
+  HOST_UNREACHABLE: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
   JOBS_RECOVERED:
     'Danh sách việc nhận dạng chữ trên đĩa bị hỏng (có thể do mất điện). HoSo đã khôi phục từ bản tốt gần nhất; bản hỏng được giữ lại trong thư mục dữ liệu (jobs) để bộ phận kỹ thuật kiểm tra. Tệp gốc không bị ảnh hưởng.',
@@ -59,6 +62,7 @@ const en: Record<string, string> = {
   OCR_FAILED: 'Text recognition failed for “{file}”{page}.',
   CANCELLED: 'Processing of “{file}” was cancelled.',
   INVALID_MESSAGE: 'Invalid request (program error). Try again.',
+  INVALID_REPLY: 'The HoSo host sent a reply of the wrong shape (another version?). Restart the app.',
   IMAGE_TOO_LARGE: 'The image “{file}” is too large{page}. Rescan at 300 dpi.',
   BUNDLE_TAMPERED: 'The bundle “{file}” was modified (hash mismatch); nothing was imported.',
   INTEGRITY_ERROR: 'The stored original “{file}” is no longer intact (hash mismatch).',
@@ -70,6 +74,7 @@ const en: Record<string, string> = {
   BUNDLE_CORRUPT: 'The bundle “{file}” is damaged (hash mismatch); nothing was imported.',
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
+  HOST_UNREACHABLE: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
   JOBS_RECOVERED:
     'The OCR job list on disk was damaged (a power cut?). HoSo recovered it from the last good copy; the damaged file is kept in the data folder (jobs). Originals are not affected.',
