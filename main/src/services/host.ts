@@ -28,6 +28,7 @@ import { writeExportPdf } from './pdf-export';
 import { SettingsStore } from './settings';
 import { cleanTempFolder } from './temp-cleanup';
 import { WatchFolder } from './watch-folder';
+import { checkWatchFolder } from './watch-folder-policy';
 
 /** What differs between Electron and the browser: URLs for exports, windows and displays. */
 export type HostEnvironment = {
@@ -101,7 +102,11 @@ export async function createHost(options: HostOptions) {
   await queue.start();
   const watched = (await settings.read()).watchFolder;
   // A folder that disappeared (unplugged drive) must not stop the app from starting.
-  if (watched) await watch.start(watched).catch(() => undefined);
+  // A folder saved by an older version (or edited into settings.json) is judged like a new one.
+  if (watched)
+    await checkWatchFolder(watched, { dataDir: paths.root })
+      .then((folder) => watch.start(folder))
+      .catch(() => undefined);
 
   const exportResult = (storedName: string, bytes: number): ExportResult => ({
     url: options.env.exportUrl(storedName),
@@ -130,8 +135,9 @@ export async function createHost(options: HostOptions) {
     },
     getWatchFolder: async () => (await settings.read()).watchFolder,
     setWatchFolder: async ({ path }) => {
-      await watch.start(path);
-      return (await settings.update({ watchFolder: path })).watchFolder;
+      const folder = path === null ? null : await checkWatchFolder(path, { dataDir: paths.root });
+      await watch.start(folder);
+      return (await settings.update({ watchFolder: folder })).watchFolder;
     },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
     hostNotices: async () => startupNotices(queue.recovery),

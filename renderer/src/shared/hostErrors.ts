@@ -36,6 +36,10 @@ const vi: Record<string, string> = {
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   HOST_UNREACHABLE: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  FORBIDDEN_WATCH_FOLDER:
+    'Không thể dùng “{file}” làm thư mục quét: đây là thư mục hệ thống, thư mục gốc của ổ đĩa, thư mục cá nhân (hoặc thư mục chứa nó) hay thư mục dữ liệu của HoSo. Hãy tạo và chọn một thư mục riêng, ví dụ “Scan”.',
+  INVALID_WATCH_FOLDER:
+    'Thư mục quét phải là đường dẫn đầy đủ (ví dụ C:\\Scan hoặc /home/ksv/scan), không phải “{file}”.',
   JOBS_RECOVERED:
     'Danh sách việc nhận dạng chữ trên đĩa bị hỏng (có thể do mất điện). HoSo đã khôi phục từ bản tốt gần nhất; bản hỏng được giữ lại trong thư mục dữ liệu (jobs) để bộ phận kỹ thuật kiểm tra. Tệp gốc không bị ảnh hưởng.',
   JOBS_LOST:
@@ -76,6 +80,10 @@ const en: Record<string, string> = {
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   HOST_UNREACHABLE: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  FORBIDDEN_WATCH_FOLDER:
+    '“{file}” cannot be the watched folder: it is a system folder, a drive root, your home folder (or above it) or HoSo’s data folder. Create and choose a folder of its own, e.g. “Scan”.',
+  INVALID_WATCH_FOLDER:
+    'The watched folder must be a full path (e.g. C:\\Scan or /home/me/scan), not “{file}”.',
   JOBS_RECOVERED:
     'The OCR job list on disk was damaged (a power cut?). HoSo recovered it from the last good copy; the damaged file is kept in the data folder (jobs). Originals are not affected.',
   JOBS_LOST:
