@@ -14,7 +14,7 @@ import {
   type HostEvent,
 } from './bridge';
 import { OcrWordsFileSchema } from './ocr';
-import type { Result } from './result';
+import { HostErrorSchema, type Result } from './result';
 
 /**
  * THE command table of the bridge between the renderer and the host. Each entry names a command,
@@ -47,6 +47,8 @@ export const commands = {
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },
+  /** What the host repaired at start that the user should know (a damaged job list recovered…). */
+  hostNotices: { input: Empty, output: z.array(HostErrorSchema) },
 } satisfies Record<string, CommandEntry>;
 
 /**

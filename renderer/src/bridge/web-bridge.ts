@@ -32,6 +32,20 @@ async function toResult(response: Promise<Response>): Promise<Result<unknown>> {
   };
 }
 
+/**
+ * Whether this browser holds the per-run secret (the cookie set by the printed `?token=` link).
+ * The UI asks once before it shows anything that needs the host.
+ */
+export async function webSessionState(base = ''): Promise<'ok' | 'unauthorized' | 'unreachable'> {
+  try {
+    const res = await fetch(`${base}/api/session`, { cache: 'no-store' });
+    if (res.status === 401) return 'unauthorized';
+    return res.ok ? 'ok' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
+}
+
 export function createWebBridge(base = ''): HostBridge {
   const proxy = commandProxy({
     invoke: (name, request) =>
