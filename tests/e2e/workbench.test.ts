@@ -108,7 +108,9 @@ describe.sequential('workbench', () => {
     await screenshot(page, '4-viewer-hits');
     // A phrase search: the banner quotes the phrase once (it read “"phe chuan"” before).
     await page.goto(page.url().replace(/\?hl=.*$/, `?hl=${encodeURIComponent('"phe chuan"')}`));
-    await expect.poll(() => page.locator('.hit-count').textContent()).toMatch(/chữ khớp “phe chuan” trên trang/);
+    await expect
+      .poll(() => page.locator('.hit-count').textContent())
+      .toMatch(/chữ khớp “phe chuan” trên trang/);
   });
 
   test('corrects a word in the viewer and finds the correction by search', async () => {

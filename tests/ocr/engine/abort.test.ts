@@ -62,7 +62,13 @@ describe('an interrupt while the pipeline reads its next input file (issue 9)', 
         files.push(file);
       }
       const controller = new AbortController();
-      const pages = recognizePages(files, { lang: 'vie', jobs: 1, signal: controller.signal });
+      const pages = recognizePages(files, {
+        lang: 'vie',
+        jobs: 1,
+        forceOcr: false,
+        skipBadPages: false,
+        signal: controller.signal,
+      });
       const first = await pages.next();
       expect(first.done).toBe(false);
       // Ctrl-C while the page is being written: the pipeline resumes only when asked for the next.
