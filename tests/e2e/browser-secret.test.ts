@@ -27,9 +27,7 @@ test('without the printed link the UI says, in Vietnamese, to open it; the API a
   await page.goto(`${hoso.origin}/#/cases`);
   await page.getByRole('heading', { name: 'Cần mở đường dẫn có mã truy cập' }).waitFor();
   await expect(page.getByText('đường dẫn mà HoSo in ra').isVisible()).resolves.toBe(true);
-  await page
-    .screenshot({ path: path.join(os.tmpdir(), 'hoso-no-token.png') })
-    .catch(() => undefined);
+  await page.screenshot({ path: path.join(os.tmpdir(), 'hoso-no-token.png') }).catch(() => undefined);
   const status = await page.evaluate(
     async () =>
       (
@@ -88,8 +86,6 @@ test('a new watch folder is confirmed in a dialog, and a system folder is refuse
   await page.getByRole('button', { name: 'Lưu' }).click();
   await dialog.getByRole('button', { name: 'Theo dõi thư mục' }).click();
   await page.getByText(`Đang theo dõi thư mục “${scanDir}”.`).waitFor();
-  await page
-    .screenshot({ path: path.join(os.tmpdir(), 'hoso-watch-folder.png') })
-    .catch(() => undefined);
+  await page.screenshot({ path: path.join(os.tmpdir(), 'hoso-watch-folder.png') }).catch(() => undefined);
   await page.close();
 });
