@@ -20,7 +20,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { OcrPage } from '@hoso/contracts';
 import { recognizePages, type EngineTuning, type PageSource } from '../src/index';
-import { DEFAULT_ENGINE } from '../src/recognize/pool';
 import { prepareTessdata } from '../src/recognize/tessdata';
 import { rerunWithBoundedMalloc } from '../src/runtime/bounded-malloc';
 import { writeSearchablePdf } from '../src/pdf';
@@ -43,7 +42,7 @@ interface Args {
   pages: number;
   jobs: number;
   native: boolean;
-  engine: EngineTuning;
+  tuning: EngineTuning;
   stream: number;
   repeat: number;
   only?: string;
@@ -55,7 +54,7 @@ function parseArgs(argv: string[]): Args {
     pages: Infinity,
     jobs: os.availableParallelism(),
     native: true,
-    engine: {},
+    tuning: {},
     stream: 0,
     repeat: 1,
   };
@@ -77,18 +76,14 @@ function parseArgs(argv: string[]): Args {
       case '--no-native':
         a.native = false;
         break;
-      case '--variant':
-        a.engine.variant = v as EngineTuning['variant'];
-        i++;
-        break;
       case '--psm':
-        a.engine.psm = v as EngineTuning['psm'];
+        a.tuning.psm = v as EngineTuning['psm'];
         i++;
         break;
       case '--dpi':
-        a.engine.recognitionDpi = Number(v);
-        a.engine.minDpi = Number(v);
-        a.engine.maxDpi = Number(v);
+        a.tuning.recognitionDpi = Number(v);
+        a.tuning.minDpi = Number(v);
+        a.tuning.maxDpi = Number(v);
         i++;
         break;
       case '--stream':
@@ -179,7 +174,7 @@ async function benchEngine(
       jobs: args.jobs,
       forceOcr: false,
       skipBadPages: false,
-      engine: args.engine,
+      tuning: args.tuning,
     })) {
       texts.push(pageText(r.ocr));
       yield r;
@@ -269,7 +264,7 @@ async function benchStream(args: Args, docs: string[], tmp: string): Promise<str
       jobs: args.jobs,
       forceOcr: false,
       skipBadPages: false,
-      engine: args.engine,
+      tuning: args.tuning,
     })) {
       yield page;
       if (++n % 25 === 0) {
@@ -306,7 +301,7 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'hoso-bench-'));
   const hasNative = args.native && spawnSync('tesseract', ['--version']).status === 0;
   const cpu = `${os.cpus()[0]?.model ?? '?'} × ${os.availableParallelism()}`;
-  let report = `# OCR bench\n\n${new Date().toISOString()} · ${cpu} · Node ${process.version} · jobs ${args.jobs} · engine ${JSON.stringify(args.engine)} · ${docs.length} page(s) per degradation × ${args.repeat}\n\n`;
+  let report = `# OCR bench\n\n${new Date().toISOString()} · ${cpu} · Node ${process.version} · jobs ${args.jobs} · tuning ${JSON.stringify(args.tuning)} · ${docs.length} page(s) per degradation × ${args.repeat}\n\n`;
   try {
     if (args.stream > 0) {
       report += await benchStream(args, docs, tmp);
@@ -317,9 +312,7 @@ async function main(): Promise<void> {
       ];
       const ratios: string[] = [];
       // The native CLI reading HoSo's own model: same network, native code instead of WebAssembly.
-      const sameModelDir = hasNative
-        ? await prepareTessdata('vie', args.engine.variant ?? DEFAULT_ENGINE.variant)
-        : undefined;
+      const sameModelDir = hasNative ? await prepareTessdata('vie', '4.0.0_best_int') : undefined;
       for (const degradation of DEGRADATIONS.filter((d) => !args.only || d.startsWith(args.only))) {
         const runDocs = Array.from({ length: args.repeat }, () => docs).flat();
         const files = runDocs.map((d) => path.join(args.corpus, d, degradation));

@@ -1,4 +1,5 @@
-import type { OcrPage } from '@hoso/contracts';
+import type { OcrPage, OcrRecognizer } from '@hoso/contracts';
+import { describeEngine } from '../recognize/recognizer';
 import { basename, extname } from 'node:path';
 import { writeSearchablePdf, type SearchablePage } from '../pdf/searchable-pdf';
 import { InputError, type OcrOptions, type PageSource } from '../types';
@@ -37,6 +38,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
   io.interrupts.once('SIGINT', onInterrupt);
   let words: WordsFileWriter | undefined;
   let progress: ReturnType<typeof progressReporter> | undefined;
+  let recognizer: OcrRecognizer | undefined;
   try {
     const outputs = [{ path: cmd.output, flag: 'OUTPUT' }];
     if (cmd.words) outputs.push({ path: cmd.words, flag: '--words' });
@@ -65,6 +67,13 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     const recognized = engine.recognizePages(files, {
       lang: cmd.lang,
       jobs: cmd.jobs,
+      engine: cmd.engine,
+      model: cmd.model,
+      // Before the first page: which engine reads the pages, and why native was passed over.
+      onEngine: (report) => {
+        recognizer = { engine: report.engine, model: report.model, version: report.version };
+        if (!cmd.quiet) say(describeEngine(report));
+      },
       forceOcr: cmd.forceOcr,
       skipBadPages: cmd.skipBadPages,
       signal: controller.signal,
@@ -76,7 +85,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       signal: controller.signal,
       onPageWritten: (n) => progress?.update(n),
     });
-    await words?.commit();
+    await words?.commit(recognizer);
     words = undefined;
     progress.done();
     if (!cmd.quiet) say(`Wrote ${cmd.output}: ${written.pages} pages, ${megabytes(written.bytes)}.`);
