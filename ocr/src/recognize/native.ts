@@ -81,8 +81,10 @@ export class NativeRecognizer implements Recognizer {
       // As the WebAssembly engine is configured (see pool.ts): no layout spaces inside words.
       '-c',
       'preserve_interword_spaces=0',
+      // TSV by variable, not by the `tsv` config file: a tessdata folder from npm has no configs/.
+      '-c',
+      'tessedit_create_tsv=1',
       ...this.settings.extraConfig.flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-      'tsv',
     ];
   }
 
