@@ -93,7 +93,7 @@ const APOSTROPHE_LIKE = /(?<=\p{L})[ʼʹ`´ˈ](?=\p{L})/gu;
  * dropped. NFC in, NFC out.
  */
 export function toVietnameseLetters(word: string): string {
-  if (isVietnameseText(word) && !APOSTROPHE_LIKE.test(word)) return word;
+  if (isVietnameseText(word) && !APOSTROPHE_LIKE.test(word)) return word.normalize('NFC');
   APOSTROPHE_LIKE.lastIndex = 0;
   let out = '';
   for (const ch of word.replace(APOSTROPHE_LIKE, "'")) {
@@ -108,8 +108,9 @@ export function toVietnameseLetters(word: string): string {
     }
     // "ë" → "e", "ñ" → "n", "ǎ" → "a": keep the base letter and the marks Vietnamese has.
     const [base, ...marks] = ch.normalize('NFD');
-    if (/[a-zA-Z]/.test(base))
-      out += (base + marks.filter((m) => VIETNAMESE_MARKS.test(m)).join('')).normalize('NFC');
+    if (!/[a-zA-Z]/.test(base)) continue;
+    const kept = (base + marks.filter((m) => VIETNAMESE_MARKS.test(m)).join('')).normalize('NFC');
+    out += isVietnameseText(kept) ? kept : base; // "ñ": a Vietnamese mark, but no Vietnamese letter
   }
   return out.normalize('NFC');
 }
