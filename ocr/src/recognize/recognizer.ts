@@ -1,4 +1,4 @@
-import type { OcrLang, OcrModel, OcrRecognizer } from '@hoso/contracts';
+import type { OcrEngineChoice, OcrLang, OcrModel, OcrRecognizer } from '@hoso/contracts';
 import { RECOGNITION_DPI } from '../preprocess/prepare';
 import { InputError } from '../types';
 import type { TsvBlock } from './tsv';
@@ -12,7 +12,7 @@ export interface Recognizer {
   terminate(): Promise<void>;
 }
 
-export type EngineChoice = 'auto' | 'native' | 'wasm';
+export type EngineChoice = OcrEngineChoice;
 
 /** Settings both engines honour, so their output differs only by the engine itself. */
 export interface EngineSettings {

@@ -34,6 +34,9 @@ export type Rotation = z.infer<typeof RotationSchema>;
 export const OcrEngineNameSchema = z.enum(['native', 'wasm']);
 export type OcrEngineName = z.infer<typeof OcrEngineNameSchema>;
 export const OcrModelSchema = z.enum(['fast', 'best']);
+/** The engine asked for: `auto` is native where it passes its self-test, else wasm. */
+export const OcrEngineChoiceSchema = z.enum(['auto', 'native', 'wasm']);
+export type OcrEngineChoice = z.infer<typeof OcrEngineChoiceSchema>;
 export type OcrModel = z.infer<typeof OcrModelSchema>;
 export const OcrRecognizerSchema = z.object({
   engine: OcrEngineNameSchema,
