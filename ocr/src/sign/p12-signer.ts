@@ -29,7 +29,13 @@ export function p12Signer(p12: Uint8Array, password: string, now = new Date()): 
     throw new SigningError('unsupported-key', 'the private key is not RSA (only RSA keys are supported)');
   const key = createPrivateKey(forge.pki.privateKeyToPem(forgeKey as forge.pki.rsa.PrivateKey));
 
-  const certificates = certBags.flatMap((bag) => (bag.asn1 ? [certificateDer(bag.asn1)] : []));
+  const certificates = certBags.flatMap((bag) =>
+    bag.cert
+      ? [certificateDer(forge.pki.certificateToAsn1(bag.cert))]
+      : bag.asn1
+        ? [certificateDer(bag.asn1)]
+        : [],
+  );
   if (certificates.length === 0)
     throw new SigningError('no-certificate', 'the PKCS#12 file holds no certificate');
   const own = certificates.find((der) => new X509Certificate(der).checkPrivateKey(key));
@@ -74,7 +80,8 @@ function openPkcs12(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx
 }
 
 function certificateDer(asn1: forge.asn1.Asn1): Uint8Array {
-  // The bag's ASN.1 is the certificate itself; re-encode it as the exact DER the CA issued.
+  // forge keeps the parsed tbsCertificate (and BIT STRING contents) as read, so this re-encoding
+  // is the DER the CA issued; the signing test compares it with OpenSSL's.
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
 }
 
