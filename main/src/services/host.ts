@@ -84,8 +84,12 @@ export async function createHost(options: HostOptions) {
     jobResult: async ({ id }) => queue.result(id),
     exportPdf: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.pdf');
-      const bytes = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
-      return exportResult(storedName, bytes);
+      const written = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
+      return {
+        ...exportResult(storedName, written.bytes),
+        redactedPages: written.redactedPages,
+        signedBy: written.signedBy,
+      };
     },
     exportBundle: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.hoso');

@@ -47,7 +47,8 @@ export interface RedactionPlan {
 
 export interface PlanRedactionOptions {
   rules: readonly RedactionRule[];
-  boxes?: ReadonlyArray<{ page: number; box: Box }>;
+  /** Points in the displayed frame, or (normalized) fractions of the displayed page. */
+  boxes?: ReadonlyArray<{ page: number; box: Box; normalized?: boolean }>;
   /** OCR pages of this PDF (hoso ocr --words, or the app's words): frame pixels, as written. */
   words?: readonly OcrPage[];
 }
@@ -92,7 +93,18 @@ export async function planRedaction(
           if (lines.length > 0) textFrom = 'pdf-text';
         }
       }
-      const boxes = (options.boxes ?? []).filter((b) => b.page === i).map((b) => b.box);
+      const boxes = (options.boxes ?? [])
+        .filter((b) => b.page === i)
+        .map((b) =>
+          b.normalized
+            ? ([
+                b.box[0] * frame.widthPt,
+                b.box[1] * frame.heightPt,
+                b.box[2] * frame.widthPt,
+                b.box[3] * frame.heightPt,
+              ] as Box)
+            : b.box,
+        );
       const scan = scanOf(page, Math.max(frame.widthPt, frame.heightPt));
       pages.push({
         page: i,

@@ -5,3 +5,4 @@ export * from './snippet';
 export * from './redaction-patterns';
 export * from './redaction-hits';
 export * from './redaction-words';
+export * from './redaction-geometry';
