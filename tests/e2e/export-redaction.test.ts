@@ -58,6 +58,32 @@ describe.sequential('export with redactions and a signature', () => {
     await waitForOcr(page, 1);
   });
 
+  test('draws a redaction box over the issuing unit in the viewer', async () => {
+    await page.locator('a.thumb-link').first().click();
+    await page.waitForURL(/\/pages\//);
+    const words = page.locator('.ocr-word');
+    await expect.poll(() => words.count()).toBeGreaterThan(100);
+    // "CÔNG AN TỈNH GIA LAI", the first line at the top left.
+    const first = (await words.nth(0).boundingBox())!;
+    const fifth = (await words.nth(4).boundingBox())!;
+    expect((await words.nth(0).textContent())?.normalize('NFC')).toBe('CÔNG');
+    expect((await words.nth(4).textContent())?.normalize('NFC')).toBe('LAI');
+    await page.getByRole('radio', { name: 'Chọn vùng' }).click();
+    await page.mouse.move(first.x - 4, first.y - 4);
+    await page.mouse.down();
+    await page.mouse.move(fifth.x + fifth.width + 4, fifth.y + fifth.height + 4, { steps: 8 });
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Che vùng này khi xuất' }).click();
+    await expect.poll(() => page.locator('.export-redaction-box').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Bỏ vùng che khi xuất \(1\)/ }).count()).toBe(1);
+    await screenshot(page, 'redact-0-viewer-box');
+    await page
+      .getByRole('link', { name: /Quay lại|←/ })
+      .first()
+      .click();
+    await page.waitForURL(/#\/cases\/[^/?]+$/);
+  });
+
   test('finds the name and the CCCD, exports them redacted and signed', async () => {
     await page.getByRole('button', { name: 'Xuất…' }).click();
     const dialog = page.locator('dialog.export-dialog');
@@ -95,6 +121,9 @@ describe.sequential('export with redactions and a signature', () => {
     // One name (the accepted hit) is gone; the rejected one, at the signature, stays.
     expect(text.match(/Trần Thị Thu Hường/g)).toHaveLength(1);
     expect(text).toContain('BIÊN BẢN GHI LỜI KHAI');
+    // The viewer's box took the issuing unit's line; the heading beside it stays.
+    expect(text).not.toContain('CÔNG AN TỈNH GIA LAI');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     const report = spawnSync('pdfsig', [pdf], { encoding: 'utf8' }).stdout;
     expect(report).toContain('Signature is Valid.');
     expect(report).toContain(SIGNER_CN);

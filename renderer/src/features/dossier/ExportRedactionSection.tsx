@@ -60,7 +60,7 @@ export function ExportRedactionSection(props: { redactions: ExportRedactions; di
     }
   };
   return (
-    <fieldset className="export-redaction">
+    <fieldset className="export-redaction-rules">
       <legend>{t('heading')}</legend>
       <p className="muted">{t('hint')}</p>
       <label>

@@ -89,3 +89,18 @@ export function mergeRedactions(
     }))
     .filter((r) => r.boxes.length > 0);
 }
+
+/** The viewer's export redaction boxes (frame pixels on the page record) of the exported pages. */
+export async function viewerRedactions(pages: ExportPage[], pageIds: string[]): Promise<Map<number, Box[]>> {
+  const records = await getDb().pages.bulkGet(pageIds);
+  const byPage = new Map<number, Box[]>();
+  records.forEach((record, i) => {
+    const boxes = record?.exportRedactions;
+    if (!boxes?.length) return;
+    byPage.set(
+      i,
+      boxes.map((b) => frameBoxToDisplayed(b, pages[i].frame, pages[i].rotation)),
+    );
+  });
+  return byPage;
+}

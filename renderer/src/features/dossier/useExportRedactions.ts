@@ -7,6 +7,7 @@ import {
   findExportHits,
   hitRedactions,
   mergeRedactions,
+  viewerRedactions,
   type ReviewHit,
 } from './exportRedactions';
 
@@ -49,7 +50,8 @@ export function useExportRedactions(caseId: string, scope: ExportScope) {
     const hits = found ? found.hits.filter((h) => !rejected.has(h.key)) : [];
     if (found && hits.length > 0 && found.pageIds.join() !== pageIds.join()) return 'stale' as const;
     const courtroom = useCourtroom ? await courtroomRedactions(caseId, pageIds) : new Map();
-    return mergeRedactions(hitRedactions(pages, hits), courtroom);
+    // Boxes drawn in the viewer are part of the page: every export applies them.
+    return mergeRedactions(hitRedactions(pages, hits), courtroom, await viewerRedactions(pages, pageIds));
   }
 
   return {
