@@ -1,6 +1,6 @@
 import { OcrLangSchema, type OcrLang } from '@hoso/contracts';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError } from './parse-options';
 import { parseRedactCommand, type RedactCommand } from './redact-args';
 import { parseSignCommand, type SignCommand } from './sign-args';
 
@@ -42,35 +42,22 @@ export interface OcrCommand {
 export type Command =
   OcrCommand | SignCommand | RedactCommand | { kind: 'help'; usage?: string } | { kind: 'version' };
 
-/** A usage mistake: exit 2 with this message and a pointer to --help. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export function parseCommand(argv: string[]): Command {
   if (argv[0] === 'sign') return parseSignCommand(argv.slice(1));
   if (argv[0] === 'redact') return parseRedactCommand(argv.slice(1));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string', default: 'vie' },
-        jobs: { type: 'string' },
-        words: { type: 'string' },
-        'force-ocr': { type: 'boolean', default: false },
-        'skip-bad-pages': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    // node:util's messages are already one clear line ("Unknown option '--x'").
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string', default: 'vie' },
+    jobs: { type: 'string' },
+    words: { type: 'string' },
+    'force-ocr': { type: 'boolean', default: false },
+    'skip-bad-pages': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
+  });
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...inputs] = positionals;

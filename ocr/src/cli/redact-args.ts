@@ -1,6 +1,5 @@
 import { REDACTION_PRESETS, type RedactionPreset } from '@hoso/text';
-import { parseArgs } from 'node:util';
-import { UsageError } from './args';
+import { parseOptions, UsageError } from './parse-options';
 
 export const REDACT_USAGE = `Usage: hoso redact IN.pdf -o OUT.pdf [what to redact]... [options]
 
@@ -49,28 +48,17 @@ export interface RedactCommand {
 }
 
 export function parseRedactCommand(argv: string[]): RedactCommand | { kind: 'help'; usage: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        text: { type: 'string', multiple: true, default: [] },
-        pattern: { type: 'string', multiple: true, default: [] },
-        preset: { type: 'string', multiple: true, default: [] },
-        box: { type: 'string', multiple: true, default: [] },
-        words: { type: 'string' },
-        list: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    output: { type: 'string', short: 'o' },
+    text: { type: 'string', multiple: true, default: [] },
+    pattern: { type: 'string', multiple: true, default: [] },
+    preset: { type: 'string', multiple: true, default: [] },
+    box: { type: 'string', multiple: true, default: [] },
+    words: { type: 'string' },
+    list: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return { kind: 'help', usage: REDACT_USAGE };
   if (positionals.length === 0) throw new UsageError('no IN.pdf given: name the PDF to redact');
   if (positionals.length > 1) throw new UsageError('hoso redact redacts one PDF at a time');

@@ -4,6 +4,7 @@ import { basename, extname } from 'node:path';
 import { planRedaction, redactionBoxes, writeRedactedPdf, type RedactionPlan } from '../pdf/redacted-pdf';
 import { InputError } from '../types';
 import { checkOutputs, readInputFile as readInput } from './inputs';
+import { reportFailure } from './parse-options';
 import type { CliIo } from './ocr-command';
 import type { RedactCommand } from './redact-args';
 
@@ -62,13 +63,7 @@ export async function runRedactCommand(
     }
     return 0;
   } catch (error) {
-    if (error instanceof InputError) {
-      say(`error: ${error.message}; nothing was written`);
-      return 2;
-    }
-    say(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.HOSO_DEBUG && error instanceof Error) say(error.stack ?? '');
-    return 1;
+    return reportFailure(error, say, (e) => e instanceof InputError, '; nothing was written');
   }
 }
 

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { UsageError } from './args';
+import { parseOptions, UsageError } from './parse-options';
 
 export const SIGN_USAGE = `Usage: hoso sign IN.pdf -o OUT.pdf --p12 CERT.p12 --password-env VAR [options]
 
@@ -33,27 +32,16 @@ export interface SignCommand {
 }
 
 export function parseSignCommand(argv: string[]): SignCommand | { kind: 'help'; usage: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        p12: { type: 'string' },
-        'password-env': { type: 'string' },
-        reason: { type: 'string' },
-        location: { type: 'string' },
-        visible: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(argv, {
+    output: { type: 'string', short: 'o' },
+    p12: { type: 'string' },
+    'password-env': { type: 'string' },
+    reason: { type: 'string' },
+    location: { type: 'string' },
+    visible: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return { kind: 'help', usage: SIGN_USAGE };
   if (positionals.length === 0) throw new UsageError('no IN.pdf given: name the PDF to sign');
   if (positionals.length > 1) throw new UsageError('hoso sign signs one PDF at a time');

@@ -4,6 +4,7 @@ import { SigningError, summarizeCertificate } from '../sign/signer';
 import { InputError } from '../types';
 import type { CliIo } from './ocr-command';
 import { checkOutputs, readInputFile as readInput } from './inputs';
+import { reportFailure } from './parse-options';
 import { writeOutputFile } from './output-file';
 import type { SignCommand } from './sign-args';
 
@@ -43,12 +44,6 @@ export async function runSignCommand(
       say(`error: ${cmd.input}: ${error.message}; nothing was written`);
       return 2;
     }
-    if (error instanceof InputError) {
-      say(`error: ${error.message}`);
-      return 2;
-    }
-    say(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.HOSO_DEBUG && error instanceof Error) say(error.stack ?? '');
-    return 1;
+    return reportFailure(error, say, (e) => e instanceof InputError);
   }
 }
