@@ -34,6 +34,9 @@ export interface PageRedactions {
   boxes: Box[];
   /** Where the words came from: HoSo's text layer, the words JSON, another text layer, none. */
   textFrom: 'hoso-layer' | 'words-file' | 'pdf-text' | 'none';
+  /** The page's /Rotate and its displayed frame → unrotated frame (points from the top-left). */
+  turn: number;
+  toUnrotated: (box: Box) => Box;
   /** The resolution the page is re-encoded at when redacted, and whether its scan is grey. */
   dpi: number;
   grey: boolean;
@@ -114,6 +117,8 @@ export async function planRedaction(
         hits: findRedactionHits(lines, options.rules),
         boxes,
         textFrom,
+        turn: frame.turn,
+        toUnrotated: frame.toUnrotated,
         ...scan,
       });
     }
@@ -191,16 +196,19 @@ async function redactedPage(
   page: PageRedactions,
   boxes: Box[],
 ): Promise<SearchablePage> {
-  const { data, width, height, channels } = await renderer.render(page.page, page.dpi);
+  // Painted and written in the page's unrotated frame and turned by /Rotate as before, so the
+  // text layer's words run along the printed lines whatever the page's turn.
+  const { data, width, height, channels } = await renderer.render(page.page, page.dpi, 0);
   const scale = page.dpi / 72;
-  for (const box of boxes) paintBlack(data, width, height, channels, box.map((v) => v * scale) as Box);
+  const unrotated = (box: Box) => page.toUnrotated(box).map((v) => v * scale) as Box;
+  for (const box of boxes) paintBlack(data, width, height, channels, unrotated(box));
   let image = sharp(data, { raw: { width, height, channels } });
   if (page.grey) image = image.toColourspace('b-w');
   const encoded = page.jpeg
     ? await image.jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer()
     : await image.png({ compressionLevel: 9 }).toBuffer();
   const remaining = wordsOutsideBoxes(page.lines, boxes).map((line) =>
-    line.map((w) => ({ text: w.text, box: w.box.map((v) => v * scale) as Box, confidence: 100 })),
+    line.map((w) => ({ text: w.text, box: unrotated(w.box), confidence: 100 })),
   );
   const source: PageSource = {
     file: options.name,
@@ -217,7 +225,11 @@ async function redactedPage(
     const box = boundingBox(words.map((w) => w.box));
     return { box, lines: [{ box, words }] };
   });
-  return { source, ocr: ocrPage(page, width, height, page.dpi, 'ocr', blocks) };
+  return {
+    source,
+    ocr: ocrPage(page, width, height, page.dpi, 'ocr', blocks),
+    viewRotation: page.turn as 0 | 90 | 180 | 270,
+  };
 }
 
 function ocrPage(
@@ -280,6 +292,8 @@ interface DisplayFrame {
   fromUserSpace(box: Box): Box;
   /** A box from the unrotated page's top-left (as OCR words are) → displayed frame. */
   fromUnrotated(box: Box): Box;
+  toUnrotated(box: Box): Box;
+  turn: number;
 }
 
 function displayFrame(page: PDFPage): DisplayFrame {
@@ -293,7 +307,16 @@ function displayFrame(page: PDFPage): DisplayFrame {
     const [a, b] = [rotatePoint(box[0], box[1]), rotatePoint(box[2], box[3])];
     return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
   };
+  // The inverse turn: displayed (X, Y) → unrotated (u, v).
+  const unrotatePoint = (x: number, y: number): [number, number] =>
+    turn === 90 ? [y, h - x] : turn === 180 ? [w - x, h - y] : turn === 270 ? [w - y, x] : [x, y];
+  const toUnrotated = (box: Box): Box => {
+    const [a, b] = [unrotatePoint(box[0], box[1]), unrotatePoint(box[2], box[3])];
+    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
+  };
   return {
+    turn,
+    toUnrotated,
     widthPt: sideways ? h : w,
     heightPt: sideways ? w : h,
     fromUnrotated,

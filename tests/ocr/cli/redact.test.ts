@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { degrees, PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfInfo, pdfText, renderPage } from '../pdf/read-pdf';
 import { DOSSIER } from '../pdf/truth-pages';
@@ -199,6 +200,30 @@ describe('hoso redact', () => {
       expect(clean).not.toContain(key);
     expect(pdfInfo(out).Title).toBe('redacted-clean');
     expect(readFileSync(out).toString('latin1').match(/%%EOF/g)).toHaveLength(1);
+  });
+
+  it.each([90, 180, 270])('redacts a page turned by /Rotate %i in its own frame', async (turn) => {
+    const turned = join(dir, `turned-${turn}.pdf`);
+    const doc = await PDFDocument.load(readFileSync(input));
+    doc.getPage(1).setRotation(degrees(turn));
+    writeFileSync(turned, await doc.save());
+    const list = await runHosoInProcess(['redact', turned, '--list', '--preset', 'cccd']);
+    const box = list.stdout.trim().split('\t')[3].split(':')[1].split(',').map(Number);
+    const out = join(dir, `turned-${turn}-out.pdf`);
+    expect((await runHosoInProcess(['redact', turned, '-o', out, '--preset', 'cccd', '-q'])).code).toBe(0);
+    const text = pdfText(out, 2).normalize('NFC');
+    expect(text).not.toContain(CCCD);
+    // Words run along the printed lines: extractors still read them in order.
+    expect(text).toContain('BIÊN BẢN GHI LỜI KHAI');
+    expect(execFileSync('pdfinfo', ['-f', '2', '-l', '2', out]).toString()).toMatch(
+      new RegExp(`rot:\\s+${turn}`),
+    );
+    const shown = await renderPage(out, 2, 72);
+    const [x0, y0, x1, y1] = box.map(Math.round);
+    let light = 0;
+    for (let y = y0 + 1; y < y1 - 1; y++)
+      for (let x = x0 + 1; x < x1 - 1; x++) if (shown.data[y * shown.info.width + x] > 40) light++;
+    expect(light).toBe(0);
   });
 
   it.each([
