@@ -30,7 +30,7 @@ describe('export with redactions and a signature', () => {
     const certs = makeTestCertificates(storeDir);
     p12Base64 = (await readFile(certs.modern)).toString('base64');
     const bytes = await readFile(path.join(fixtures, 'sample-dossier', '02-bien-ban-ghi-loi-khai.jpg'));
-    const file = await host.storeFile('02-bien-ban-ghi-loi-khai.jpg', bytes);
+    const file = await host.uploads.storeFile({ name: '02-bien-ban-ghi-loi-khai.jpg' }, bytes);
     hash = file.hash;
     const job = (await host.run('enqueueOcr', {
       fileHash: file.hash,
