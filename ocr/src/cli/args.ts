@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: hoso ocr INPUT... -o OUTPUT.pdf [options]
+       hoso entities INPUT.pdf|WORDS.json [--json]
 
 Turns scanned pages (JPEG, PNG, TIFF incl. CCITT G4, PDF; a folder means its files in natural
 order) into one searchable PDF, pages in input order.
@@ -18,6 +19,11 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
+hoso entities lists the people (with their roles), vehicle plates, phones, CCCD/CMND and
+account numbers, document numbers, legal provisions, amounts, dates and places found in a
+searchable PDF's text layer or in a --words file, with the page and box of every occurrence.
+      --json            print {"entities":[…]} instead of a table
+
 Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted.`;
 
 export interface OcrCommand {
@@ -32,7 +38,13 @@ export interface OcrCommand {
   quiet: boolean;
 }
 
-export type Command = OcrCommand | { kind: 'help' } | { kind: 'version' };
+export interface EntitiesCommand {
+  kind: 'entities';
+  input: string;
+  json: boolean;
+}
+
+export type Command = OcrCommand | EntitiesCommand | { kind: 'help' } | { kind: 'version' };
 
 /** A usage mistake: exit 2 with this message and a pointer to --help. */
 export class UsageError extends Error {}
@@ -54,6 +66,7 @@ export function parseCommand(argv: string[]): Command {
         quiet: { type: 'boolean', short: 'q', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        json: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -65,7 +78,14 @@ export function parseCommand(argv: string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...inputs] = positionals;
   if (!command) return { kind: 'help' };
-  if (command !== 'ocr') throw new UsageError(`unknown command '${command}' (the command is 'hoso ocr')`);
+  if (command === 'entities') {
+    if (inputs.length !== 1)
+      throw new UsageError('hoso entities takes one INPUT: a searchable PDF or a --words JSON file');
+    return { kind: 'entities', input: inputs[0], json: values.json };
+  }
+  if (command !== 'ocr')
+    throw new UsageError(`unknown command '${command}' (the commands are 'hoso ocr' and 'hoso entities')`);
+  if (values.json) throw new UsageError('--json belongs to hoso entities');
   if (inputs.length === 0) throw new UsageError('no INPUT given: name scanned files or a folder');
   if (!values.output) throw new UsageError('no OUTPUT given: add -o OUTPUT.pdf');
   const lang = OcrLangSchema.safeParse(values.lang);

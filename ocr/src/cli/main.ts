@@ -28,6 +28,10 @@ export async function runCli(
     return 0;
   }
   // Loaded on demand: --help and usage errors answer without loading PDF and OCR code.
+  if (command.kind === 'entities') {
+    const { runEntitiesCommand } = await import('./entities-command');
+    return runEntitiesCommand(command, io);
+  }
   const { runOcrCommand } = await import('./ocr-command');
   return runOcrCommand(command, io, engine ?? (await defaultEngine()));
 }
