@@ -6,3 +6,4 @@ export { parseVietnameseNumber } from './money';
 export { splitDocuments } from './documents';
 export { entityMatchKey, findEntities } from './search';
 export { pageWordsFromText } from './plain-text';
+export { applyPersonEdits, type PersonEdit } from './edits';

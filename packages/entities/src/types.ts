@@ -121,4 +121,9 @@ export interface Entity {
   related: string[];
   /** Events of a date entity (from its sentences), most frequent first. */
   events?: string[];
+  /** Set by the user's edits (edits.ts): the entries merged into this one, and by which edit. */
+  mergedFrom?: string[];
+  mergeId?: string;
+  /** Split off by the user from this entry. */
+  splitFrom?: string;
 }
