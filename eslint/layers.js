@@ -7,7 +7,16 @@ import path from 'node:path';
 const RENDERER = path.join('renderer', 'src');
 
 /** A feature may import only features listed after it. */
-export const FEATURE_ORDER = ['viewer', 'dossier', 'mindmap', 'search', 'courtroom', 'cases', 'settings'];
+export const FEATURE_ORDER = [
+  'viewer',
+  'dossier',
+  'entities',
+  'mindmap',
+  'search',
+  'courtroom',
+  'cases',
+  'settings',
+];
 const BOTTOM = new Set(['shared', 'db', 'bridge', 'i18n', 'styles', 'sync']);
 
 /** Where a renderer file sits: its layer rank (higher imports lower) and its unit. */

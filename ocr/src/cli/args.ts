@@ -9,6 +9,7 @@ export const USAGE = `Usage: hoso ocr INPUT... -o OUTPUT.pdf [options]
        hoso sign IN.pdf -o OUT.pdf --p12 CERT.p12 --password-env VAR [--reason R] [--location L] [--visible]
        hoso redact IN.pdf -o OUT.pdf [--text PHRASE]... [--pattern REGEX]... [--box PAGE:x0,y0,x1,y1]...
                    [--preset cccd|phone|plate|dob]... [--words IN.words.json] [--list]
+       hoso entities INPUT.pdf|WORDS.json [--json]
 
 Turns scanned pages (JPEG, PNG, TIFF incl. CCITT G4, PDF; a folder means its files in natural
 order) into one searchable PDF, pages in input order.
@@ -29,6 +30,11 @@ Options:
 
 'hoso sign' and 'hoso redact' options: 'hoso sign --help', 'hoso redact --help'.
 
+hoso entities lists the people (with their roles), vehicle plates, phones, CCCD/CMND and
+account numbers, document numbers, legal provisions, amounts, dates and places found in a
+searchable PDF's text layer or in a --words file, with the page and box of every occurrence.
+      --json            print {"entities":[…]} instead of a table
+
 Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted.`;
 
 const ENGINES: readonly EngineChoice[] = ['auto', 'native', 'wasm'];
@@ -47,14 +53,26 @@ export interface OcrCommand {
   quiet: boolean;
 }
 
+export interface EntitiesCommand {
+  kind: 'entities';
+  input: string;
+  json: boolean;
+}
+
 export type Command =
-  OcrCommand | SignCommand | RedactCommand | { kind: 'help'; usage?: string } | { kind: 'version' };
+  | OcrCommand
+  | SignCommand
+  | RedactCommand
+  | EntitiesCommand
+  | { kind: 'help'; usage?: string }
+  | { kind: 'version' };
 
 export { UsageError };
 
 export function parseCommand(argv: string[]): Command {
   if (argv[0] === 'sign') return parseSignCommand(argv.slice(1));
   if (argv[0] === 'redact') return parseRedactCommand(argv.slice(1));
+  if (argv[0] === 'entities') return parseEntitiesCommand(argv.slice(1));
   const { values, positionals } = parseOptions(argv, {
     output: { type: 'string', short: 'o' },
     lang: { type: 'string', default: 'vie' },
@@ -74,7 +92,7 @@ export function parseCommand(argv: string[]): Command {
   if (!command) return { kind: 'help' };
   if (command !== 'ocr')
     throw new UsageError(
-      `unknown command '${command}' (the commands are 'hoso ocr', 'hoso sign', 'hoso redact')`,
+      `unknown command '${command}' (the commands are 'hoso ocr', 'hoso sign', 'hoso redact', 'hoso entities')`,
     );
   if (inputs.length === 0) throw new UsageError('no INPUT given: name scanned files or a folder');
   if (!values.output) throw new UsageError('no OUTPUT given: add -o OUTPUT.pdf');
@@ -104,4 +122,15 @@ export function parseCommand(argv: string[]): Command {
     skipBadPages: values['skip-bad-pages'],
     quiet: values.quiet,
   };
+}
+
+function parseEntitiesCommand(argv: string[]): Command {
+  const { values, positionals } = parseOptions(argv, {
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) return { kind: 'help' };
+  if (positionals.length !== 1)
+    throw new UsageError('hoso entities takes one INPUT: a searchable PDF or a --words JSON file');
+  return { kind: 'entities', input: positionals[0], json: values.json };
 }

@@ -36,6 +36,10 @@ export async function runCli(
     const { runRedactCommand } = await import('./redact-command');
     return runRedactCommand(command, io);
   }
+  if (command.kind === 'entities') {
+    const { runEntitiesCommand } = await import('./entities-command');
+    return runEntitiesCommand(command, io);
+  }
   const { runOcrCommand } = await import('./ocr-command');
   return runOcrCommand(command, io, engine ?? (await defaultEngine()));
 }

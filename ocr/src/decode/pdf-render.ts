@@ -31,6 +31,17 @@ export class PdfPages {
     return new PdfPages(doc);
   }
 
+  get pageCount(): number {
+    return this.doc.numPages;
+  }
+
+  /** The page's size in pixels at `dpi`, as displayed (/Rotate applied). */
+  async pageSize(pageIndex: number, dpi: number): Promise<{ widthPx: number; heightPx: number }> {
+    const page = await this.doc.getPage(pageIndex + 1);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    return { widthPx: Math.round(viewport.width), heightPx: Math.round(viewport.height) };
+  }
+
   async hasText(pageIndex: number): Promise<boolean> {
     const page = await this.doc.getPage(pageIndex + 1);
     const content = await page.getTextContent();

@@ -1,3 +1,4 @@
+import { foldKeepingLength as fold } from '@hoso/text';
 import type { DocumentType } from './case';
 
 /**
@@ -15,23 +16,6 @@ export interface DetectedMetadata {
   issuer?: string;
   /** Sentence case, e.g. "Quyết định phê chuẩn quyết định khởi tố bị can". */
   title?: string;
-}
-
-/** Same-length fold (NFC Vietnamese letters map 1:1 to ASCII), so indices map back to the original. */
-function fold(s: string): string {
-  const f = s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .normalize('NFC');
-  return f.length === s.length ? f : s.replace(/./gu, (c) => fold1(c));
-}
-function fold1(c: string): string {
-  const f = c
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd');
-  return f.length === 1 ? f : c.length === 1 ? c : '?';
 }
 
 const MOTTO = [/cong hoa xa hoi chu nghia viet nam/i, /doc lap\s*[-–—]?\s*tu do\s*[-–—]?\s*hanh phuc/i];

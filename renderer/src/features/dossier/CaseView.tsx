@@ -14,11 +14,12 @@ import { attempt } from './useDossierActions';
 import './dossier.css';
 
 type Tab = NonNullable<Extract<Route, { name: 'case' }>['tab']>;
-const TABS: Tab[] = ['dossier', 'info', 'maps', 'present'];
+const TABS: Tab[] = ['dossier', 'info', 'entities', 'maps', 'present'];
 
 // Built by the mind-map and courtroom engineers; loaded on demand (React Flow is heavy).
 const MapsTab = lazy(() => import('../mindmap/MapsTab'));
 const PresentationsTab = lazy(() => import('../courtroom/PresentationsTab'));
+const EntitiesTab = lazy(() => import('../entities/EntitiesTab'));
 
 /** One case: its dossier, its details, its maps and its presentation lists, as tabs. */
 export default function CaseView({ route }: { route: Extract<Route, { name: 'case' }> }) {
@@ -30,6 +31,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
   const label: Record<Tab, string> = {
     dossier: t('tabDossier'),
     info: t('tabInfo'),
+    entities: t('tabEntities'),
     maps: t('tabMaps'),
     present: t('tabPresent'),
   };
@@ -94,6 +96,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
         {tab === 'dossier' && <DossierTab caseId={c.id} />}
         {tab === 'info' && <InfoTab c={c} />}
         <Suspense fallback={<div className="loading" aria-busy="true" />}>
+          {tab === 'entities' && <EntitiesTab caseId={c.id} />}
           {tab === 'maps' && <MapsTab caseId={c.id} />}
           {tab === 'present' && <PresentationsTab caseId={c.id} />}
         </Suspense>
