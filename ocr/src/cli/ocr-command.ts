@@ -20,7 +20,7 @@ export interface CliIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   /** Where Ctrl-C comes from (the process; tests pass their own emitter). */
-  interrupts: Pick<NodeJS.Process, 'once' | 'off'>;
+  interrupts: Pick<NodeJS.Process, 'once' | 'on' | 'off'>;
 }
 
 class Interrupted extends Error {}
@@ -62,13 +62,20 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
 
     if (cmd.words) words = await WordsFileWriter.create(cmd.words);
     progress = progressReporter(pagesTotal, io.stderr, !cmd.quiet);
-    const recognized = engine.recognizePages(files, {
+    const options = {
       lang: cmd.lang,
       jobs: cmd.jobs,
       forceOcr: cmd.forceOcr,
       skipBadPages: cmd.skipBadPages,
       signal: controller.signal,
-    });
+    };
+    let perWorker = '';
+    const recognized = cmd.queue
+      ? await queueRecognizer(cmd.queue, files, options, say, (line) => {
+          perWorker = line;
+          progress?.detail(line);
+        })
+      : engine.recognizePages(files, options);
     const written = await writeSearchablePdf({
       outputPath: cmd.output,
       title: basename(cmd.output, extname(cmd.output)),
@@ -79,6 +86,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     await words?.commit();
     words = undefined;
     progress.done();
+    if (!cmd.quiet && perWorker) say(`Pages per worker: ${perWorker}.`);
     if (!cmd.quiet) say(`Wrote ${cmd.output}: ${written.pages} pages, ${megabytes(written.bytes)}.`);
     return 0;
   } catch (error) {
@@ -91,6 +99,10 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       say(`error: ${error.message}`);
       return 2;
     }
+    if (error instanceof Error && error.name === 'QueueError') {
+      say(`error: ${error.message}`);
+      return 3;
+    }
     say(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.HOSO_DEBUG && error instanceof Error) say(error.stack ?? '');
     return 1;
@@ -100,8 +112,30 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
   }
 }
 
+/** Pages from the centre's workers (queue/submit.ts) instead of this machine's engine. */
+async function queueRecognizer(
+  url: string,
+  files: string[],
+  options: OcrOptions,
+  say: (line: string) => void,
+  onWorkers: (line: string) => void,
+): Promise<AsyncIterable<SearchablePage>> {
+  const { parseRedisUrl, recognizePagesViaQueue } = await import('../queue');
+  return recognizePagesViaQueue(files, {
+    ...options,
+    queue: parseRedisUrl(url),
+    onWarning: (message) => say(`warning: ${message}`),
+    onQueueProgress: ({ workers }) =>
+      onWorkers(
+        Object.entries(workers)
+          .map(([name, w]) => `${name} ${w.pagesDone}${w.current ? ` (on #${w.current})` : ''}`)
+          .join(', '),
+      ),
+  });
+}
+
 async function* withWords(
-  pages: AsyncIterable<{ source: PageSource; ocr: OcrPage }>,
+  pages: AsyncIterable<SearchablePage>,
   words: WordsFileWriter | undefined,
 ): AsyncGenerator<SearchablePage> {
   for await (const page of pages) {
