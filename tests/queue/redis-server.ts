@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
 
 /**
  * A real redis-server (Debian's) for one test file: its own temp dir, a free loopback port, no
@@ -32,34 +31,17 @@ export class TestRedis {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     const child = spawn('redis-server', [...args, '--dir', this.dir, ...this.extra], { stdio: 'ignore' });
     this.child = child;
-    // Ready when it answers PING (not after a fixed time).
-    const probe = new Redis({
-      port: this.port,
-      host: '127.0.0.1',
-      lazyConnect: true,
-      retryStrategy: () => 50,
-    });
-    probe.on('error', () => undefined);
-    try {
-      for (;;) {
-        if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode})`);
-        const ok = await probe
-          .connect()
-          .then(() => probe.ping())
-          .catch(() => undefined);
-        if (ok === 'PONG') break;
-        probe.disconnect();
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    } finally {
-      probe.disconnect();
+    // Ready when it answers PING (not after a fixed time); +PONG or -NOAUTH, both mean it is up.
+    while (!(await answersPing(this.port))) {
+      if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode})`);
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 
   /** SIGKILL: everything in it is lost (no persistence), as when the centre's server dies. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGKILL');
     await exited;
@@ -78,6 +60,18 @@ function freePort(): Promise<number> {
     s.listen(0, '127.0.0.1', () => {
       const { port } = s.address() as { port: number };
       s.close(() => resolve(port));
+    });
+  });
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('error', () => resolve(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (d) => {
+      socket.destroy();
+      resolve(/^(\+PONG|-NOAUTH)/.test(d.toString()));
     });
   });
 }

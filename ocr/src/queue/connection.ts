@@ -22,9 +22,11 @@ export function parseRedisUrl(raw: string, env: NodeJS.ProcessEnv = process.env)
   try {
     url = new URL(raw);
   } catch {
+    // Never echo a password, even from a URL that does not parse.
+    const shown = raw.replace(/\/\/([^/@]*?):[^/@]*@/, '//$1:***@');
     throw new InputError(
       'bad-redis-url',
-      `'${raw}' is not a Redis URL (redis://HOST:PORT or rediss://HOST:PORT)`,
+      `'${shown}' is not a Redis URL (redis://HOST:PORT or rediss://HOST:PORT)`,
     );
   }
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:')

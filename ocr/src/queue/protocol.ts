@@ -56,3 +56,6 @@ export type PageResult = z.infer<typeof PageResultSchema>;
 
 /** Progress a worker reports on a page (BullMQ job progress). */
 export const PageProgressSchema = z.object({ stage: z.literal('started'), worker: z.string() });
+
+/** A worker's reason for refusing a page whose run has no heartbeat (the submitter renews and resubmits). */
+export const RUN_GONE = 'the submitting job is gone (its heartbeat expired)';

@@ -13,6 +13,7 @@ import {
   pageBytesKey,
   pageJobId,
   QUEUE_NAME,
+  RUN_GONE,
   runAliveKey,
   type PageJob,
   type PageResult,
@@ -86,6 +87,12 @@ export async function* recognizePagesViaQueue(
   const run = randomUUID();
   const where = opts.queue.display;
   const redis = connect(opts.queue, 'hoso-submit');
+  try {
+    await reachable(redis, where, opts.offlineTimeoutMs ?? 60_000, opts.signal);
+  } catch (err) {
+    redis.disconnect();
+    throw err;
+  }
   const queue = new Queue(QUEUE_NAME, { connection: bullConnection(opts.queue) });
   const events = new QueueEvents(QUEUE_NAME, { connection: bullConnection(opts.queue) });
   const landed = new Map<number, PageResult | 'skipped'>();
@@ -188,6 +195,7 @@ export async function* recognizePagesViaQueue(
       // Gone without a result: Redis lost it (restarted without persistence, or evicted).
       const input = inputs[pages[index].input];
       const bytesThere = await redis.exists(pageBytesKey(run, input.sha256!));
+      await heartbeat();
       await submit(index, !bytesThere);
       return;
     }
@@ -203,6 +211,13 @@ export async function* recognizePagesViaQueue(
     }
     if (job.finishedOn && job.failedReason) {
       const reason = job.failedReason;
+      if (reason === RUN_GONE) {
+        // A worker looked while Redis was restarting, before our heartbeat was back: queue it again.
+        await job.remove().catch(() => undefined);
+        await heartbeat();
+        await submit(index);
+        return;
+      }
       if (reason.startsWith(`${INPUT_ERROR_PREFIX}:`)) {
         const [, code, ...rest] = reason.split(':');
         const error = new InputError(
@@ -263,12 +278,13 @@ export async function* recognizePagesViaQueue(
     (workers[progress.data.worker] ??= { pagesDone: 0 }).current = index + 1;
     report(landed.size + next);
   });
-  events.on('error', () => undefined); // the connection's own state is watched on `redis`
+  // The connections' state is watched on `redis`; BullMQ would print every reconnect error.
+  events.on('error', () => undefined);
+  queue.on('error', () => undefined);
 
   let next = 0;
   let finished = false;
   try {
-    await reachable(redis, where, opts.offlineTimeoutMs ?? 60_000, () => fatal);
     await checkServer(redis, opts.onWarning);
     await heartbeat();
     await events.waitUntilReady();
@@ -328,17 +344,19 @@ export async function* recognizePagesViaQueue(
     }
     if (redis.status === 'ready') await bounded(redis.del(runAliveKey(run)));
     await bounded(Promise.all([events.close(), queue.close()]));
+    // A Redis that is down keeps BullMQ's connections retrying, and the process alive: cut them.
+    await bounded(Promise.all([events.disconnect(), queue.disconnect()]));
     redis.disconnect();
   }
 }
 
-async function reachable(redis: Redis, where: string, timeoutMs: number, fatal: () => Error | undefined) {
-  const deadline = Date.now() + Math.min(timeoutMs, 15_000);
+async function reachable(redis: Redis, where: string, timeoutMs: number, signal?: AbortSignal) {
+  const deadline = Date.now() + Math.min(timeoutMs, 10_000);
   let lastError = '';
   redis.on('error', (e: Error) => (lastError = e.message));
   while (redis.status !== 'ready') {
-    const err = fatal();
-    if (err) throw err;
+    if (signal?.aborted) throw abortError();
+    if (/WRONGPASS|NOAUTH|NOPERM/.test(lastError)) throw queueFailure(new Error(lastError), where);
     if (Date.now() > deadline)
       throw new QueueError(
         `cannot reach Redis at ${where}${lastError ? ` (${lastError})` : ''}; is the centre's Redis running and the URL right?`,

@@ -6,7 +6,7 @@ import { textLayerContent } from '../pdf/text-layer';
 import { InputError, type EngineTuning, type PageSource } from '../types';
 import { bullConnection, connect, type RedisTarget } from './connection';
 import { PageFiles } from './page-files';
-import { PageJobSchema, QUEUE_NAME, runAliveKey, type PageJob, type PageResult } from './protocol';
+import { PageJobSchema, QUEUE_NAME, RUN_GONE, runAliveKey, type PageJob, type PageResult } from './protocol';
 import type { OcrLang } from '@hoso/contracts';
 
 export interface QueueWorkerOptions {
@@ -67,8 +67,7 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
     if (!parsed.success) throw new UnrecoverableError('not a HoSo page job (rejected by its schema)');
     const page: PageJob = parsed.data;
     // A submitter that died leaves pages behind; nobody would read their results.
-    if (!(await redis.exists(runAliveKey(page.run))))
-      throw new UnrecoverableError('the submitting job is gone (its heartbeat expired)');
+    if (!(await redis.exists(runAliveKey(page.run)))) throw new UnrecoverableError(RUN_GONE);
     emit({
       type: 'page-started',
       run: page.run,
