@@ -7,7 +7,8 @@ import sharp from 'sharp';
  * - paper tone, uneven lighting and show-through from the front side are smooth: they are taken
  *   out by comparing each pixel with a blurred copy of the page (σ ≈ 2.7 mm), and show-through,
  *   which reaches the back diffused by the paper, has no sharp edges left for that comparison;
- * - scanner noise and dust are small: a mark must be a connected stroke of some length;
+ * - scanner noise and dust are small: a mark must be a connected stroke of some length, dark
+ *   enough somewhere (show-through that survives the comparison is faint everywhere);
  * - the sheet's edges (shadows, punched holes near the margin) are cut off.
  *
  * A faint pencil note or a lone page number is sharp-edged and long enough, so it counts as
@@ -25,6 +26,11 @@ export interface BlankVerdict {
 const WORK_DPI = 150;
 /** Darker than the local background by this much (of 255) is a mark candidate. */
 const INK_DELTA = 16;
+/**
+ * A mark must be this much darker somewhere: pencil on paper is 50+ levels, show-through of black
+ * print, diffused by the sheet, stays under ~30.
+ */
+const MIN_PEAK = 36;
 /** A mark at least this large (pixels at 150 dpi) is writing: a "1" at 9 pt is ~40. */
 const MIN_MARK = 24;
 /** Margin cut off each side (scanner edge shadows, holes): 4 % of the page. */
@@ -80,12 +86,15 @@ function judge(page: Buffer, background: Buffer, w: number, h: number): BlankVer
       }
     }
   }
-  const largestMark = largestComponent(kept, w, h);
+  const largestMark = largestComponent(kept, w, (i) => background[i] - page[i] >= MIN_PEAK);
   return { blank: largestMark < MIN_MARK, largestMark, inkPixels };
 }
 
-/** Size of the largest 8-connected set of mark pixels (iterative flood fill). */
-function largestComponent(mask: Uint8Array, w: number, h: number): number {
+/**
+ * Size of the largest 8-connected set of mark pixels (iterative flood fill) among the sets with at
+ * least one pixel that `strong` accepts.
+ */
+function largestComponent(mask: Uint8Array, w: number, strong: (i: number) => boolean): number {
   let largest = 0;
   const stack: number[] = [];
   for (let start = 0; start < mask.length; start++) {
@@ -93,9 +102,11 @@ function largestComponent(mask: Uint8Array, w: number, h: number): number {
     mask[start] = 2;
     stack.push(start);
     let size = 0;
+    let hasStrong = false;
     while (stack.length) {
       const i = stack.pop()!;
       size++;
+      hasStrong ||= strong(i);
       const x = i % w;
       for (let dy = -w; dy <= w; dy += w) {
         for (let dx = -1; dx <= 1; dx++) {
@@ -108,7 +119,7 @@ function largestComponent(mask: Uint8Array, w: number, h: number): number {
         }
       }
     }
-    if (size > largest) largest = size;
+    if (hasStrong && size > largest) largest = size;
   }
   return largest;
 }
