@@ -46,7 +46,13 @@ export interface QueueOcrOptions extends OcrOptions {
   onWarning?: (message: string) => void;
 }
 
-export type QueuedPage = RecognizedPage & { textLayer: string; worker: string };
+export type QueuedPage = RecognizedPage & {
+  textLayer: string;
+  worker: string;
+  /** The worker's milliseconds: fetching the file's bytes, recognizing the page. */
+  fetchMs: number;
+  ocrMs: number;
+};
 
 interface HeldInput {
   file: string;
@@ -322,7 +328,14 @@ export async function* recognizePagesViaQueue(
         ...(result.hasText === undefined ? {} : { hasText: result.hasText }),
       };
       const ocr = { ...result.ocr, index: next - 1, source: { file: plan.file, page: plan.pageInFile } };
-      yield { source, ocr, textLayer: result.textLayer, worker: result.worker };
+      yield {
+        source,
+        ocr,
+        textLayer: result.textLayer,
+        worker: result.worker,
+        fetchMs: result.fetchMs,
+        ocrMs: result.ocrMs,
+      };
     }
     finished = true;
   } catch (err) {
