@@ -313,8 +313,10 @@ export async function* recognizePagesViaQueue(
       const input = inputs[i];
       const fileBytes = input.bytes!;
       if (--input.pagesLeft === 0) {
-        // Its last page is back: the file's bytes leave Redis and our memory.
-        await redis.del(pageBytesKey(run, input.sha256!)).catch(() => undefined);
+        // Its last page is back: the file's bytes leave Redis (unless the same file, given twice,
+        // still has pages out: bytes are keyed by content) and our memory.
+        const shared = inputs.some((x) => x.sha256 === input.sha256 && x.pagesLeft > 0);
+        if (!shared) await redis.del(pageBytesKey(run, input.sha256!)).catch(() => undefined);
         input.bytes = undefined;
       }
       next++;
