@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { SCANS } from '../ocr/pdf/truth-pages';
 
 /**
@@ -34,7 +34,7 @@ async function paper(seed: number): Promise<Buffer> {
 }
 
 const raw = { raw: { width: A4.width, height: A4.height, channels: 1 as const } };
-const png = (img: sharp.Sharp) => img.png().withMetadata({ density: A4.dpi }).toBuffer();
+const png = (img: Sharp) => img.png().withMetadata({ density: A4.dpi }).toBuffer();
 
 async function withSvg(seed: number, svg: string): Promise<Buffer> {
   const overlay = Buffer.from(
