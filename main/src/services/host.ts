@@ -54,9 +54,11 @@ export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 export type Host = Awaited<ReturnType<typeof createHost>>;
 
 /** What the UI tells the user about repairs made at start (Vietnamese text by code in the renderer). */
-/** The centre's URL as the UI shows it: never its password. */
-function maskedServer(url: string | null): string | null {
-  return url === null ? null : url.replace(/\/\/([^/@]*?):[^/@]*@/, '//$1:***@');
+/** The centre's URL as the UI shows it: never its password. Loaded on use (BullMQ, tesseract.js). */
+async function maskedServer(url: string | null): Promise<string | null> {
+  if (url === null) return null;
+  const { maskRedisUrl } = await import('@hoso/ocr/queue');
+  return maskRedisUrl(url);
 }
 
 function startupNotices(recovery: OcrQueue['recovery']): HostError[] {

@@ -22,8 +22,7 @@ export function parseRedisUrl(raw: string, env: NodeJS.ProcessEnv = process.env)
   try {
     url = new URL(raw);
   } catch {
-    // Never echo a password, even from a URL that does not parse.
-    const shown = raw.replace(/\/\/([^/@]*?):[^/@]*@/, '//$1:***@');
+    const shown = maskRedisUrl(raw);
     throw new InputError(
       'bad-redis-url',
       `'${shown}' is not a Redis URL (redis://HOST:PORT or rediss://HOST:PORT)`,
@@ -88,4 +87,9 @@ function mask(url: URL): string {
  */
 export function bullConnection(target: RedisTarget): ConnectionOptions {
   return target.options as ConnectionOptions;
+}
+
+/** The URL with its password masked; works on URLs that do not parse too (never echo a password). */
+export function maskRedisUrl(raw: string): string {
+  return raw.replace(/\/\/([^/@]*?):[^/@]*@/, '//$1:***@');
 }

@@ -1,5 +1,5 @@
 // The OCR queue of a digitization centre (BullMQ on Redis): `hoso worker` and `hoso ocr --queue`.
-export { parseRedisUrl, type RedisTarget } from './connection';
+export { maskRedisUrl, parseRedisUrl, type RedisTarget } from './connection';
 export {
   recognizePagesViaQueue,
   QueueError,
