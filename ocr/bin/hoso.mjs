@@ -20,7 +20,7 @@ const { fileURLToPath } = await import('node:url');
 const { register } = await import('tsx/esm/api');
 register();
 // Long OCR jobs run with glibc's malloc bounded (see ocr/src/runtime/bounded-malloc.ts).
-const { rerunWithBoundedMalloc } = await import('../src/runtime/bounded-malloc.ts');
+const { exitWithWrapper, rerunWithBoundedMalloc } = await import('../src/runtime/bounded-malloc.ts');
 const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.argv.slice(2), {
   // Ctrl-C reached the re-run before its own handler was installed (its first milliseconds).
   onKilled: (signal) => signal === 'SIGINT' && process.stderr.write(`${INTERRUPTED}\n`),
@@ -28,6 +28,7 @@ const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.arg
 if (rerun) {
   process.exitCode = await rerun;
 } else {
+  exitWithWrapper();
   const { runCli } = await import('../src/cli/main.ts');
   process.exitCode = await runCli(process.argv.slice(2));
 }

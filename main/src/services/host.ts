@@ -19,7 +19,7 @@ import { ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
 import { JobStore } from './job-store';
-import { inProcessRecognizer, type Recognizer } from './ocr-engine';
+import { centreOrLocal, inProcessRecognizer, type Recognizer } from './ocr-engine';
 import { threadRecognizer } from './ocr-thread';
 import { OcrQueue } from './ocr-queue';
 import { PageImages } from './page-images';
@@ -54,6 +54,13 @@ export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 export type Host = Awaited<ReturnType<typeof createHost>>;
 
 /** What the UI tells the user about repairs made at start (Vietnamese text by code in the renderer). */
+/** The centre's URL as the UI shows it: never its password. Loaded on use (BullMQ, tesseract.js). */
+async function maskedServer(url: string | null): Promise<string | null> {
+  if (url === null) return null;
+  const { maskRedisUrl } = await import('@hoso/ocr/queue');
+  return maskRedisUrl(url);
+}
+
 function startupNotices(recovery: OcrQueue['recovery']): HostError[] {
   if (recovery === 'from-last-good')
     return [
@@ -93,9 +100,11 @@ export async function createHost(options: HostOptions) {
     store,
     jobStore: new JobStore(paths, derived),
     events,
-    recognize:
+    recognize: centreOrLocal(
       options.recognize ??
-      (process.env.HOSO_OCR_IN_PROCESS === '1' ? inProcessRecognizer() : threadRecognizer()),
+        (process.env.HOSO_OCR_IN_PROCESS === '1' ? inProcessRecognizer() : threadRecognizer()),
+      async () => (await settings.read()).ocrServer,
+    ),
     threads: options.ocrThreads,
   });
   const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });
@@ -142,6 +151,18 @@ export async function createHost(options: HostOptions) {
       const folder = path === null ? null : await checkWatchFolder(path, { dataDir: paths.root });
       await watch.start(folder);
       return (await settings.update({ watchFolder: folder })).watchFolder;
+    },
+    getOcrServer: async () => maskedServer((await settings.read()).ocrServer),
+    setOcrServer: async ({ url }) => {
+      if (url !== null) {
+        const { parseRedisUrl } = await import('@hoso/ocr/queue');
+        try {
+          parseRedisUrl(url.trim(), {});
+        } catch (err) {
+          hostFail('INVALID_INPUT', (err as Error).message);
+        }
+      }
+      return maskedServer((await settings.update({ ocrServer: url?.trim() ?? null })).ocrServer);
     },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
     hostNotices: async () => startupNotices(queue.recovery),

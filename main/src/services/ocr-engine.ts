@@ -25,3 +25,19 @@ export const inProcessRecognizer = (): Recognizer =>
     const { recognizePages } = await import('@hoso/ocr');
     yield* recognizePages(files, opts);
   };
+
+/**
+ * Cài đặt → Máy chủ nhận dạng: with a centre's Redis URL set, each job's pages go to its
+ * `hoso worker`s (the same pages, in order, so the queue's progress and results are unchanged);
+ * without one, to `local`. Read per job, so a change applies to the next job.
+ */
+export const centreOrLocal = (local: Recognizer, server: () => Promise<string | null>): Recognizer =>
+  async function* recognize(files, opts) {
+    const url = await server();
+    if (!url) {
+      yield* local(files, opts);
+      return;
+    }
+    const { parseRedisUrl, recognizePagesViaQueue } = await import('@hoso/ocr/queue');
+    yield* recognizePagesViaQueue(files, { ...opts, queue: parseRedisUrl(url) });
+  };

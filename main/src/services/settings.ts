@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file';
 import type { DataPaths } from './data-dir';
 
-const SettingsSchema = z.object({ watchFolder: z.string().nullable().default(null) });
+const SettingsSchema = z.object({
+  watchFolder: z.string().nullable().default(null),
+  /** The digitization centre's Redis URL (may hold its password: the data folder is private). */
+  ocrServer: z.string().nullable().default(null),
+});
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Host settings, parsed with zod when read (a hand-edited or damaged file falls back to defaults). */

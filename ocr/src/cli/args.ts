@@ -4,12 +4,14 @@ import type { EngineChoice } from '../recognize/recognizer';
 import { parseOptions, UsageError } from './parse-options';
 import { parseRedactCommand, type RedactCommand } from './redact-args';
 import { parseSignCommand, type SignCommand } from './sign-args';
+import { parseWorkerCommand, type WorkerCommand } from './worker-args';
 
 export const USAGE = `Usage: hoso ocr INPUT... -o OUTPUT.pdf [options]
        hoso sign IN.pdf -o OUT.pdf --p12 CERT.p12 --password-env VAR [--reason R] [--location L] [--visible]
        hoso redact IN.pdf -o OUT.pdf [--text PHRASE]... [--pattern REGEX]... [--box PAGE:x0,y0,x1,y1]...
                    [--preset cccd|phone|plate|dob]... [--words IN.words.json] [--list]
        hoso entities INPUT.pdf|WORDS.json [--json]
+       hoso worker --redis URL [options]   (a digitization centre's worker: hoso worker --help)
 
 Turns scanned pages (JPEG, PNG, TIFF incl. CCITT G4, PDF; a folder means its files in natural
 order) into one searchable PDF, pages in input order.
@@ -24,6 +26,8 @@ Options:
       --words FILE      also write the OCR words with boxes as JSON
       --force-ocr       OCR pages that already carry text (born-digital PDF) too
       --skip-bad-pages  leave out unreadable pages instead of failing
+      --queue URL       recognize on a digitization centre's workers (redis:// or rediss://,
+                        password in the URL or HOSO_REDIS_PASSWORD); see 'hoso worker --help'
   -q, --quiet           no progress output
   -h, --help            show this help
   -v, --version         show the version
@@ -35,7 +39,8 @@ account numbers, document numbers, legal provisions, amounts, dates and places f
 searchable PDF's text layer or in a --words file, with the page and box of every occurrence.
       --json            print {"entities":[…]} instead of a table
 
-Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted.`;
+Exit codes: 0 success, 2 bad input or usage, 3 the queue failed (Redis unreachable, lost or
+full), 1 internal error, 130 interrupted.`;
 
 const ENGINES: readonly EngineChoice[] = ['auto', 'native', 'wasm'];
 
@@ -51,6 +56,8 @@ export interface OcrCommand {
   forceOcr: boolean;
   skipBadPages: boolean;
   quiet: boolean;
+  /** Redis URL of the centre's queue: pages go to `hoso worker`s instead of this machine's cores. */
+  queue?: string;
 }
 
 export interface EntitiesCommand {
@@ -64,7 +71,8 @@ export type Command =
   | SignCommand
   | RedactCommand
   | EntitiesCommand
-  | { kind: 'help'; usage?: string }
+  | WorkerCommand
+  | { kind: 'help'; usage?: string; topic?: 'worker' }
   | { kind: 'version' };
 
 export { UsageError };
@@ -72,6 +80,7 @@ export { UsageError };
 export function parseCommand(argv: string[]): Command {
   if (argv[0] === 'sign') return parseSignCommand(argv.slice(1));
   if (argv[0] === 'redact') return parseRedactCommand(argv.slice(1));
+  if (argv[0] === 'worker') return parseWorkerCommand(argv.slice(1));
   if (argv[0] === 'entities') return parseEntitiesCommand(argv.slice(1));
   const { values, positionals } = parseOptions(argv, {
     output: { type: 'string', short: 'o' },
@@ -80,6 +89,7 @@ export function parseCommand(argv: string[]): Command {
     engine: { type: 'string', default: 'auto' },
     model: { type: 'string' },
     words: { type: 'string' },
+    queue: { type: 'string' },
     'force-ocr': { type: 'boolean', default: false },
     'skip-bad-pages': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
@@ -92,19 +102,12 @@ export function parseCommand(argv: string[]): Command {
   if (!command) return { kind: 'help' };
   if (command !== 'ocr')
     throw new UsageError(
-      `unknown command '${command}' (the commands are 'hoso ocr', 'hoso sign', 'hoso redact', 'hoso entities')`,
+      `unknown command '${command}' (the commands are 'hoso ocr', 'hoso sign', 'hoso redact', 'hoso entities', 'hoso worker')`,
     );
   if (inputs.length === 0) throw new UsageError('no INPUT given: name scanned files or a folder');
   if (!values.output) throw new UsageError('no OUTPUT given: add -o OUTPUT.pdf');
   const lang = OcrLangSchema.safeParse(values.lang);
   if (!lang.success) throw new UsageError(`--lang must be vie, eng or vie+eng (got '${values.lang}')`);
-  let jobs = availableParallelism();
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-      throw new UsageError(`--jobs must be a whole number from 1 to 64 (got '${values.jobs}')`);
-    }
-  }
   if (!ENGINES.includes(values.engine as EngineChoice))
     throw new UsageError(`--engine must be auto, native or wasm (got '${values.engine}')`);
   const model = values.model === undefined ? undefined : OcrModelSchema.safeParse(values.model);
@@ -114,14 +117,24 @@ export function parseCommand(argv: string[]): Command {
     inputs,
     output: values.output,
     lang: lang.data,
-    jobs,
+    jobs: parseJobs(values.jobs),
     engine: values.engine as EngineChoice,
     model: model?.data,
     words: values.words,
     forceOcr: values['force-ocr'],
     skipBadPages: values['skip-bad-pages'],
     quiet: values.quiet,
+    queue: values.queue,
   };
+}
+
+/** --jobs, shared by `hoso ocr` and `hoso worker`: default the number of cores. */
+export function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError(`--jobs must be a whole number from 1 to 64 (got '${value}')`);
+  return jobs;
 }
 
 function parseEntitiesCommand(argv: string[]): Command {

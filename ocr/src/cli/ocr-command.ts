@@ -81,7 +81,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     if (cmd.words) words = await WordsFileWriter.create(cmd.words);
     progress = progressReporter(pagesTotal, io.stderr, !cmd.quiet);
     debug(`recognizing ${pagesTotal} pages`);
-    const recognized = engine.recognizePages(files, {
+    const options: OcrOptions = {
       lang: cmd.lang,
       jobs: cmd.jobs,
       engine: cmd.engine,
@@ -94,7 +94,14 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       forceOcr: cmd.forceOcr,
       skipBadPages: cmd.skipBadPages,
       signal: controller.signal,
-    });
+    };
+    let perWorker = '';
+    const recognized = cmd.queue
+      ? await queueRecognizer(cmd.queue, files, options, say, (line) => {
+          perWorker = line;
+          progress?.detail(line);
+        })
+      : engine.recognizePages(files, options);
     const written = await writeSearchablePdf({
       outputPath: cmd.output,
       title: basename(cmd.output, extname(cmd.output)),
@@ -109,6 +116,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     await words?.commit(recognizer);
     words = undefined;
     progress.done();
+    if (!cmd.quiet && perWorker) say(`Pages per worker: ${perWorker}.`);
     if (!cmd.quiet) say(`Wrote ${cmd.output}: ${written.pages} pages, ${megabytes(written.bytes)}.`);
     return 0;
   } catch (error) {
@@ -117,6 +125,10 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       say(INTERRUPTED_LINE);
       return 130;
     }
+    if (error instanceof Error && error.name === 'QueueError') {
+      say(`error: ${error.message}`);
+      return 3;
+    }
     return reportFailure(error, say, (e) => e instanceof InputError);
   } finally {
     io.interrupts.off('SIGINT', onInterrupt);
@@ -124,8 +136,30 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
   }
 }
 
+/** Pages from the centre's workers (queue/submit.ts) instead of this machine's engine. */
+async function queueRecognizer(
+  url: string,
+  files: string[],
+  options: OcrOptions,
+  say: (line: string) => void,
+  onWorkers: (line: string) => void,
+): Promise<AsyncIterable<SearchablePage>> {
+  const { parseRedisUrl, recognizePagesViaQueue } = await import('../queue');
+  return recognizePagesViaQueue(files, {
+    ...options,
+    queue: parseRedisUrl(url),
+    onWarning: (message) => say(`warning: ${message}`),
+    onQueueProgress: ({ workers }) =>
+      onWorkers(
+        Object.entries(workers)
+          .map(([name, w]) => `${name} ${w.pagesDone}${w.current ? ` (on #${w.current})` : ''}`)
+          .join(', '),
+      ),
+  });
+}
+
 async function* withWords(
-  pages: AsyncIterable<{ source: PageSource; ocr: OcrPage }>,
+  pages: AsyncIterable<SearchablePage>,
   words: WordsFileWriter | undefined,
   afterPage: (n: number) => Promise<void>,
 ): AsyncGenerator<SearchablePage> {

@@ -44,6 +44,12 @@ export const commands = {
     input: z.object({ path: z.string().min(1).max(4096).nullable() }),
     output: z.string().nullable(),
   },
+  /** Cài đặt → Máy chủ nhận dạng: the centre's Redis URL (password masked), or null for this machine. */
+  getOcrServer: { input: Empty, output: z.string().nullable() },
+  setOcrServer: {
+    input: z.object({ url: z.string().min(1).max(2048).nullable() }),
+    output: z.string().nullable(),
+  },
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
 import { setSetting, useSetting } from './appSettings';
+import { OcrServerSettings } from './OcrServerSettings';
 
 const messages = defineMessages({
   vi: {
@@ -168,6 +169,7 @@ export default function SettingsView() {
           <p className="muted">{t('ocrHint')}</p>
         </div>
       </fieldset>
+      <OcrServerSettings />
       <fieldset className="panel">
         <legend>{t('watch')}</legend>
         <p className="muted">{t('watchHint')}</p>
