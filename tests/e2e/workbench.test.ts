@@ -78,6 +78,8 @@ describe.sequential('workbench', () => {
     await screenshot(page, '2a-dossier-ocr-running');
     await waitForOcr(page, files.length);
     expect(await page.locator('.ocr-summary').getAttribute('data-failed')).toBe('0');
+    // "… đang nhận dạng chữ." is over once the OCR is: the toast goes with it.
+    await expect.poll(() => page.locator('.toast', { hasText: 'đang nhận dạng chữ' }).count()).toBe(0);
     // Metadata detected from the first document's OCR text.
     expect(await page.locator('.doc-title').first().textContent()).toMatch(/Quyết định phê chuẩn/i);
     expect(await page.locator('.folio-range').first().textContent()).toBe('BL 1');
@@ -125,6 +127,8 @@ describe.sequential('workbench', () => {
     await screenshot(page, '5-viewer-corrected');
     await page.goto(`${hoso.url}#/search?q=khongtuoc`);
     await expect.poll(() => page.locator('a.search-hit').count()).toBe(1);
+    // The correction's toast belonged to the page it was made on: it does not follow to search.
+    expect(await page.locator('.toast', { hasText: 'Khổngtước' }).count()).toBe(0);
     expect(await page.locator('a.search-hit mark').first().textContent()).toBe('Khổngtước');
   });
 
