@@ -1,9 +1,15 @@
-import type { HostEvent } from '@hoso/contracts';
+import {
+  isCommandName,
+  uploadNames,
+  uploads,
+  type HostEvent,
+  type Result,
+  type UploadName,
+} from '@hoso/contracts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeZodError, isJsonCommand, jsonCommands } from '../services/commands';
+import { dispatch, dispatchUpload } from '../services/dispatch';
 import { createHost, DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
-import { hostFail } from '../services/host-error';
 import type { Recognizer } from '../services/ocr-engine';
 import {
   contentDisposition,
@@ -12,9 +18,11 @@ import {
   sendError,
   sendFailure,
   sendFile,
-  sendOk,
+  sendResult,
 } from './http-util';
+import { jsonBodyLimit } from './body-limits';
 import { checkRequest, COMMON_HEADERS } from './security';
+import { createSessionAuth, resolveWebToken, type SessionAuth, TOKEN_PARAM } from './session-auth';
 import { serveStatic } from './static-files';
 
 export type WebServerOptions = {
@@ -25,12 +33,25 @@ export type WebServerOptions = {
   rendererDir: string;
   recognize?: Recognizer;
   maxFileBytes?: number;
+  /** Cap of the export commands' JSON bodies (the others have small fixed caps: body-limits.ts). */
   maxJsonBytes?: number;
   maxBundleBytes?: number;
   watchPollMs?: number;
+  /** The per-run secret (default: `HOSO_WEB_TOKEN`, else a fresh random one). */
+  token?: string;
 };
 
-export type WebServer = { url: string; port: number; host: Host; close(): Promise<void> };
+export type WebServer = {
+  /** Base URL, e.g. http://127.0.0.1:5178/ (the UI loads from it but the API needs the secret). */
+  url: string;
+  /** The link to print for the user: base URL with `?token=SECRET`. */
+  loginUrl: string;
+  /** The per-run secret, for `Authorization: Bearer` clients. */
+  token: string;
+  port: number;
+  host: Host;
+  close(): Promise<void>;
+};
 
 const HASH = '([0-9a-f]{64})';
 const routes = {
@@ -39,15 +60,19 @@ const routes = {
   exportFile: /^\/api\/exports\/([^/]+)$/,
   call: /^\/api\/call\/([A-Za-z]+)$/,
 };
+/** Each upload of the contracts' table by the path it is POSTed to (parameters in the query). */
+const uploadPaths = new Map(uploadNames.map((name) => [uploads[name].httpPath as string, name]));
 
 /**
  * Browser mode: the same host services as Electron, bound to HTTP on 127.0.0.1.
- *   POST /api/call/<command>       JSON body validated by commands.ts → {ok,value}|{ok:false,error}
- *   POST /api/files?name=<name>    raw bytes → StoredFile
- *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult
+ *   POST /api/call/<command>       JSON body, dispatch()ed by the contracts' table → Result
+ *   POST /api/files?name=<name>    raw bytes → StoredFile          (upload storeFile)
+ *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult  (upload importBundle)
  *   GET  /api/files/<hash>/original, /api/files/<hash>/pages/<n>/image, /api/exports/<name>
  *   GET  /api/events               Server-Sent Events, one HostEvent per message
- *   GET  /*                        the renderer build (CSP on HTML)
+ *   GET  /api/session              200 when the request carries the secret (the UI asks first)
+ *   GET  /*                        the renderer build (CSP on HTML); `/?token=SECRET` logs in
+ * Every /api route needs the per-run secret (session-auth.ts): 401 otherwise, body unread.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   if ((options.host ?? '127.0.0.1') !== '127.0.0.1')
@@ -64,6 +89,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  let auth: SessionAuth;
+  try {
+    auth = createSessionAuth(options.token ?? resolveWebToken(), port);
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+  const loginUrl = `${url}?${TOKEN_PARAM}=${encodeURIComponent(auth.token)}`;
   const hostOptions: HostOptions = {
     dataDir: options.dataDir,
     recognize: options.recognize,
@@ -83,9 +116,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw err;
   }
   const limits = {
-    json: options.maxJsonBytes ?? 256 * 1024 * 1024,
     bundle: options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
   };
+
+  /** Refuses an upload by its Content-Length before reading a byte of it. */
+  function refuseDeclaredSize(req: IncomingMessage, upload: UploadName): Result<never> | undefined {
+    const limit = upload === 'storeFile' ? options.maxFileBytes : limits.bundle;
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (!limit || !(declared > limit)) return undefined;
+    const what = upload === 'storeFile' ? 'file' : 'bundle';
+    return {
+      ok: false,
+      error: { code: 'TOO_LARGE', message: `The ${what} is larger than the limit of ${limit} bytes.` },
+    };
+  }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => sendFailure(res, err, req.method));
@@ -97,45 +141,37 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       req.resume();
       return sendError(res, { code: 'FORBIDDEN', message: refused });
     }
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const { pathname, searchParams } = requestUrl;
     const method = req.method ?? 'GET';
     if (!pathname.startsWith('/api/')) {
       if (method !== 'GET' && method !== 'HEAD')
         return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
+      if (auth.handleLogin(req, res, requestUrl)) return;
       return serveStatic(res, options.rendererDir, pathname, method === 'HEAD');
     }
+    if (!auth.isAuthorized(req)) return refuseUnauthorized(res);
+    if (pathname === '/api/session' && method === 'GET')
+      return sendResult(res, { ok: true, value: { mode: 'web' } });
     let m: RegExpMatchArray | null;
     if (method === 'POST' && (m = pathname.match(routes.call))) {
-      const command = m[1];
-      if (!isJsonCommand(command))
-        return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${command}.` });
-      const parsed = jsonCommands[command].safeParse(await readJson(req, limits.json));
-      if (!parsed.success)
-        return sendError(res, {
-          code: 'INVALID_MESSAGE',
-          message: `${command}: ${describeZodError(parsed.error)}`,
-        });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table pairs each command with its schema
-      return sendOk(res, await host.run(command, parsed.data as any));
+      // An unknown command is an unknown URL here; dispatch() checks it again for IPC.
+      if (!isCommandName(m[1]))
+        return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${m[1]}.` });
+      const body = await readJson(req, jsonBodyLimit(m[1], options.maxJsonBytes));
+      return sendResult(res, await dispatch(host.commands, m[1], body));
     }
-    if (method === 'POST' && pathname === '/api/files') {
-      const name = searchParams.get('name');
-      if (!name || name.length > 500)
-        hostFail('INVALID_MESSAGE', 'storeFile: the "name" query parameter is required.');
-      const declared = Number(req.headers['content-length'] ?? NaN);
-      if (options.maxFileBytes && declared > options.maxFileBytes) {
+    const upload = method === 'POST' ? uploadPaths.get(pathname) : undefined;
+    if (upload) {
+      const refused = refuseDeclaredSize(req, upload);
+      if (refused) {
         req.resume();
-        hostFail('TOO_LARGE', `The file is larger than the limit of ${options.maxFileBytes} bytes.`);
+        return sendResult(res, refused);
       }
-      return sendOk(res, await host.storeFile(name!, req));
-    }
-    if (method === 'POST' && pathname === '/api/bundles/import') {
-      const declared = Number(req.headers['content-length'] ?? NaN);
-      if (declared > limits.bundle) {
-        req.resume();
-        hostFail('TOO_LARGE', `The bundle is larger than the limit of ${limits.bundle} bytes.`);
-      }
-      return sendOk(res, await host.importBundle(req));
+      return sendResult(
+        res,
+        await dispatchUpload(host.uploads, upload, Object.fromEntries(searchParams), req),
+      );
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
@@ -193,6 +229,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   return {
     url,
+    loginUrl,
+    token: auth.token,
     port,
     host,
     async close() {
@@ -203,4 +241,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
     },
   };
+}
+
+/**
+ * 401 without reading the body: an upload of hundreds of MB from a client without the secret
+ * costs nothing, and the connection is closed rather than drained.
+ */
+function refuseUnauthorized(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  sendError(
+    res,
+    {
+      code: 'UNAUTHORIZED',
+      message: 'This request lacks the HoSo access token: open the link HoSo printed when it started.',
+    },
+    401,
+  );
 }

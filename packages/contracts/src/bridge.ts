@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema, type OcrWordsFile } from './ocr';
-import type { HostError, Result } from './result';
+import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema } from './ocr';
+import { HostErrorSchema } from './result';
 
 /**
- * The one typed bridge between the renderer and the host services (Electron main via preload +
- * ipcMain, or the browser-mode HTTP server on 127.0.0.1). Requests that carry data are described
- * by zod schemas so the host validates every message before acting on it.
+ * The data that crosses the bridge between the renderer and the host services, as zod schemas.
+ * The commands that carry it are listed once, in commands.ts.
  */
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -42,19 +41,23 @@ export const EnqueueOcrRequestSchema = z.object({
 });
 export type EnqueueOcrRequest = z.input<typeof EnqueueOcrRequestSchema>;
 
-export type OcrJob = {
-  id: string;
-  fileHash: string;
-  fileName: string;
-  lang: z.infer<typeof OcrLangSchema>;
-  forceOcr: boolean;
-  state: JobState;
-  pagesDone: number;
-  pagesTotal: number;
-  error?: HostError;
-  createdAt: string;
-  updatedAt: string;
-};
+/** An OCR job's id, as the host's queue creates it (crypto.randomUUID). */
+export const JobIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+export const OcrJobSchema = z.object({
+  id: JobIdSchema,
+  fileHash: Sha256Schema,
+  fileName: z.string(),
+  lang: OcrLangSchema,
+  forceOcr: z.boolean(),
+  state: JobStateSchema,
+  pagesDone: z.number().int().min(0),
+  pagesTotal: z.number().int().min(0),
+  error: HostErrorSchema.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OcrJob = z.infer<typeof OcrJobSchema>;
 
 /** One page of an export: a stored page plus the (corrected) words the renderer holds for it. */
 export const ExportPageSchema = z.object({
@@ -102,7 +105,12 @@ export const ExportPdfRequestSchema = z.object({
 });
 export type ExportPdfRequest = z.input<typeof ExportPdfRequestSchema>;
 
-export type ExportResult = { url: string; fileName: string; bytes: number };
+export const ExportResultSchema = z.object({
+  url: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int().min(0),
+});
+export type ExportResult = z.infer<typeof ExportResultSchema>;
 
 export const BundleExportRequestSchema = z.object({
   fileName: z.string().max(255),
@@ -111,43 +119,37 @@ export const BundleExportRequestSchema = z.object({
   fileHashes: z.array(Sha256Schema),
 });
 export type BundleExportRequest = z.input<typeof BundleExportRequestSchema>;
-export type BundleImportResult = { caseData: unknown; files: StoredFile[] };
+export const BundleImportResultSchema = z.object({
+  /** Opaque to the host: the renderer parses it with its own bundle schema. */
+  caseData: z.unknown(),
+  files: z.array(StoredFileSchema),
+});
+export type BundleImportResult = z.infer<typeof BundleImportResultSchema>;
 
-export type DisplayInfo = { id: string; label: string; primary: boolean; width: number; height: number };
+export const DisplayInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  primary: z.boolean(),
+  width: z.number(),
+  height: z.number(),
+});
+export type DisplayInfo = z.infer<typeof DisplayInfoSchema>;
 
-export type HostEvent =
-  | { type: 'ocr-job'; job: OcrJob }
-  | { type: 'watch-folder-file'; file: StoredFile; path: string }
-  | { type: 'watch-folder-error'; error: HostError; path: string };
+export const AudienceWindowRequestSchema = z.object({
+  caseId: z.string().min(1).max(200),
+  /** The presentation list to show (renderer route #/audience/<caseId>/<presentationId>). */
+  presentationId: z.string().min(1).max(200).optional(),
+  displayId: z.string().max(100).optional(),
+  fixed169: z.boolean().optional(),
+});
+export type AudienceWindowRequest = z.infer<typeof AudienceWindowRequestSchema>;
+
+/** Host → renderer notifications (SSE in browser mode, webContents.send in Electron). */
+export const HostEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ocr-job'), job: OcrJobSchema }),
+  z.object({ type: z.literal('watch-folder-file'), file: StoredFileSchema, path: z.string() }),
+  z.object({ type: z.literal('watch-folder-error'), error: HostErrorSchema, path: z.string() }),
+]);
+export type HostEvent = z.infer<typeof HostEventSchema>;
 
 export const RegionSchema = BoxSchema;
-
-export interface HostBridge {
-  readonly mode: 'electron' | 'web';
-  storeFile(name: string, bytes: ArrayBuffer): Promise<Result<StoredFile>>;
-  getFile(hash: string): Promise<Result<StoredFile>>;
-  /** URL of a page rendered as an image (PNG/JPEG), for <img>. Original pixels, no rotation applied. */
-  pageImageUrl(hash: string, page: number): string;
-  /** URL of the original file bytes as imported. */
-  originalUrl(hash: string): string;
-  enqueueOcr(request: EnqueueOcrRequest): Promise<Result<OcrJob>>;
-  listJobs(): Promise<Result<OcrJob[]>>;
-  cancelJob(id: string): Promise<Result<OcrJob>>;
-  retryJob(id: string): Promise<Result<OcrJob>>;
-  jobResult(id: string): Promise<Result<OcrWordsFile>>;
-  exportPdf(request: ExportPdfRequest): Promise<Result<ExportResult>>;
-  exportBundle(request: BundleExportRequest): Promise<Result<ExportResult>>;
-  importBundle(bytes: ArrayBuffer): Promise<Result<BundleImportResult>>;
-  getWatchFolder(): Promise<Result<string | null>>;
-  setWatchFolder(path: string | null): Promise<Result<string | null>>;
-  listDisplays(): Promise<Result<DisplayInfo[]>>;
-  /** Electron: opens the courtroom audience window full-screen on the chosen display. */
-  openAudienceWindow(request: {
-    caseId: string;
-    /** The presentation list to show (renderer route #/audience/<caseId>/<presentationId>). */
-    presentationId?: string;
-    displayId?: string;
-    fixed169?: boolean;
-  }): Promise<Result<void>>;
-  subscribe(listener: (event: HostEvent) => void): () => void;
-}

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useRoute } from './router';
 import { AppChrome } from './AppChrome';
+import { SessionGate } from './SessionGate';
 import '../styles/components.css';
 
 // Each feature owns its screens; heavy ones (React Flow, courtroom) load on demand.
@@ -14,6 +15,14 @@ const PresenterView = lazy(() => import('../features/courtroom/PresenterView'));
 const AudienceView = lazy(() => import('../features/courtroom/AudienceView'));
 
 export function App() {
+  return (
+    <SessionGate>
+      <Routes />
+    </SessionGate>
+  );
+}
+
+function Routes() {
   const route = useRoute();
   // The audience view is the projector: nothing but the exhibit, no app chrome.
   if (route.name === 'audience') {

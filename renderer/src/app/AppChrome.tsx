@@ -3,7 +3,8 @@ import { getBridge } from '../bridge';
 import { purgeDeletedCases } from '../db';
 import { startOcrSync } from '../features/dossier/ocrSync';
 import { handleWatchEvent } from '../features/dossier/watchFolder';
-import { ToastHost } from '../shared/toast';
+import { hostErrorText } from '../shared/hostErrors';
+import { showToast, ToastHost } from '../shared/toast';
 import { defineMessages, setLocale, useLocale, useT } from '../i18n';
 import { hrefFor } from './router';
 import type { Route } from './routes';
@@ -38,6 +39,10 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
     const bridge = getBridge();
     // Deleted cases can be undone from the toast; a day later they are removed for good.
     purgeDeletedCases(24 * 3600 * 1000).catch((e) => console.warn('Could not purge deleted cases', e));
+    // Repairs the host made at start (a job list damaged by a power cut…) are said, not hidden.
+    void bridge.hostNotices().then((r) => {
+      if (r.ok) for (const notice of r.value) showToast({ tone: 'error', text: hostErrorText(notice) });
+    });
     return startOcrSync(bridge, (event) => void handleWatchEvent(bridge, event));
   }, []);
   return (

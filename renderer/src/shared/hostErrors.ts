@@ -21,6 +21,8 @@ const vi: Record<string, string> = {
   OCR_FAILED: 'Không nhận dạng được chữ trong “{file}”{page}.',
   CANCELLED: 'Đã hủy xử lý “{file}”.',
   INVALID_MESSAGE: 'Yêu cầu không hợp lệ (lỗi chương trình). Hãy thử lại.',
+  INVALID_REPLY:
+    'Dịch vụ nền của HoSo trả lời không đúng định dạng (có thể khác phiên bản). Hãy khởi động lại ứng dụng.',
   IMAGE_TOO_LARGE: 'Ảnh “{file}” quá lớn (quá nhiều điểm ảnh){page}. Hãy quét lại ở độ phân giải 300 dpi.',
   BUNDLE_TAMPERED: 'Gói hồ sơ “{file}” đã bị sửa đổi (mã băm không khớp); không nhập gì cả.',
   INTEGRITY_ERROR: 'Tệp gốc “{file}” không còn nguyên vẹn (mã băm không khớp).',
@@ -32,7 +34,22 @@ const vi: Record<string, string> = {
   BUNDLE_CORRUPT: 'Gói hồ sơ “{file}” bị hỏng (mã băm không khớp); không nhập gì cả.',
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
+  HOST_UNREACHABLE: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  FORBIDDEN_WATCH_FOLDER:
+    'Không thể dùng “{file}” làm thư mục quét: đây là thư mục hệ thống, thư mục gốc của ổ đĩa, thư mục cá nhân (hoặc thư mục chứa nó) hay thư mục dữ liệu của HoSo. Hãy tạo và chọn một thư mục riêng, ví dụ “Scan”.',
+  INVALID_WATCH_FOLDER:
+    'Thư mục quét phải là đường dẫn đầy đủ (ví dụ C:\\Scan hoặc /home/ksv/scan), không phải “{file}”.',
+  JOBS_RECOVERED:
+    'Danh sách việc nhận dạng chữ trên đĩa bị hỏng (có thể do mất điện). HoSo đã khôi phục từ bản tốt gần nhất; bản hỏng được giữ lại trong thư mục dữ liệu (jobs) để bộ phận kỹ thuật kiểm tra. Tệp gốc không bị ảnh hưởng.',
+  JOBS_LOST:
+    'Danh sách việc nhận dạng chữ trên đĩa bị hỏng và không còn bản dự phòng. Các tài liệu đang chờ nhận dạng cần được nhập lại; tệp gốc không bị ảnh hưởng.',
+  UNSUPPORTED_TIFF_COMPRESSION:
+    'Tệp TIFF “{file}”{page} dùng kiểu nén mà HoSo không đọc được. Hãy lưu lại từ phần mềm máy quét với kiểu nén CCITT G4, LZW hoặc JPEG rồi nhập lại.',
+  OCR_RESULT_REBUILDING:
+    'Kết quả nhận dạng của “{file}” trên đĩa đã bị thay đổi nên không dùng; HoSo đang nhận dạng lại từ bản gốc đã kiểm tra.',
+  UNAUTHORIZED:
+    'Phiên làm việc không có mã truy cập (HoSo có thể đã khởi động lại). Hãy mở đường dẫn mới mà HoSo in ra.',
 };
 const en: Record<string, string> = {
   CORRUPT_IMAGE: '“{file}” is damaged or not a valid image{page}. Rescan it.',
@@ -49,6 +66,7 @@ const en: Record<string, string> = {
   OCR_FAILED: 'Text recognition failed for “{file}”{page}.',
   CANCELLED: 'Processing of “{file}” was cancelled.',
   INVALID_MESSAGE: 'Invalid request (program error). Try again.',
+  INVALID_REPLY: 'The HoSo host sent a reply of the wrong shape (another version?). Restart the app.',
   IMAGE_TOO_LARGE: 'The image “{file}” is too large{page}. Rescan at 300 dpi.',
   BUNDLE_TAMPERED: 'The bundle “{file}” was modified (hash mismatch); nothing was imported.',
   INTEGRITY_ERROR: 'The stored original “{file}” is no longer intact (hash mismatch).',
@@ -60,7 +78,21 @@ const en: Record<string, string> = {
   BUNDLE_CORRUPT: 'The bundle “{file}” is damaged (hash mismatch); nothing was imported.',
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
+  HOST_UNREACHABLE: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  FORBIDDEN_WATCH_FOLDER:
+    '“{file}” cannot be the watched folder: it is a system folder, a drive root, your home folder (or above it) or HoSo’s data folder. Create and choose a folder of its own, e.g. “Scan”.',
+  INVALID_WATCH_FOLDER:
+    'The watched folder must be a full path (e.g. C:\\Scan or /home/me/scan), not “{file}”.',
+  JOBS_RECOVERED:
+    'The OCR job list on disk was damaged (a power cut?). HoSo recovered it from the last good copy; the damaged file is kept in the data folder (jobs). Originals are not affected.',
+  JOBS_LOST:
+    'The OCR job list on disk was damaged and no good copy was left. Documents waiting for OCR must be imported again; originals are not affected.',
+  UNSUPPORTED_TIFF_COMPRESSION:
+    'The TIFF “{file}”{page} uses a compression HoSo cannot read. Save it again as CCITT G4, LZW or JPEG.',
+  OCR_RESULT_REBUILDING:
+    'The saved OCR result of “{file}” was changed on disk and is not used; HoSo is recognizing it again from the verified original.',
+  UNAUTHORIZED: 'This session has no access token (HoSo may have restarted). Open the new link HoSo printed.',
 };
 
 export function hostErrorText(error: HostError, fileName?: string): string {

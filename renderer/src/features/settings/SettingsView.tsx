@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OcrLang } from '@hoso/contracts';
 import { getBridge } from '../../bridge';
 import { defineMessages, setLocale, useLocale, useT } from '../../i18n';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
 import { setSetting, useSetting } from './appSettings';
@@ -26,6 +27,11 @@ const messages = defineMessages({
     watchStopped: 'Đã ngừng theo dõi thư mục quét.',
     saved: 'Đã lưu cài đặt.',
     mode: 'Chế độ chạy: {mode}',
+    confirmTitle: 'Theo dõi thư mục này?',
+    confirmBody:
+      'HoSo sẽ tự động nhập mọi tệp ảnh và PDF xuất hiện trong “{path}” vào vụ án đã chọn. Chỉ chọn thư mục mà phần mềm máy quét lưu tệp vào.',
+    confirm: 'Theo dõi thư mục',
+    cancel: 'Hủy',
   },
   en: {
     title: 'Settings',
@@ -46,6 +52,11 @@ const messages = defineMessages({
     watchStopped: 'The watched folder is off.',
     saved: 'Settings saved.',
     mode: 'Running as: {mode}',
+    confirmTitle: 'Watch this folder?',
+    confirmBody:
+      'HoSo will import every image and PDF that appears in “{path}” into the chosen case. Choose only the folder your scanner software saves into.',
+    confirm: 'Watch folder',
+    cancel: 'Cancel',
   },
 });
 
@@ -55,6 +66,8 @@ export default function SettingsView() {
   const ocrLang = useSetting('ocr.lang');
   const [folder, setFolder] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
+  // A new watch folder takes effect only after the user confirms it in a dialog.
+  const [asking, setAsking] = useState<string | null>(null);
   useEffect(() => {
     void getBridge()
       .getWatchFolder()
@@ -68,7 +81,7 @@ export default function SettingsView() {
   }, []);
 
   async function saveFolder(path: string | null) {
-    const r = await getBridge().setWatchFolder(path);
+    const r = await getBridge().setWatchFolder({ path });
     if (!r.ok) {
       showToast({ tone: 'error', text: hostErrorText(r.error, path ?? '') });
       return;
@@ -119,7 +132,9 @@ export default function SettingsView() {
           className="form-row"
           onSubmit={(e) => {
             e.preventDefault();
-            void saveFolder(folder.trim() || null);
+            const typed = folder.trim();
+            if (!typed) void saveFolder(null);
+            else if (typed !== current) setAsking(typed);
           }}
         >
           <label className="grow">
@@ -140,6 +155,20 @@ export default function SettingsView() {
           )}
         </form>
       </fieldset>
+      <ConfirmDialog
+        open={asking !== null}
+        title={t('confirmTitle')}
+        confirmLabel={t('confirm')}
+        cancelLabel={t('cancel')}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const path = asking;
+          setAsking(null);
+          if (path) void saveFolder(path);
+        }}
+      >
+        <p>{t('confirmBody', { path: asking ?? '' })}</p>
+      </ConfirmDialog>
       <p className="muted">
         {t('mode', { mode: getBridge().mode === 'web' ? 'web (127.0.0.1)' : 'Electron' })}
       </p>
