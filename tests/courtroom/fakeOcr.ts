@@ -10,7 +10,7 @@ import type { Recognizer } from '../../main/src/services/ocr-engine';
  * what is measured and 2 shared cores make real OCR slow. It reports each stored page with its
  * true size, and turns a landscape page upright the way the real engine's orientation detection
  * does for the sample dossier's sideways scan (turned 90° clockwise, so upright = a further 270°),
- * and straightens the skewed statement (02) by a deskew like the real engine's, so the stage's
+ * and straightens the skewed statement (02) by the 1.65° the real engine measures, so the stage's
  * straightening is tested too.
  */
 const SKEWED = path.join(import.meta.dirname, '../../fixtures/sample-dossier/02-bien-ban-ghi-loi-khai.jpg');
@@ -24,7 +24,7 @@ export const fakeOcr: Recognizer = async function* (files) {
   skewedHash ??= sha256(SKEWED);
   for (const file of files) {
     // The store names originals by hash: recognize the skewed scan by its bytes.
-    const deskewDeg = (await sha256(file)) === (await skewedHash) ? -1.75 : 0;
+    const deskewDeg = (await sha256(file)) === (await skewedHash) ? 1.65 : 0;
     const meta = await sharp(file, { pages: -1 })
       .metadata()
       .catch(() => ({ width: 2480, height: 3508, pages: 1, pageHeight: undefined }));

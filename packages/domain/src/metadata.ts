@@ -188,7 +188,10 @@ function headingTitle(head: readonly string[]): string | undefined {
     const f = fold(line);
     if (/(?:^|\s)So\s*[:.]|ngay\s+\d{1,2}\s+thang|doc lap|cong hoa xa hoi/i.test(f)) bodyFrom = i + 1;
   });
-  const body = head.slice(bodyFrom, bodyFrom + 12).map(stripMotto).filter((l) => /\p{L}{2}/u.test(l));
+  const body = head
+    .slice(bodyFrom, bodyFrom + 12)
+    .map(stripMotto)
+    .filter((l) => /\p{L}{2}/u.test(l));
   const heading = body.find(
     (l) => isUpperLine(l) && !/^(VIEN TRUONG|THU TRUONG|CAN CU)\b/.test(fold(l).toUpperCase()),
   );
