@@ -6,7 +6,8 @@ import { type FilePlan, type PagePlan, planInputs } from './decode/inspect';
 import type { PdfPages } from './decode/pdf-render';
 import { decodePage } from './decode/raster';
 import { prepareForRecognition, type PreparedPage } from './preprocess/prepare';
-import { DEFAULT_ENGINE, type EngineSettings, RecognizerPool } from './recognize/pool';
+import { DEFAULT_ENGINE, type EngineSettings, type Recognizer } from './recognize/recognizer';
+import { createRecognizer } from './recognize/select-engine';
 import { meanConfidence, toOcrBlocks } from './recognize/to-page';
 import { textLayerPage } from './recognize/text-layer';
 
@@ -33,8 +34,14 @@ export async function* recognizePages(
   if (bad.length > 0 && !opts.skipBadPages) throw bad[0].error;
   const pagesTotal = plans.reduce((n, p) => n + p.pages.length, 0);
   const jobs = Math.max(1, opts.jobs || os.availableParallelism());
-  const settings: EngineSettings = { ...DEFAULT_ENGINE, lang: opts.lang, ...opts.engine };
-  const pool = new RecognizerPool(jobs, settings);
+  const settings = engineSettings(opts);
+  const { recognizer: pool, report } = await createRecognizer({
+    engine: opts.engine ?? 'auto',
+    model: opts.model,
+    jobs,
+    settings,
+  });
+  opts.onEngine?.(report);
   const onAbort = () => void pool.terminate();
   signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -81,6 +88,18 @@ export async function* recognizePages(
 
 type Result = { source: PageSource; ocr: OcrPage };
 
+function engineSettings(opts: OcrOptions): EngineSettings {
+  const { psm, recycleEvery, extraConfig, recognitionDpi } = opts.tuning ?? {};
+  return {
+    ...DEFAULT_ENGINE,
+    lang: opts.lang,
+    ...(psm ? { psm } : {}),
+    ...(recycleEvery ? { recycleEvery } : {}),
+    ...(extraConfig ? { extraConfig } : {}),
+    ...(recognitionDpi ? { recognitionDpi } : {}),
+  };
+}
+
 function onBadPage(err: unknown, opts: OcrOptions): undefined {
   if (err instanceof InputError && opts.skipBadPages) {
     opts.onSkip?.({ file: err.file ?? '', page: err.page, error: err });
@@ -103,7 +122,7 @@ async function preparePage(
   const page = await prepareForRecognition(raster, {
     dpi: source.dpi,
     exifRotation: source.exifRotation,
-    ...opts.engine,
+    ...opts.tuning,
   });
   return { kind: 'ocr', ...page };
 }
@@ -111,7 +130,7 @@ async function preparePage(
 async function finishPage(
   source: PageSource,
   prepared: Prepared,
-  pool: RecognizerPool,
+  pool: Recognizer,
   settings: EngineSettings,
   opts: OcrOptions,
 ): Promise<Result> {
@@ -132,6 +151,7 @@ async function finishPage(
     lang: settings.lang,
     meanConfidence: meanConfidence(blocks),
     blocks,
+    recognizer: pool.info,
   };
   return { source, ocr };
 }

@@ -1,10 +1,13 @@
-import type { OcrLang, OcrPage } from '@hoso/contracts';
+import type { OcrEngineChoice, OcrLang, OcrModel, OcrPage } from '@hoso/contracts';
 
 /** The part of @hoso/ocr's options the queue uses (see ocr/src/types.ts OcrOptions). */
 export type RecognizeOptions = {
   lang: OcrLang;
   jobs: number;
   forceOcr: boolean;
+  /** As `hoso ocr --engine/--model` (the Cài đặt setting): native where installed by default. */
+  engine?: OcrEngineChoice;
+  model?: OcrModel;
   skipBadPages: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: { pagesDone: number; pagesTotal: number; elapsedMs: number }) => void;

@@ -69,6 +69,8 @@ export class OcrQueue {
       fileName: cleanName(request.fileName),
       lang: request.lang,
       forceOcr: request.forceOcr,
+      ...(request.engine ? { engine: request.engine } : {}),
+      ...(request.model ? { model: request.model } : {}),
       state: 'queued',
       pagesDone: 0,
       pagesTotal: file.pages.length,
@@ -180,6 +182,8 @@ export class OcrQueue {
         lang: job.lang,
         jobs: this.deps.threads ?? Math.max(1, os.availableParallelism()),
         forceOcr: job.forceOcr,
+        engine: job.engine ?? 'auto',
+        model: job.model,
         skipBadPages: false,
         signal: abort.signal,
       })) {

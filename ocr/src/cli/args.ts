@@ -1,6 +1,7 @@
-import { OcrLangSchema, type OcrLang } from '@hoso/contracts';
+import { OcrLangSchema, OcrModelSchema, type OcrLang, type OcrModel } from '@hoso/contracts';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { EngineChoice } from '../recognize/recognizer';
 
 export const USAGE = `Usage: hoso ocr INPUT... -o OUTPUT.pdf [options]
 
@@ -10,7 +11,10 @@ order) into one searchable PDF, pages in input order.
 Options:
   -o, --output FILE     the searchable PDF to write (required)
       --lang LANG       vie (default), eng or vie+eng
-      --jobs N          OCR workers (default: number of cores)
+      --jobs N          pages recognized at once (default: number of cores)
+      --engine E        auto (default): the native tesseract when one passes a self-test,
+                        else the built-in WebAssembly one; native; wasm
+      --model M         fast (default where found: tessdata_fast, as Debian ships it) or best
       --words FILE      also write the OCR words with boxes as JSON
       --force-ocr       OCR pages that already carry text (born-digital PDF) too
       --skip-bad-pages  leave out unreadable pages instead of failing
@@ -20,12 +24,16 @@ Options:
 
 Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted.`;
 
+const ENGINES: readonly EngineChoice[] = ['auto', 'native', 'wasm'];
+
 export interface OcrCommand {
   kind: 'ocr';
   inputs: string[];
   output: string;
   lang: OcrLang;
   jobs: number;
+  engine: EngineChoice;
+  model?: OcrModel;
   words?: string;
   forceOcr: boolean;
   skipBadPages: boolean;
@@ -48,6 +56,8 @@ export function parseCommand(argv: string[]): Command {
         output: { type: 'string', short: 'o' },
         lang: { type: 'string', default: 'vie' },
         jobs: { type: 'string' },
+        engine: { type: 'string', default: 'auto' },
+        model: { type: 'string' },
         words: { type: 'string' },
         'force-ocr': { type: 'boolean', default: false },
         'skip-bad-pages': { type: 'boolean', default: false },
@@ -77,12 +87,18 @@ export function parseCommand(argv: string[]): Command {
       throw new UsageError(`--jobs must be a whole number from 1 to 64 (got '${values.jobs}')`);
     }
   }
+  if (!ENGINES.includes(values.engine as EngineChoice))
+    throw new UsageError(`--engine must be auto, native or wasm (got '${values.engine}')`);
+  const model = values.model === undefined ? undefined : OcrModelSchema.safeParse(values.model);
+  if (model && !model.success) throw new UsageError(`--model must be fast or best (got '${values.model}')`);
   return {
     kind: 'ocr',
     inputs,
     output: values.output,
     lang: lang.data,
     jobs,
+    engine: values.engine as EngineChoice,
+    model: model?.data,
     words: values.words,
     forceOcr: values['force-ocr'],
     skipBadPages: values['skip-bad-pages'],

@@ -1,4 +1,5 @@
-import type { OcrPage } from '@hoso/contracts';
+import type { OcrPage, OcrRecognizer } from '@hoso/contracts';
+import { describeEngine } from '../recognize/recognizer';
 import { basename, extname } from 'node:path';
 import { writeSearchablePdf, type SearchablePage } from '../pdf/searchable-pdf';
 import { InputError, type OcrOptions, type PageSource } from '../types';
@@ -50,6 +51,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
   io.interrupts.on('SIGINT', onInterrupt);
   let words: WordsFileWriter | undefined;
   let progress: ReturnType<typeof progressReporter> | undefined;
+  let recognizer: OcrRecognizer | undefined;
   try {
     const outputs = [{ path: cmd.output, flag: 'OUTPUT' }];
     if (cmd.words) outputs.push({ path: cmd.words, flag: '--words' });
@@ -81,6 +83,13 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     const recognized = engine.recognizePages(files, {
       lang: cmd.lang,
       jobs: cmd.jobs,
+      engine: cmd.engine,
+      model: cmd.model,
+      // Before the first page: which engine reads the pages, and why native was passed over.
+      onEngine: (report) => {
+        recognizer = { engine: report.engine, model: report.model, version: report.version };
+        if (!cmd.quiet) say(describeEngine(report));
+      },
       forceOcr: cmd.forceOcr,
       skipBadPages: cmd.skipBadPages,
       signal: controller.signal,
@@ -96,7 +105,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       },
     });
     committed = true;
-    await words?.commit();
+    await words?.commit(recognizer);
     words = undefined;
     progress.done();
     if (!cmd.quiet) say(`Wrote ${cmd.output}: ${written.pages} pages, ${megabytes(written.bytes)}.`);

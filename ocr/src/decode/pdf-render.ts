@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Box, OcrBlock, OcrLine } from '@hoso/contracts';
-import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The 2D context pdfjs draws on (@napi-rs/canvas in Node); named through pdfjs, as there is no DOM here. */
+type CanvasContext = NonNullable<Parameters<PDFPageProxy['render']>[0]['canvasContext']>;
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -48,7 +51,7 @@ export class PdfPages {
       create(
         w: number,
         h: number,
-      ): { canvas: { getContext(t: '2d'): CanvasRenderingContext2D }; context: CanvasRenderingContext2D };
+      ): { canvas: { getContext(t: '2d'): CanvasContext }; context: CanvasContext };
       destroy(c: unknown): void;
     };
     const target = factory.create(width, height);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema } from './ocr';
+import {
+  BoxSchema,
+  OcrEngineChoiceSchema,
+  OcrLangSchema,
+  OcrModelSchema,
+  OcrWordSchema,
+  RotationSchema,
+} from './ocr';
 import { HostErrorSchema } from './result';
 
 /**
@@ -38,6 +45,9 @@ export const EnqueueOcrRequestSchema = z.object({
   fileName: z.string().max(500),
   lang: OcrLangSchema.default('vie'),
   forceOcr: z.boolean().default(false),
+  /** Which Tesseract and model (Cài đặt → OCR); see the `hoso ocr` options --engine/--model. */
+  engine: OcrEngineChoiceSchema.optional(),
+  model: OcrModelSchema.optional(),
 });
 export type EnqueueOcrRequest = z.input<typeof EnqueueOcrRequestSchema>;
 
@@ -50,6 +60,9 @@ export const OcrJobSchema = z.object({
   fileName: z.string(),
   lang: OcrLangSchema,
   forceOcr: z.boolean(),
+  /** Optional: jobs persisted before engines were selectable run with the defaults. */
+  engine: OcrEngineChoiceSchema.optional(),
+  model: OcrModelSchema.optional(),
   state: JobStateSchema,
   pagesDone: z.number().int().min(0),
   pagesTotal: z.number().int().min(0),

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { useRoute } from './router';
+import { useRoute } from '../shared/router';
 import { AppChrome } from './AppChrome';
 import { SessionGate } from './SessionGate';
 import '../styles/components.css';

@@ -6,8 +6,8 @@ import { handleWatchEvent } from '../features/dossier/watchFolder';
 import { hostErrorText } from '../shared/hostErrors';
 import { showToast, ToastHost } from '../shared/toast';
 import { defineMessages, setLocale, useLocale, useT } from '../i18n';
-import { hrefFor } from './router';
-import type { Route } from './routes';
+import { hrefFor } from '../shared/router';
+import type { Route } from '../shared/routes';
 
 const messages = defineMessages({
   vi: {

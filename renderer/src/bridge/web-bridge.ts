@@ -1,5 +1,5 @@
 import { uploads, type HostBridge, type HostError, type HostEvent, type Result } from '@hoso/contracts';
-import { routeToHash } from '../app/routes';
+import { routeToHash } from '../shared/routes';
 import { commandProxy, parseHostEvent } from './proxy';
 
 /**
@@ -117,7 +117,7 @@ export function createWebBridge(base = ''): HostBridge {
   };
 }
 
-/** Where the courtroom audience view lives in the renderer (see app/routes.ts). */
+/** Where the courtroom audience view lives in the renderer (see shared/routes.ts). */
 export function audienceUrl(request: {
   caseId: string;
   presentationId?: string;

@@ -11,8 +11,8 @@ import {
   updateExhibit,
   type Mark,
 } from '@hoso/domain';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
 import { changePresentation, usePresentation } from './data/presentations';
 import { documentPageIds, forgetResolvedContent } from './data/exhibitContent';

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useRef } from 'react';
 import type { Case } from '@hoso/domain';
 import { updateCase, useCase } from '../../db';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { useLocale, useT } from '../../i18n';
 import { showToast } from '../../shared/toast';
 import { CaseForm } from '../cases/CaseForm';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OcrLang } from '@hoso/contracts';
+import type { OcrEngineChoice, OcrLang, OcrModel } from '@hoso/contracts';
 import { getBridge } from '../../bridge';
 import { defineMessages, setLocale, useLocale, useT } from '../../i18n';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
@@ -16,6 +16,14 @@ const messages = defineMessages({
     vie: 'Tiếng Việt',
     vieEng: 'Tiếng Việt + tiếng Anh (tài liệu có đoạn tiếng Anh)',
     ocrHint: 'Áp dụng cho các tệp nhập sau khi thay đổi.',
+    ocrEngine: 'Bộ máy nhận dạng',
+    engineAuto: 'Tự động (Tesseract cài trên máy nếu có, nhanh hơn)',
+    engineNative: 'Tesseract cài trên máy',
+    engineWasm: 'Tesseract tích hợp (WebAssembly, chạy mọi nơi)',
+    ocrModel: 'Mô hình',
+    modelDefault: 'Mặc định (nhanh nếu có sẵn)',
+    modelFast: 'Nhanh (tessdata_fast)',
+    modelBest: 'Chính xác hơn, chậm hơn (best)',
     watch: 'Thư mục quét',
     watchHint:
       'Mọi tệp ảnh hoặc PDF mà phần mềm máy quét lưu vào thư mục này sẽ được tự động nhập vào vụ án đã chọn (trong thẻ Hồ sơ của vụ án).',
@@ -41,6 +49,14 @@ const messages = defineMessages({
     vie: 'Vietnamese',
     vieEng: 'Vietnamese + English (documents with English passages)',
     ocrHint: 'Applies to files imported after the change.',
+    ocrEngine: 'Recognition engine',
+    engineAuto: 'Automatic (the installed Tesseract if any, faster)',
+    engineNative: 'Installed Tesseract',
+    engineWasm: 'Built-in Tesseract (WebAssembly, runs anywhere)',
+    ocrModel: 'Model',
+    modelDefault: 'Default (fast where available)',
+    modelFast: 'Fast (tessdata_fast)',
+    modelBest: 'More accurate, slower (best)',
     watch: 'Watched folder',
     watchHint:
       'Every image or PDF the scanner software saves into this folder is imported into the chosen case (in the case’s Dossier tab).',
@@ -64,6 +80,9 @@ export default function SettingsView() {
   const t = useT(messages);
   const locale = useLocale();
   const ocrLang = useSetting('ocr.lang');
+  const ocrEngine = useSetting('ocr.engine');
+  const ocrModel = useSetting('ocr.model');
+  const saved = () => showToast({ tone: 'ok', text: t('saved') });
   const [folder, setFolder] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
   // A new watch folder takes effect only after the user confirms it in a dialog.
@@ -120,6 +139,30 @@ export default function SettingsView() {
             >
               <option value="vie">{t('vie')}</option>
               <option value="vie+eng">{t('vieEng')}</option>
+            </select>
+          </label>
+          <label>
+            <span>{t('ocrEngine')}</span>
+            <select
+              value={ocrEngine ?? 'auto'}
+              onChange={(e) => void setSetting('ocr.engine', e.target.value as OcrEngineChoice).then(saved)}
+            >
+              <option value="auto">{t('engineAuto')}</option>
+              <option value="native">{t('engineNative')}</option>
+              <option value="wasm">{t('engineWasm')}</option>
+            </select>
+          </label>
+          <label>
+            <span>{t('ocrModel')}</span>
+            <select
+              value={ocrModel ?? 'default'}
+              onChange={(e) =>
+                void setSetting('ocr.model', e.target.value as OcrModel | 'default').then(saved)
+              }
+            >
+              <option value="default">{t('modelDefault')}</option>
+              <option value="fast">{t('modelFast')}</option>
+              <option value="best">{t('modelBest')}</option>
             </select>
           </label>
           <p className="muted">{t('ocrHint')}</p>

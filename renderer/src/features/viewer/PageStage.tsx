@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Box } from '@hoso/contracts';
-import { boxFromCorners, displaySize, displayToFrame, type PageFrame } from './frame';
-import { PageFrameView } from './PageFrameView';
+import { boxFromCorners, displaySize, displayToFrame, type PageFrame } from '../../shared/pageFrame';
+import { PageFrameView } from '../../shared/PageFrameView';
 import { WordOverlay, type ViewWord } from './WordOverlay';
 import { WordEditor } from './WordEditor';
 

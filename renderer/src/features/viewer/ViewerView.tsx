@@ -11,14 +11,14 @@ import {
 } from '../../db';
 import { quotedQuery } from '@hoso/text';
 import { getBridge } from '../../bridge';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
-import { AddToPresentationButton } from '../../shared/courtroomBits';
+import { AddToPresentationButton } from '../courtroom/AddToPresentationLazy';
 import { writeEvidenceDrag } from '../../shared/dnd';
 import { currentScreen, showToast } from '../../shared/toast';
 import { attempt } from '../dossier/useDossierActions';
-import { pageFrame } from './frame';
+import { pageFrame } from '../../shared/pageFrame';
 import { hitWordIndices } from './hits';
 import { PageStage, scaleFor, type Tool, type Zoom } from './PageStage';
 import type { ViewWord } from './WordOverlay';

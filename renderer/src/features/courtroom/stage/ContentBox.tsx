@@ -78,7 +78,7 @@ export function ContentBox(props: ContentBoxProps) {
 
 /**
  * The image turned upright and straightened around its centre; the upright box keeps the turned
- * image's size, as the OCR frame does (renderer/src/features/viewer/frame.ts), so the corners
+ * image's size, as the OCR frame does (renderer/src/shared/pageFrame.ts), so the corners
  * the straightening moves out are clipped and marks keep their places.
  */
 export function imageTransform(rotation: Rotation, deskewDeg: number): string | undefined {
