@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildTemplate, dropNode, nodeSize, nodesInGroup, type MapNode } from '@hoso/mindmap';
+import {
+  buildTemplate,
+  dropNode,
+  nodeSize,
+  nodesInGroup,
+  setEvidenceStance,
+  type MapNode,
+} from '@hoso/mindmap';
 import { FACTS, seqIds } from './fixtures';
 
 function evidence(stance: 'for' | 'against' | 'neutral'): MapNode {
@@ -59,5 +66,23 @@ describe('dropping a node on the map', () => {
     const model = { ...template, nodes: [...template.nodes, frame] };
     const next = dropNode(model, evidence('for'), { x: 1240, y: 1150 });
     expect(nodesInGroup(next, 'g').map((n) => n.id)).toEqual(['dropped']);
+  });
+
+  it('changing the stance moves the node to the other group, keeping its other links', () => {
+    const dropped = dropNode(template, evidence('for'), { x: 0, y: 0 }, () => 'e-for');
+    const other = {
+      ...dropped,
+      edges: [
+        ...dropped.edges,
+        { id: 'keep', source: 'dropped', target: template.nodes[0].id, kind: 'proves' as const },
+      ],
+    };
+    const moved = setEvidenceStance(other, 'dropped', 'against', () => 'e-against');
+    const links = moved.edges.filter((e) => e.source === 'dropped' || e.target === 'dropped');
+    expect(links.map((e) => e.id).sort()).toEqual(['e-against', 'keep']);
+    expect(links.find((e) => e.id === 'e-against')?.source).toBe(topic('Chứng cứ gỡ tội').id);
+    expect(moved.nodes.find((n) => n.id === 'dropped')).toMatchObject({ stance: 'against' });
+    const neutral = setEvidenceStance(moved, 'dropped', 'neutral');
+    expect(neutral.edges.filter((e) => e.target === 'dropped')).toEqual([]);
   });
 });

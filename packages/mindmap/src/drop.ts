@@ -34,3 +34,31 @@ export function dropNode(
       : model.edges,
   };
 }
+
+/**
+ * Changes an evidence node's stance and moves it to the matching group: the link from the old
+ * stance's topic goes, one from the new stance's topic comes (other links stay).
+ */
+export function setEvidenceStance(
+  model: MapModel,
+  nodeId: string,
+  stance: Stance,
+  makeId: IdFactory = newId,
+): MapModel {
+  const node = model.nodes.find((n) => n.id === nodeId);
+  if (node?.kind !== 'evidence') return model;
+  const topics = new Map(
+    model.nodes
+      .filter((n) => n.kind === 'note' && n.tone === 'topic' && Object.values(STANCE_TOPIC).includes(n.title))
+      .map((n) => [n.id, n.kind === 'note' ? n.title : '']),
+  );
+  const target = stance === 'neutral' ? undefined : STANCE_TOPIC[stance];
+  const topicId = [...topics].find(([, title]) => title === target)?.[0];
+  const edges = model.edges.filter((e) => !(e.target === nodeId && topics.has(e.source)));
+  if (topicId) edges.push({ id: makeId(), source: topicId, target: nodeId, kind: 'relates' });
+  return {
+    ...model,
+    nodes: model.nodes.map((n) => (n.id === nodeId ? { ...node, stance } : n)),
+    edges,
+  };
+}
