@@ -124,9 +124,13 @@ export async function createHost(options: HostOptions) {
     jobResult: async ({ id }) => queue.result(id),
     exportPdf: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.pdf');
-      const bytes = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
+      const written = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
       await chmod(exportsFolder.resolve(storedName), PRIVATE_FILE_MODE);
-      return exportResult(storedName, bytes);
+      return {
+        ...exportResult(storedName, written.bytes),
+        redactedPages: written.redactedPages,
+        signedBy: written.signedBy,
+      };
     },
     exportBundle: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.hoso');

@@ -1,9 +1,14 @@
 import { OcrLangSchema, OcrModelSchema, type OcrLang, type OcrModel } from '@hoso/contracts';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import type { EngineChoice } from '../recognize/recognizer';
+import { parseOptions, UsageError } from './parse-options';
+import { parseRedactCommand, type RedactCommand } from './redact-args';
+import { parseSignCommand, type SignCommand } from './sign-args';
 
 export const USAGE = `Usage: hoso ocr INPUT... -o OUTPUT.pdf [options]
+       hoso sign IN.pdf -o OUT.pdf --p12 CERT.p12 --password-env VAR [--reason R] [--location L] [--visible]
+       hoso redact IN.pdf -o OUT.pdf [--text PHRASE]... [--pattern REGEX]... [--box PAGE:x0,y0,x1,y1]...
+                   [--preset cccd|phone|plate|dob]... [--words IN.words.json] [--list]
 
 Turns scanned pages (JPEG, PNG, TIFF incl. CCITT G4, PDF; a folder means its files in natural
 order) into one searchable PDF, pages in input order.
@@ -21,6 +26,8 @@ Options:
   -q, --quiet           no progress output
   -h, --help            show this help
   -v, --version         show the version
+
+'hoso sign' and 'hoso redact' options: 'hoso sign --help', 'hoso redact --help'.
 
 Exit codes: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted.`;
 
@@ -40,42 +47,35 @@ export interface OcrCommand {
   quiet: boolean;
 }
 
-export type Command = OcrCommand | { kind: 'help' } | { kind: 'version' };
+export type Command =
+  OcrCommand | SignCommand | RedactCommand | { kind: 'help'; usage?: string } | { kind: 'version' };
 
-/** A usage mistake: exit 2 with this message and a pointer to --help. */
-export class UsageError extends Error {}
+export { UsageError };
 
 export function parseCommand(argv: string[]): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string', default: 'vie' },
-        jobs: { type: 'string' },
-        engine: { type: 'string', default: 'auto' },
-        model: { type: 'string' },
-        words: { type: 'string' },
-        'force-ocr': { type: 'boolean', default: false },
-        'skip-bad-pages': { type: 'boolean', default: false },
-        quiet: { type: 'boolean', short: 'q', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (error) {
-    // node:util's messages are already one clear line ("Unknown option '--x'").
-    throw new UsageError((error as Error).message.split('\n')[0]);
-  }
-  const { values, positionals } = parsed;
+  if (argv[0] === 'sign') return parseSignCommand(argv.slice(1));
+  if (argv[0] === 'redact') return parseRedactCommand(argv.slice(1));
+  const { values, positionals } = parseOptions(argv, {
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string', default: 'vie' },
+    jobs: { type: 'string' },
+    engine: { type: 'string', default: 'auto' },
+    model: { type: 'string' },
+    words: { type: 'string' },
+    'force-ocr': { type: 'boolean', default: false },
+    'skip-bad-pages': { type: 'boolean', default: false },
+    quiet: { type: 'boolean', short: 'q', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    version: { type: 'boolean', short: 'v', default: false },
+  });
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...inputs] = positionals;
   if (!command) return { kind: 'help' };
-  if (command !== 'ocr') throw new UsageError(`unknown command '${command}' (the command is 'hoso ocr')`);
+  if (command !== 'ocr')
+    throw new UsageError(
+      `unknown command '${command}' (the commands are 'hoso ocr', 'hoso sign', 'hoso redact')`,
+    );
   if (inputs.length === 0) throw new UsageError('no INPUT given: name scanned files or a folder');
   if (!values.output) throw new UsageError('no OUTPUT given: add -o OUTPUT.pdf');
   const lang = OcrLangSchema.safeParse(values.lang);

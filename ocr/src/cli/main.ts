@@ -20,7 +20,7 @@ export async function runCli(
     return 2;
   }
   if (command.kind === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${command.usage ?? USAGE}\n`);
     return 0;
   }
   if (command.kind === 'version') {
@@ -28,6 +28,14 @@ export async function runCli(
     return 0;
   }
   // Loaded on demand: --help and usage errors answer without loading PDF and OCR code.
+  if (command.kind === 'sign') {
+    const { runSignCommand } = await import('./sign-command');
+    return runSignCommand(command, io);
+  }
+  if (command.kind === 'redact') {
+    const { runRedactCommand } = await import('./redact-command');
+    return runRedactCommand(command, io);
+  }
   const { runOcrCommand } = await import('./ocr-command');
   return runOcrCommand(command, io, engine ?? (await defaultEngine()));
 }

@@ -5,6 +5,7 @@ import { writeSearchablePdf, type SearchablePage } from '../pdf/searchable-pdf';
 import { InputError, type OcrOptions, type PageSource } from '../types';
 import type { OcrCommand } from './args';
 import { checkOutputs, expandInputs } from './inputs';
+import { reportFailure } from './parse-options';
 import { progressReporter } from './progress';
 import { WordsFileWriter } from './words-file';
 
@@ -116,13 +117,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       say(INTERRUPTED_LINE);
       return 130;
     }
-    if (error instanceof InputError) {
-      say(`error: ${error.message}`);
-      return 2;
-    }
-    say(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.HOSO_DEBUG && error instanceof Error) say(error.stack ?? '');
-    return 1;
+    return reportFailure(error, say, (e) => e instanceof InputError);
   } finally {
     io.interrupts.off('SIGINT', onInterrupt);
     await words?.abort();

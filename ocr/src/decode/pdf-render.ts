@@ -38,13 +38,17 @@ export class PdfPages {
     return content.items.some((item) => 'str' in item && item.str.trim().length > 0);
   }
 
-  /** Renders a page as displayed (its /Rotate applied) to greyscale or RGB pixels at `dpi`. */
+  /**
+   * Renders a page as displayed (its /Rotate applied, or `rotation` instead: 0 gives the page's
+   * unrotated frame) to RGB pixels at `dpi`.
+   */
   async render(
     pageIndex: number,
     dpi: number,
+    rotation?: number,
   ): Promise<{ data: Buffer; width: number; height: number; channels: 3 }> {
     const page = await this.doc.getPage(pageIndex + 1);
-    const viewport = page.getViewport({ scale: dpi / 72 });
+    const viewport = page.getViewport({ scale: dpi / 72, ...(rotation !== undefined ? { rotation } : {}) });
     const width = Math.round(viewport.width);
     const height = Math.round(viewport.height);
     const factory = this.doc.canvasFactory as {

@@ -92,6 +92,16 @@ export const ExportPageSchema = z.object({
 });
 export type ExportPage = z.infer<typeof ExportPageSchema>;
 
+/** A box as fractions of a page's width and height: x0, y0, x1, y1 from the top-left. */
+export const NormalizedBoxSchema = z
+  .tuple([
+    z.number().min(0).max(1),
+    z.number().min(0).max(1),
+    z.number().min(0).max(1),
+    z.number().min(0).max(1),
+  ])
+  .refine(([x0, y0, x1, y1]) => x1 > x0 && y1 > y0, 'a box needs x1 > x0 and y1 > y0');
+
 export type OutlineEntry = { title: string; pageIndex: number; children?: OutlineEntry[] };
 export const OutlineEntrySchema: z.ZodType<OutlineEntry> = z.lazy(() =>
   z.object({
@@ -115,6 +125,29 @@ export const ExportPdfRequestSchema = z.object({
     })
     .optional(),
   folioStamps: z.boolean().default(false),
+  /**
+   * Export redactions (true redaction, ocr/src/pdf/redacted-pdf.ts): per exported page, boxes
+   * normalized 0..1 on the page as displayed (the user's rotation applied), as courtroom boxes are.
+   */
+  redactions: z
+    .array(
+      z.object({
+        pageIndex: z.number().int().min(0),
+        boxes: z.array(NormalizedBoxSchema).min(1).max(1000),
+      }),
+    )
+    .max(20_000)
+    .optional(),
+  /** Sign the export (PAdES-B-B) with a PKCS#12 certificate; the password is never stored. */
+  sign: z
+    .object({
+      p12Base64: z.string().min(1).max(400_000),
+      password: z.string().max(1000),
+      reason: z.string().max(300).optional(),
+      location: z.string().max(300).optional(),
+      visible: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type ExportPdfRequest = z.input<typeof ExportPdfRequestSchema>;
 
@@ -122,6 +155,9 @@ export const ExportResultSchema = z.object({
   url: z.string(),
   fileName: z.string(),
   bytes: z.number().int().min(0),
+  /** Pages whose image and text were redacted, and who signed, when asked for. */
+  redactedPages: z.number().int().min(0).optional(),
+  signedBy: z.string().optional(),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 

@@ -122,6 +122,11 @@ export interface Page {
   dpi?: number;
   /** Host OCR job that fills this page (follows the page when the user moves it). */
   importId?: string;
+  /**
+   * Boxes (frame pixels, like word boxes) to redact in every export of this page; drawn in the
+   * viewer. The stored original is never changed.
+   */
+  exportRedactions?: Array<[number, number, number, number]>;
   /** Mean OCR confidence (0–100) once recognized, for "check this page" badges. */
   meanConfidence?: number;
   wordCount?: number;

@@ -50,6 +50,18 @@ const vi: Record<string, string> = {
     'Kết quả nhận dạng của “{file}” trên đĩa đã bị thay đổi nên không dùng; HoSo đang nhận dạng lại từ bản gốc đã kiểm tra.',
   UNAUTHORIZED:
     'Phiên làm việc không có mã truy cập (HoSo có thể đã khởi động lại). Hãy mở đường dẫn mới mà HoSo in ra.',
+  SIGN_WRONG_PASSWORD: 'Sai mật khẩu của chứng thư số. Không có tệp nào được tạo.',
+  SIGN_NOT_PKCS12: 'Tệp đã chọn không phải chứng thư số PKCS#12 (.p12/.pfx).',
+  SIGN_UNSUPPORTED_PKCS12:
+    'Không giải mã được tệp chứng thư số (mật khẩu có dấu trên tệp mã hoá AES chưa được hỗ trợ). Hãy xuất lại chứng thư với mật khẩu không dấu.',
+  SIGN_NO_KEY: 'Tệp chứng thư số không chứa khoá bí mật để ký.',
+  SIGN_NO_CERTIFICATE: 'Tệp chứng thư số không chứa chứng thư.',
+  SIGN_KEY_MISMATCH: 'Chứng thư trong tệp không khớp với khoá bí mật.',
+  SIGN_UNSUPPORTED_KEY: 'Chỉ hỗ trợ khoá RSA.',
+  SIGN_EXPIRED: 'Chứng thư số đã hết hạn; hãy gia hạn với tổ chức cung cấp dịch vụ chứng thực.',
+  SIGN_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực.',
+  SIGN_NOT_FOR_SIGNING: 'Chứng thư số này không dùng để ký văn bản.',
+  REDACTION_STALE: 'Hồ sơ đã thay đổi từ lúc tìm vùng cần che. Hãy bấm “Tìm để xem lại” lần nữa rồi xuất.',
 };
 const en: Record<string, string> = {
   CORRUPT_IMAGE: '“{file}” is damaged or not a valid image{page}. Rescan it.',
@@ -93,6 +105,17 @@ const en: Record<string, string> = {
   OCR_RESULT_REBUILDING:
     'The saved OCR result of “{file}” was changed on disk and is not used; HoSo is recognizing it again from the verified original.',
   UNAUTHORIZED: 'This session has no access token (HoSo may have restarted). Open the new link HoSo printed.',
+  SIGN_WRONG_PASSWORD: 'Wrong certificate password. No file was created.',
+  SIGN_NOT_PKCS12: 'The chosen file is not a PKCS#12 certificate (.p12/.pfx).',
+  SIGN_UNSUPPORTED_PKCS12: 'The certificate file could not be decrypted (non-ASCII password on an AES file).',
+  SIGN_NO_KEY: 'The certificate file holds no private key.',
+  SIGN_NO_CERTIFICATE: 'The certificate file holds no certificate.',
+  SIGN_KEY_MISMATCH: 'The certificate does not match the private key.',
+  SIGN_UNSUPPORTED_KEY: 'Only RSA keys are supported.',
+  SIGN_EXPIRED: 'The certificate has expired; renew it with the CA.',
+  SIGN_NOT_YET_VALID: 'The certificate is not valid yet.',
+  SIGN_NOT_FOR_SIGNING: 'This certificate is not for signing documents.',
+  REDACTION_STALE: 'The dossier changed since the redaction search. Search again, then export.',
 };
 
 export function hostErrorText(error: HostError, fileName?: string): string {

@@ -37,6 +37,8 @@ export function PageStage(props: {
   lowConfidence: boolean;
   hits: ReadonlySet<number>;
   region?: Box;
+  /** Boxes to redact on export, drawn opaque. */
+  redactions?: Box[];
   selection: Box | null;
   onSelection: (box: Box | null) => void;
   selectionChrome?: React.ReactNode;
@@ -170,6 +172,9 @@ export function PageStage(props: {
                 props.words[i] ? <div key={i} className="hit-box" style={rect(props.words[i].box)} /> : null,
               )}
             {props.region && <div className="region-outline" style={rect(props.region)} />}
+            {props.redactions?.map((b, i) => (
+              <div key={`r${i}`} className="export-redaction-box" style={rect(b)} />
+            ))}
             {shownSelection && (
               <div className="region-selection" style={rect(shownSelection)}>
                 {!draft && props.selectionChrome && (

@@ -4,6 +4,7 @@ import {
   correctWord,
   effectiveWords,
   findPageByFolio,
+  setExportRedactions,
   useDocument,
   usePage,
   usePageText,
@@ -223,6 +224,13 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
             {t('lowConf')}
           </label>
         </div>
+        {page.exportRedactions && page.exportRedactions.length > 0 && (
+          <div className="group">
+            <button type="button" onClick={() => void attempt(() => setExportRedactions(page.id, []))}>
+              {t('clearRedactions', { n: page.exportRedactions.length })}
+            </button>
+          </div>
+        )}
         <div className="group">
           <span
             className="drag-chip"
@@ -282,6 +290,7 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
         lowConfidence={lowConf}
         hits={hits}
         region={route.region}
+        redactions={page.exportRedactions}
         selection={selection}
         onSelection={setSelection}
         selectionChrome={
@@ -298,6 +307,19 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
               <Suspense fallback={null}>
                 <AddToPresentationButton caseId={route.caseId} exhibit={regionRef} />
               </Suspense>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void attempt(async () => {
+                    await setExportRedactions(page.id, [...(page.exportRedactions ?? []), selection!]);
+                    setSelection(null);
+                    showToast({ tone: 'ok', text: t('redactedRegion') });
+                  })
+                }
+              >
+                {t('redactRegion')}
+              </button>
               <button
                 type="button"
                 className="icon"
