@@ -62,6 +62,9 @@ export type DocumentType =
   | 'cao-trang' // cáo trạng
   | 'lenh' // lệnh (tạm giam, bắt, khám xét)
   | 'don' // đơn (tố giác, trình báo)
+  | 'thong-bao' // thông báo (rút kinh nghiệm, kết quả giải quyết tố giác, …)
+  | 'ban-an' // bản án (sơ thẩm, phúc thẩm)
+  | 'cong-van' // công văn ("V/v …")
   | 'anh' // ảnh, vật chứng
   | 'khac'; // khác
 

@@ -17,7 +17,7 @@ import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
 import { AddToPresentationButton } from '../courtroom/AddToPresentationLazy';
 import { writeEvidenceDrag } from '../../shared/dnd';
-import { showToast } from '../../shared/toast';
+import { currentScreen, showToast } from '../../shared/toast';
 import { attempt } from '../dossier/useDossierActions';
 import { pageFrame } from '../../shared/pageFrame';
 import { hitWordIndices } from './hits';
@@ -334,7 +334,11 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
         onCorrect={(word, to) =>
           void attempt(async () => {
             await correctWord(page.id, { block: word.block, line: word.line, word: word.word }, to);
-            showToast({ tone: 'ok', text: t('corrected', { from: word.text, to: to || '∅' }) });
+            showToast({
+              tone: 'ok',
+              text: t('corrected', { from: word.text, to: to || '∅' }),
+              scope: currentScreen(),
+            });
           })
         }
         labels={{ lowConfWord: t('lowConfWord'), correct: t('correct'), correctHint: t('correctHint') }}
