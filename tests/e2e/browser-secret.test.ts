@@ -61,13 +61,13 @@ test('a new watch folder is confirmed in a dialog, and a system folder is refuse
   await page.goto(`${hoso.url}#/settings`);
   const input = page.getByLabel('Đường dẫn thư mục');
   await input.fill('/etc');
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('group', { name: 'Thư mục quét' }).getByRole('button', { name: 'Lưu' }).click();
   const dialog = page.getByRole('dialog', { name: 'Theo dõi thư mục này?' });
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Theo dõi thư mục' }).click();
   await page.getByText('Không thể dùng “/etc” làm thư mục quét').waitFor();
   await input.fill(scanDir);
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('group', { name: 'Thư mục quét' }).getByRole('button', { name: 'Lưu' }).click();
   // Cancelling changes nothing.
   await dialog.getByRole('button', { name: 'Hủy' }).click();
   const before = await page.evaluate(
@@ -83,7 +83,7 @@ test('a new watch folder is confirmed in a dialog, and a system folder is refuse
       ).value,
   );
   expect(before).toBeNull();
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('group', { name: 'Thư mục quét' }).getByRole('button', { name: 'Lưu' }).click();
   await dialog.getByRole('button', { name: 'Theo dõi thư mục' }).click();
   await page.getByText(`Đang theo dõi thư mục “${scanDir}”.`).waitFor();
   await page.screenshot({ path: path.join(os.tmpdir(), 'hoso-watch-folder.png') }).catch(() => undefined);

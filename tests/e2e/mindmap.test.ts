@@ -211,7 +211,8 @@ test('build an evidence map from the fixture dossier, link a page region, reload
 
   // Export the PDF (A4) and read its text back.
   await page.goto(mapUrl);
-  await page.locator('[data-kind="evidence"]').first().waitFor();
+  // Back on the map it may come up at the far zoom the user left it at (one canvas, no DOM nodes).
+  await page.locator('[data-kind="evidence"], [data-testid="far-canvas"]').first().waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByLabel('Xuất', { exact: true }).selectOption('pdf-A4'),

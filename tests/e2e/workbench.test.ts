@@ -268,7 +268,7 @@ describe.sequential('workbench', () => {
     await page.getByRole('checkbox', { name: /Nhận tệp từ thư mục quét/ }).check();
     await page.getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByLabel('Đường dẫn thư mục').fill(watched);
-    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('group', { name: 'Thư mục quét' }).getByRole('button', { name: 'Lưu' }).click();
     await page.locator('.toast-ok', { hasText: 'Đang theo dõi thư mục' }).waitFor();
     await copyFile(
       path.join(repoRoot, 'fixtures/corpus-samples/02-v0-clean.png'),

@@ -51,7 +51,10 @@ export async function runHosoInProcess(args: string[]): Promise<HosoRun> {
 
 /** stderr without the HOSO_DEBUG phase lines: what a user sees. */
 export function userLines(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('debug: '));
+  // The engine line is start-up progress (printed before any page), not part of the answer to Ctrl-C.
+  return stderr
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('debug: ') && !line.startsWith('OCR engine: '));
 }
 
 /**
