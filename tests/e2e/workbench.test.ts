@@ -269,6 +269,11 @@ describe.sequential('workbench', () => {
     await page.getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByLabel('Đường dẫn thư mục').fill(watched);
     await page.getByRole('group', { name: 'Thư mục quét' }).getByRole('button', { name: 'Lưu' }).click();
+    // A new watch folder is confirmed first (issue 10).
+    await page
+      .getByRole('dialog', { name: 'Theo dõi thư mục này?' })
+      .getByRole('button', { name: 'Theo dõi thư mục' })
+      .click();
     await page.locator('.toast-ok', { hasText: 'Đang theo dõi thư mục' }).waitFor();
     await copyFile(
       path.join(repoRoot, 'fixtures/corpus-samples/02-v0-clean.png'),
