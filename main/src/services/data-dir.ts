@@ -23,6 +23,7 @@ export function dataPaths(dataDir: string) {
     jobs: path.join(dataDir, 'jobs'),
     exports: path.join(dataDir, 'exports'),
     tmp: path.join(dataDir, 'tmp'),
+    audit: path.join(dataDir, 'audit'),
     settings: path.join(dataDir, 'settings.json'),
   };
 }
