@@ -13,6 +13,8 @@ export type RouterHost = Pick<Host, 'run' | 'storeFile' | 'importBundle'>;
 const UploadSchema = z.object({
   command: z.enum(['storeFile', 'importBundle']),
   name: z.string().max(500),
+  caseId: z.string().min(1).max(200).optional(),
+  passphrase: z.string().min(1).max(1000).optional(),
   // Structured clone delivers an ArrayBuffer (or a Uint8Array view) from the renderer.
   bytes: z.union([z.instanceof(ArrayBuffer), z.instanceof(Uint8Array)]),
 });
@@ -45,13 +47,13 @@ export function createIpcRouter(host: RouterHost) {
         checkSender(senderUrl);
         const parsed = UploadSchema.safeParse(message);
         if (!parsed.success) return hostFail('INVALID_MESSAGE', `upload: ${describeZodError(parsed.error)}`);
-        const { command, name, bytes } = parsed.data;
+        const { command, name, bytes, caseId, passphrase } = parsed.data;
         const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
         if (command === 'storeFile') {
           if (!name) hostFail('INVALID_MESSAGE', 'storeFile: a file name is required.');
-          return host.storeFile(name, view);
+          return host.storeFile(name, view, { caseId });
         }
-        return host.importBundle(view);
+        return host.importBundle(view, passphrase);
       });
     },
   };

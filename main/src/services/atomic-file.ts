@@ -42,6 +42,8 @@ export async function streamToTemp(
   source: Readable | AsyncIterable<Uint8Array>,
   tmpDir: string,
   maxBytes: number,
+  /** What is written to disk for the plaintext (encryption at rest); hash and size stay the plaintext's. */
+  encode: (plain: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array> = (plain) => plain,
 ): Promise<StreamedTemp> {
   await mkdir(tmpDir, { recursive: true });
   const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
@@ -49,12 +51,15 @@ export async function streamToTemp(
   let size = 0;
   const handle = await open(tmpPath, 'w', 0o600);
   try {
-    for await (const chunk of source as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > maxBytes) hostFail('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
-      hash.update(chunk);
-      await handle.write(chunk);
+    async function* counted() {
+      for await (const chunk of source as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > maxBytes) hostFail('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
+        hash.update(chunk);
+        yield chunk;
+      }
     }
+    for await (const chunk of encode(counted())) await handle.write(chunk);
     await handle.sync();
     await handle.close();
   } catch (err) {

@@ -1,4 +1,10 @@
 import {
+  AudienceNoticeSchema,
+  AuditExportRequestSchema,
+  AuditFilterSchema,
+  CorrectionNoticeSchema,
+  DeletionNoticeSchema,
+  PassphraseSchema,
   BundleExportRequestSchema,
   EnqueueOcrRequestSchema,
   ExportPdfRequestSchema,
@@ -34,7 +40,24 @@ export const jsonCommands = {
   setWatchFolder: z.object({ path: z.string().min(1).max(4096).nullable() }),
   listDisplays: Empty,
   openAudienceWindow: AudienceWindowRequestSchema,
+  // --- Chain of custody (issue 13): audit log reads, domain notices the host records, the user
+  // name for entries, encryption at rest. Kept together so they move into the command table as one.
+  listAudit: AuditFilterSchema,
+  exportAudit: AuditExportRequestSchema,
+  noteCorrection: CorrectionNoticeSchema,
+  noteDeletion: DeletionNoticeSchema,
+  noteAudienceOpened: AudienceNoticeSchema,
+  getUserName: Empty,
+  setUserName: z.object({ userName: z.string().max(200) }),
+  encryptionStatus: Empty,
+  unlock: PassphraseSchema,
+  enableEncryption: PassphraseSchema,
 } as const;
+
+/** Commands answered while the data folder is locked (everything else is refused with LOCKED). */
+export const UNLOCKED_COMMANDS = new Set<string>(['encryptionStatus', 'unlock']);
+/** Commands the gate (not the host) answers: they start, stop or replace the host. */
+export const GATE_COMMANDS = new Set<string>(['encryptionStatus', 'unlock', 'enableEncryption']);
 
 export type JsonCommand = keyof typeof jsonCommands;
 export type JsonCommandInput<C extends JsonCommand> = z.output<(typeof jsonCommands)[C]>;

@@ -1,11 +1,11 @@
 import type { StoredFile, StoredFilePage } from '@hoso/contracts';
 import { Sha256Schema } from '@hoso/contracts';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { streamToTemp, writeFileAtomic } from './atomic-file';
+import { streamToTemp } from './atomic-file';
+import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import { detectKind, MIME_BY_KIND, type FileKind } from './file-kind';
 import { hostFail } from './host-error';
@@ -31,6 +31,8 @@ export class FileStore {
   constructor(
     private readonly paths: DataPaths,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+    /** Encryption at rest: every file the store writes or reads goes through it. */
+    readonly codec: BlobCodec = plainCodec,
   ) {}
 
   originalPath(hash: string): string {
@@ -54,13 +56,13 @@ export class FileStore {
    */
   async storeStream(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredFile> {
     const displayName = cleanName(name);
-    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes);
+    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, this.codec.encode);
     try {
       const existing = await this.readMeta(temp.hash).catch(() => undefined);
       if (existing && (await exists(this.originalPath(temp.hash)))) {
         return { ...publicMeta(existing), existed: true };
       }
-      const bytes = await readFile(temp.tmpPath);
+      const bytes = await this.codec.readFile(temp.tmpPath, displayName);
       const kind = detectKind(bytes, displayName);
       const pages = await probePages(bytes, kind, displayName);
       const meta: FileMeta = {
@@ -80,7 +82,7 @@ export class FileStore {
         await rename(temp.tmpPath, target);
         await chmod(target, 0o444);
       }
-      await writeFileAtomic(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
+      await this.codec.writeFile(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
       return { ...publicMeta(meta), existed: false };
     } finally {
       await rm(temp.tmpPath, { force: true });
@@ -104,7 +106,7 @@ export class FileStore {
   async readOriginal(hash: string): Promise<Buffer> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.originalPath(hash));
+      bytes = await this.codec.readFile(this.originalPath(hash), hash);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
       throw err;
@@ -122,7 +124,7 @@ export class FileStore {
     const file = this.originalPath(hash);
     const digest = createHash('sha256');
     try {
-      for await (const chunk of createReadStream(file)) digest.update(chunk as Buffer);
+      for await (const chunk of this.codec.readStream(file, hash)) digest.update(chunk as Buffer);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
       throw err;
@@ -141,13 +143,45 @@ export class FileStore {
     );
   }
 
+  /** The original's bytes as a stream (decrypted when the folder is encrypted); not verified. */
+  originalStream(hash: string): Readable {
+    return this.codec.readStream(this.originalPath(hash), hash);
+  }
+
+  /**
+   * Puts a verified plaintext copy of an original at `target` for a reader that needs a path (the
+   * OCR engine, the PDF writer). Plain folders get a hard link (free); encrypted ones a private
+   * (0600) decrypted copy that the caller deletes when done, kept under tmp/ which is cleared
+   * on start.
+   */
+  async plainCopy(hash: string, target: string): Promise<void> {
+    if (!this.codec.sealed) {
+      await linkOrCopy(await this.verifiedPath(hash), target);
+      return;
+    }
+    const digest = createHash('sha256');
+    const out = await open(target, 'w', 0o600);
+    try {
+      for await (const chunk of this.originalStream(hash)) {
+        digest.update(chunk as Buffer);
+        await out.write(chunk as Buffer);
+      }
+    } finally {
+      await out.close();
+    }
+    if (digest.digest('hex') !== hash) {
+      await rm(target, { force: true });
+      await this.failIntegrity(hash);
+    }
+  }
+
   async has(hash: string): Promise<boolean> {
     return exists(this.originalPath(hash));
   }
 
   private async readMeta(hash: string): Promise<FileMeta> {
     try {
-      return JSON.parse(await readFile(this.metaPath(hash), 'utf8')) as FileMeta;
+      return JSON.parse((await this.codec.readFile(this.metaPath(hash))).toString('utf8')) as FileMeta;
     } catch {
       return hostFail('NOT_FOUND', `No stored file ${hash}.`);
     }
@@ -180,4 +214,21 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * A hard link costs nothing; Windows, though, cannot delete a link to a read-only file afterwards,
+ * so there the original is copied and the copy made writable.
+ */
+async function linkOrCopy(original: string, input: string): Promise<void> {
+  if (process.platform !== 'win32') {
+    try {
+      await link(original, input);
+      return;
+    } catch {
+      // Other filesystem or no hard links: fall through to a copy.
+    }
+  }
+  await copyFile(original, input);
+  await chmod(input, 0o644);
 }

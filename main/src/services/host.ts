@@ -1,5 +1,11 @@
 import type { DisplayInfo, ExportResult, StoredFile } from '@hoso/contracts';
-import { mkdir } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { openHostAudit } from './audit/host-audit';
+import { plainCodec, type BlobCodec } from './crypto/blob-codec';
+import { sealBundle } from './crypto/bundle-seal';
 import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
 import type { JsonCommand, JsonCommandInput } from './commands';
@@ -33,7 +39,14 @@ export type HostOptions = {
   watchPollMs?: number;
   /** Threads given to the OCR engine (default: all cores). */
   ocrThreads?: number;
+  /** Encryption at rest: the unlocked folder's codec (default: plain). */
+  codec?: BlobCodec;
+  /** Owned by whoever outlives this host (the gate re-creates hosts on unlock). */
+  events?: EventBus;
 };
+
+/** What a host action knows about where the material belongs (for the audit log). */
+export type ActionContext = { caseId?: string };
 
 /** Bundles are spooled to disk, so the limit is about disk use, not memory. */
 export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
@@ -48,15 +61,18 @@ export async function createHost(options: HostOptions) {
       .filter((p) => !p.endsWith('.json'))
       .map((p) => mkdir(p, { recursive: true })),
   );
-  const events = new EventBus();
-  const store = new FileStore(paths, options.maxFileBytes);
+  await clearTmp(paths.tmp);
+  const codec = options.codec ?? plainCodec;
+  const events = options.events ?? new EventBus();
+  const store = new FileStore(paths, options.maxFileBytes, codec);
   const images = new PageImages(paths, store);
-  const exportsFolder = new ExportsFolder(paths);
+  const exportsFolder = new ExportsFolder(paths, codec);
   const settings = new SettingsStore(paths);
+  const audit = await openHostAudit({ paths, settings, events, codec });
   const queue = new OcrQueue({
     paths,
     store,
-    jobStore: new JobStore(paths),
+    jobStore: new JobStore(paths, codec),
     events,
     recognize:
       options.recognize ??
@@ -75,21 +91,81 @@ export async function createHost(options: HostOptions) {
     bytes,
   });
 
-  const commands: { [C in JsonCommand]: (input: JsonCommandInput<C>) => Promise<unknown> } = {
+  /** Moves a finished plaintext export from tmp/ into exports/ (sealed when encrypted). */
+  const publish = async (plainTmp: string, storedName: string) => {
+    const sha = await sha256File(plainTmp);
+    await codec.adopt(plainTmp, exportsFolder.resolve(storedName), paths.tmp);
+    return sha;
+  };
+  const originalsOf = async (hashes: Iterable<string>) =>
+    Promise.all(
+      [...new Set(hashes)].map(async (h) => ({
+        role: 'source',
+        sha256: h,
+        name: (await store.getFile(h)).name,
+      })),
+    );
+
+  const commands: { [C in GateCommand]: (input: JsonCommandInput<C>) => Promise<unknown> } = {
     getFile: async ({ hash }) => store.getFile(hash),
-    enqueueOcr: async (request) => queue.enqueue(request),
+    enqueueOcr: async (request) => {
+      const job = await queue.enqueue(request);
+      await audit.log.append({
+        action: 'ocr-queued',
+        caseId: request.caseId,
+        documentId: request.documentId,
+        files: [{ role: 'original', sha256: job.fileHash, name: job.fileName }],
+        detail: { job: job.id, lang: job.lang, forceOcr: job.forceOcr },
+      });
+      return job;
+    },
     listJobs: async () => queue.list(),
     cancelJob: async ({ id }) => queue.cancel(id),
     retryJob: async ({ id }) => queue.retry(id),
     jobResult: async ({ id }) => queue.result(id),
     exportPdf: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.pdf');
-      const bytes = await writeExportPdf(store, request, exportsFolder.resolve(storedName));
+      const tmp = path.join(paths.tmp, `${randomUUID()}.pdf.part`);
+      const bytes = await writeExportPdf(store, request, tmp, paths.tmp);
+      const sha = await publish(tmp, storedName);
+      await audit.log.append({
+        action: 'pdf-exported',
+        caseId: request.caseId,
+        files: [
+          { role: 'export', sha256: sha, name: storedName.slice(9), bytes },
+          ...(await originalsOf(request.pages.map((p) => p.fileHash))),
+        ],
+        detail: {
+          pages: request.pages.length,
+          scope: request.scope ?? null,
+          folioStamps: !!request.folioStamps,
+        },
+      });
       return exportResult(storedName, bytes);
     },
     exportBundle: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.hoso');
-      const bytes = await writeBundle(store, request, exportsFolder.resolve(storedName), paths.tmp);
+      const zip = path.join(paths.tmp, `${randomUUID()}.zip.part`);
+      const caseAudit = await audit.caseLines(request.caseId);
+      let bytes = await writeBundle(store, request, zip, paths.tmp, caseAudit);
+      if (request.passphrase) {
+        // The passphrase seals this bundle only; it is never written anywhere.
+        const sealed = path.join(paths.tmp, `${randomUUID()}.hoso.part`);
+        bytes = await sealBundle(zip, sealed, request.passphrase, paths.tmp).finally(() =>
+          rm(zip, { force: true }),
+        );
+        await rename(sealed, zip);
+      }
+      const sha = await publish(zip, storedName);
+      await audit.log.append({
+        action: 'bundle-exported',
+        caseId: request.caseId,
+        files: [
+          { role: 'bundle', sha256: sha, name: storedName.slice(9), bytes },
+          ...(await originalsOf(request.fileHashes)),
+        ],
+        detail: { encrypted: !!request.passphrase, auditEntries: caseAudit.lines.length },
+      });
       return exportResult(storedName, bytes);
     },
     getWatchFolder: async () => (await settings.read()).watchFolder,
@@ -102,8 +178,66 @@ export async function createHost(options: HostOptions) {
       if (!options.env.openAudienceWindow)
         hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');
       await options.env.openAudienceWindow!(request);
+      await audit.log.append({
+        action: 'audience-opened',
+        caseId: request.caseId,
+        detail: { presentation: request.presentationId ?? null, display: request.displayId ?? null },
+      });
       return undefined;
     },
+    // --- Chain of custody (issue 13) ---
+    listAudit: async (filter) => audit.list(filter),
+    exportAudit: async (request) => {
+      const ext = request.format === 'pdf' ? '.pdf' : '.csv';
+      const storedName = exportsFolder.storedName(request.fileName, ext);
+      const out = await audit.exportTo(request);
+      const bytes = await fileSize(out.tmp);
+      await publish(out.tmp, storedName);
+      await audit.log.append({
+        action: 'audit-exported',
+        caseId: request.filter.caseId,
+        files: [{ role: 'export', sha256: out.sha256, name: storedName.slice(9), bytes }],
+        detail: { format: request.format, entries: out.entries.length },
+      });
+      return exportResult(storedName, bytes);
+    },
+    noteCorrection: async (n) => {
+      await audit.log.append({
+        action: 'word-corrected',
+        caseId: n.caseId,
+        documentId: n.documentId,
+        pageId: n.pageId,
+        page: n.page,
+        files: [{ role: 'original', sha256: n.fileHash }],
+        detail: { word: n.wordIndex, before: n.before.normalize('NFC'), after: n.after.normalize('NFC') },
+      });
+      return undefined;
+    },
+    noteDeletion: async (n) => {
+      await audit.log.append({
+        action: n.purged ? 'material-purged' : 'material-deleted',
+        caseId: n.caseId,
+        files: n.fileHashes.map((h) => ({ role: 'original', sha256: h })),
+        detail: {
+          kind: n.kind,
+          ids: n.ids.join(' ').slice(0, 4000),
+          count: n.ids.length,
+          label: n.label ?? null,
+        },
+      });
+      return undefined;
+    },
+    noteAudienceOpened: async (n) => {
+      await audit.log.append({
+        action: 'audience-opened',
+        caseId: n.caseId,
+        detail: { presentation: n.presentationId ?? null },
+      });
+      return undefined;
+    },
+    getUserName: async () => (await settings.read()).userName,
+    setUserName: async ({ userName }) =>
+      (await settings.update({ userName: userName.normalize('NFC').trim() })).userName,
   };
 
   return {
@@ -113,13 +247,54 @@ export async function createHost(options: HostOptions) {
     queue,
     watch,
     /** Runs a JSON command whose input was already validated against `jsonCommands`. */
+    audit: audit.log,
+    codec,
     run<C extends JsonCommand>(command: C, input: JsonCommandInput<C>): Promise<unknown> {
-      return (commands[command] as (input: JsonCommandInput<C>) => Promise<unknown>)(input);
+      if (!Object.hasOwn(commands, command))
+        hostFail('NOT_SUPPORTED', `${command} is answered by the gate, not the host.`);
+      return (commands[command as GateCommand] as (input: JsonCommandInput<C>) => Promise<unknown>)(input);
     },
-    storeFile: (name: string, source: Readable | Uint8Array): Promise<StoredFile> =>
-      source instanceof Uint8Array ? store.storeBytes(name, source) : store.storeStream(name, source),
-    importBundle: (source: Uint8Array | Readable) =>
-      importBundle(store, source, paths.tmp, options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES),
+    async storeFile(
+      name: string,
+      source: Readable | Uint8Array,
+      context: ActionContext = {},
+    ): Promise<StoredFile> {
+      const file =
+        source instanceof Uint8Array
+          ? await store.storeBytes(name, source)
+          : await store.storeStream(name, source);
+      await audit.log.append({
+        action: 'file-stored',
+        caseId: context.caseId,
+        files: [{ role: 'original', sha256: file.hash, name: file.name, bytes: file.size }],
+        detail: { existed: file.existed, pages: file.pages.length, mime: file.mime },
+      });
+      return file;
+    },
+    async importBundle(source: Uint8Array | Readable, passphrase?: string) {
+      const result = await importBundle(
+        store,
+        source,
+        paths.tmp,
+        options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
+        passphrase,
+      );
+      const caseId = (result.caseData as { case?: { id?: unknown } } | null)?.case?.id;
+      await audit.log.append({
+        action: 'bundle-imported',
+        caseId: typeof caseId === 'string' ? caseId.slice(0, 200) : undefined,
+        files: [
+          { role: 'bundle', sha256: result.bundleSha256 },
+          ...result.files.map((f) => ({ role: 'original', sha256: f.hash, name: f.name, bytes: f.size })),
+        ],
+        detail: { auditEntriesVerified: result.auditEntries?.length ?? 0, encrypted: !!passphrase },
+      });
+      return {
+        caseData: result.caseData,
+        files: result.files,
+        auditEntries: result.auditEntries?.length ?? 0,
+      };
+    },
     pageImage: (hash: string, page: number) => images.pageImage(hash, page),
     /** A verified original, to be streamed from `path`. */
     async original(hash: string): Promise<FileToSend> {
@@ -135,6 +310,28 @@ export async function createHost(options: HostOptions) {
     async close(): Promise<void> {
       watch.stop();
       await queue.dispose();
+      audit.close();
     },
   };
 }
+
+/** Commands the host answers itself (the gate answers the encryption ones). */
+type GateCommand = Exclude<JsonCommand, 'encryptionStatus' | 'unlock' | 'enableEncryption'>;
+
+/**
+ * tmp/ holds only work in flight: temp files before their rename, and (in an encrypted folder)
+ * decrypted copies of originals for the OCR engine or the PDF writer. After a crash nothing there
+ * is needed, and decrypted copies must not outlive the run, so each start empties it.
+ */
+async function clearTmp(tmp: string): Promise<void> {
+  for (const name of await readdir(tmp).catch(() => [] as string[]))
+    await rm(path.join(tmp, name), { recursive: true, force: true });
+}
+
+async function sha256File(file: string): Promise<string> {
+  const digest = createHash('sha256');
+  for await (const chunk of createReadStream(file)) digest.update(chunk as Buffer);
+  return digest.digest('hex');
+}
+
+const fileSize = async (file: string): Promise<number> => (await stat(file)).size;

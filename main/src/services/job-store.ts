@@ -1,8 +1,7 @@
 import type { OcrJob, OcrWordsFile } from '@hoso/contracts';
 import { OcrWordsFileSchema } from '@hoso/contracts';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import { hostFail } from './host-error';
 
@@ -10,7 +9,10 @@ const JOB_ID = /^[0-9a-f-]{36}$/;
 
 /** Jobs survive restarts: the list is one JSON file, rewritten atomically on every change. */
 export class JobStore {
-  constructor(private readonly paths: DataPaths) {}
+  constructor(
+    private readonly paths: DataPaths,
+    private readonly codec: BlobCodec = plainCodec,
+  ) {}
 
   private get listPath() {
     return path.join(this.paths.jobs, 'jobs.json');
@@ -18,7 +20,7 @@ export class JobStore {
 
   async load(): Promise<OcrJob[]> {
     try {
-      return JSON.parse(await readFile(this.listPath, 'utf8')) as OcrJob[];
+      return JSON.parse((await this.codec.readFile(this.listPath)).toString('utf8')) as OcrJob[];
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw err;
@@ -26,7 +28,7 @@ export class JobStore {
   }
 
   async save(jobs: OcrJob[]): Promise<void> {
-    await writeFileAtomic(this.listPath, JSON.stringify(jobs, null, 1), this.paths.tmp);
+    await this.codec.writeFile(this.listPath, JSON.stringify(jobs, null, 1), this.paths.tmp);
   }
 
   resultPath(id: string): string {
@@ -35,13 +37,17 @@ export class JobStore {
   }
 
   async saveResult(id: string, result: OcrWordsFile): Promise<void> {
-    await writeFileAtomic(this.resultPath(id), JSON.stringify(result), this.paths.tmp);
+    await this.codec.writeFile(this.resultPath(id), JSON.stringify(result), this.paths.tmp);
   }
 
   async readResult(id: string): Promise<OcrWordsFile> {
-    const text = await readFile(this.resultPath(id), 'utf8').catch(() =>
-      hostFail('NOT_FOUND', `No OCR result for job ${id}.`),
-    );
+    const text = (
+      await this.codec.readFile(this.resultPath(id)).catch((err) => {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          hostFail('NOT_FOUND', `No OCR result for job ${id}.`);
+        throw err;
+      })
+    ).toString('utf8');
     return OcrWordsFileSchema.parse(JSON.parse(text));
   }
 }

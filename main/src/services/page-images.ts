@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from './atomic-file';
 import type { DataPaths } from './data-dir';
 import type { FileStore } from './file-store';
 import { hostFail } from './host-error';
@@ -31,7 +29,7 @@ export class PageImages {
     const ext = kind === 'pdf' ? 'jpg' : 'png';
     const cached = path.join(this.paths.derived, hash, `${page}.${ext}`);
     const contentType = kind === 'pdf' ? 'image/jpeg' : 'image/png';
-    const hit = await readFile(cached).catch(() => undefined);
+    const hit = await this.store.codec.readFile(cached).catch(() => undefined);
     if (hit) return { bytes: hit, contentType };
     const key = `${hash}/${page}`;
     let pending = this.inFlight.get(key);
@@ -72,7 +70,7 @@ export class PageImages {
         { file: name, page },
       );
     }
-    await writeFileAtomic(cached, bytes, this.paths.tmp);
+    await this.store.codec.writeFile(cached, bytes, this.paths.tmp);
     return { bytes, contentType };
   }
 }

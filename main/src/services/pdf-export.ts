@@ -1,5 +1,8 @@
 import type { ExportPdfRequest } from '@hoso/contracts';
 import { ExportPdfRequestSchema } from '@hoso/contracts';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { FileStore } from './file-store';
 import { HostFailure, toHostError } from './host-error';
 
@@ -12,6 +15,7 @@ export async function writeExportPdf(
   store: FileStore,
   input: ExportPdfRequest,
   outputPath: string,
+  tmpDir: string,
 ): Promise<number> {
   const request = ExportPdfRequestSchema.parse(input);
   const names = new Map<string, string>();
@@ -20,9 +24,15 @@ export async function writeExportPdf(
   }
   // Loaded lazily: the writer pulls in pdf.js and sharp only when the user exports.
   const { createPageLoader, exportSearchablePdf } = await import('@hoso/ocr');
+  // In an encrypted folder the writer reads private decrypted copies, removed when it is done.
+  const work = path.join(tmpDir, `export-${randomUUID()}`);
   const loadPage = createPageLoader(async (hash) => {
     // Verify each original against its hash before it goes into an exported PDF.
-    return store.verifiedPath(hash);
+    if (!store.codec.sealed) return store.verifiedPath(hash);
+    await mkdir(work, { recursive: true, mode: 0o700 });
+    const copy = path.join(work, hash);
+    await store.plainCopy(hash, copy);
+    return copy;
   });
   try {
     const written = await exportSearchablePdf({ request, outputPath, loadPage });
@@ -40,5 +50,7 @@ export async function writeExportPdf(
       });
     }
     throw new HostFailure(error);
+  } finally {
+    await rm(work, { recursive: true, force: true });
   }
 }

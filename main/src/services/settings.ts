@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { writeFileAtomic } from './atomic-file';
 import type { DataPaths } from './data-dir';
 
-const SettingsSchema = z.object({ watchFolder: z.string().nullable().default(null) });
+const SettingsSchema = z.object({
+  watchFolder: z.string().nullable().default(null),
+  /** The person's name as typed in Cài đặt, recorded with every audit entry next to the OS user. */
+  userName: z.string().max(200).default(''),
+});
 export type Settings = z.infer<typeof SettingsSchema>;
 
 /** Host settings, parsed with zod when read (a hand-edited or damaged file falls back to defaults). */

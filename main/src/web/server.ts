@@ -2,7 +2,8 @@ import type { HostEvent } from '@hoso/contracts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describeZodError, isJsonCommand, jsonCommands } from '../services/commands';
-import { createHost, DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
+import { DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
+import { createHostGate, type HostGate } from '../services/host-gate';
 import { hostFail } from '../services/host-error';
 import type { Recognizer } from '../services/ocr-engine';
 import {
@@ -30,7 +31,14 @@ export type WebServerOptions = {
   watchPollMs?: number;
 };
 
-export type WebServer = { url: string; port: number; host: Host; close(): Promise<void> };
+export type WebServer = {
+  url: string;
+  port: number;
+  /** The running host (LOCKED while an encrypted data folder waits for its passphrase). */
+  readonly host: Host;
+  gate: HostGate;
+  close(): Promise<void>;
+};
 
 const HASH = '([0-9a-f]{64})';
 const routes = {
@@ -44,10 +52,11 @@ const routes = {
  * Browser mode: the same host services as Electron, bound to HTTP on 127.0.0.1.
  *   POST /api/call/<command>       JSON body validated by commands.ts → {ok,value}|{ok:false,error}
  *   POST /api/files?name=<name>    raw bytes → StoredFile
- *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult
+ *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult (X-HoSo-Passphrase when encrypted)
  *   GET  /api/files/<hash>/original, /api/files/<hash>/pages/<n>/image, /api/exports/<name>
  *   GET  /api/events               Server-Sent Events, one HostEvent per message
  *   GET  /*                        the renderer build (CSP on HTML)
+ * An encrypted data folder answers only encryptionStatus and unlock until it is unlocked.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   if ((options.host ?? '127.0.0.1') !== '127.0.0.1')
@@ -75,9 +84,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       listDisplays: () => [],
     },
   };
-  let host: Host;
+  let gate: HostGate;
   try {
-    host = await createHost(hostOptions);
+    gate = await createHostGate(hostOptions);
   } catch (err) {
     server.close();
     throw err;
@@ -116,7 +125,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           message: `${command}: ${describeZodError(parsed.error)}`,
         });
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table pairs each command with its schema
-      return sendOk(res, await host.run(command, parsed.data as any));
+      return sendOk(res, await gate.run(command, parsed.data as any));
     }
     if (method === 'POST' && pathname === '/api/files') {
       const name = searchParams.get('name');
@@ -127,7 +136,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         req.resume();
         hostFail('TOO_LARGE', `The file is larger than the limit of ${options.maxFileBytes} bytes.`);
       }
-      return sendOk(res, await host.storeFile(name!, req));
+      const caseId = searchParams.get('caseId') ?? undefined;
+      if (caseId !== undefined && (caseId.length === 0 || caseId.length > 200))
+        hostFail('INVALID_MESSAGE', 'storeFile: "caseId" must be 1 to 200 characters.');
+      return sendOk(res, await gate.current().storeFile(name!, req, { caseId }));
     }
     if (method === 'POST' && pathname === '/api/bundles/import') {
       const declared = Number(req.headers['content-length'] ?? NaN);
@@ -135,18 +147,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         req.resume();
         hostFail('TOO_LARGE', `The bundle is larger than the limit of ${limits.bundle} bytes.`);
       }
-      return sendOk(res, await host.importBundle(req));
+      return sendOk(res, await gate.current().importBundle(req, passphraseHeader(req)));
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
     if ((m = pathname.match(routes.page))) {
-      const image = await host.pageImage(m[1], Number(m[2]));
+      const image = await gate.current().pageImage(m[1], Number(m[2]));
       return sendBytes(res, image.bytes, image.contentType, {
         'Cache-Control': 'private, max-age=31536000, immutable',
       });
     }
     if ((m = pathname.match(routes.original))) {
-      const original = await host.original(m[1]);
+      const original = await gate.current().original(m[1]);
       return sendFile(res, original, {
         'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Disposition': contentDisposition('inline', original.fileName),
@@ -159,7 +171,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' });
       }
-      const file = await host.exportFile(name);
+      const file = await gate.current().exportFile(name);
       return sendFile(res, file, {
         'Cache-Control': 'no-store',
         'Content-Disposition': contentDisposition(
@@ -181,7 +193,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
     res.write(': connected\n\n');
     const send = (event: HostEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
-    const unsubscribe = host.events.subscribe(send);
+    const unsubscribe = gate.events.subscribe(send);
     // Comments keep idle proxies and the browser from dropping the stream.
     const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
     keepAlive.unref();
@@ -194,13 +206,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   return {
     url,
     port,
-    host,
+    get host() {
+      return gate.current();
+    },
+    gate,
     async close() {
-      await host.close();
+      await gate.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       });
     },
   };
+}
+
+/**
+ * An encrypted bundle's passphrase travels in a header (percent-encoded UTF-8), never in the URL,
+ * so it stays out of any log of request lines. Loopback only, and never stored.
+ */
+function passphraseHeader(req: IncomingMessage): string | undefined {
+  const raw = req.headers['x-hoso-passphrase'];
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  try {
+    return decodeURIComponent(raw).normalize('NFC');
+  } catch {
+    return hostFail('INVALID_MESSAGE', 'The bundle passphrase header is not valid.');
+  }
 }

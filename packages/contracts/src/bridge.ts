@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema, type OcrWordsFile } from './ocr';
+import type { EncryptionState } from './custody';
 import type { HostError, Result } from './result';
 
 /**
@@ -39,6 +40,9 @@ export const EnqueueOcrRequestSchema = z.object({
   fileName: z.string().max(500),
   lang: OcrLangSchema.default('vie'),
   forceOcr: z.boolean().default(false),
+  /** For the audit log: the case and document the file is imported into. */
+  caseId: z.string().min(1).max(200).optional(),
+  documentId: z.string().min(1).max(200).optional(),
 });
 export type EnqueueOcrRequest = z.input<typeof EnqueueOcrRequestSchema>;
 
@@ -48,6 +52,8 @@ export type OcrJob = {
   fileName: string;
   lang: z.infer<typeof OcrLangSchema>;
   forceOcr: boolean;
+  caseId?: string;
+  documentId?: string;
   state: JobState;
   pagesDone: number;
   pagesTotal: number;
@@ -99,6 +105,9 @@ export const ExportPdfRequestSchema = z.object({
     })
     .optional(),
   folioStamps: z.boolean().default(false),
+  /** For the audit log: whose material this is, and what was exported (document, volume, dossier). */
+  caseId: z.string().min(1).max(200).optional(),
+  scope: z.string().max(200).optional(),
 });
 export type ExportPdfRequest = z.input<typeof ExportPdfRequestSchema>;
 
@@ -109,6 +118,9 @@ export const BundleExportRequestSchema = z.object({
   /** The case's Dexie records, serialized by the renderer (opaque to the host). */
   caseData: z.unknown(),
   fileHashes: z.array(Sha256Schema),
+  caseId: z.string().min(1).max(200).optional(),
+  /** When given, the bundle is encrypted with it (never stored); the importer must give it again. */
+  passphrase: z.string().min(8).max(1000).optional(),
 });
 export type BundleExportRequest = z.input<typeof BundleExportRequestSchema>;
 export type BundleImportResult = { caseData: unknown; files: StoredFile[] };
@@ -118,7 +130,8 @@ export type DisplayInfo = { id: string; label: string; primary: boolean; width: 
 export type HostEvent =
   | { type: 'ocr-job'; job: OcrJob }
   | { type: 'watch-folder-file'; file: StoredFile; path: string }
-  | { type: 'watch-folder-error'; error: HostError; path: string };
+  | { type: 'watch-folder-error'; error: HostError; path: string }
+  | { type: 'encryption-progress'; state: EncryptionState };
 
 export const RegionSchema = BoxSchema;
 

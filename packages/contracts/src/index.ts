@@ -1,3 +1,4 @@
 export * from './result';
 export * from './ocr';
 export * from './bridge';
+export * from './custody';

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-file';
+import type { AuditFilter } from '@hoso/contracts';
 import {
   AuditEntrySchema,
   entryHash,
@@ -14,14 +15,6 @@ import {
 import { HEAD_FILE, monthFileOf, monthFiles, readHead, splitLines, TORN_DIR, type Head } from './audit-files';
 
 export type AuditActor = { osUser: string; userName: string };
-
-export type AuditFilter = {
-  caseId?: string;
-  actions?: string[];
-  from?: string;
-  to?: string;
-  text?: string;
-};
 
 /**
  * The host's append-only, hash-chained audit log (nhật ký). Only host code holds an AuditLog; the

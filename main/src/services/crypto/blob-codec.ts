@@ -1,5 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { writeFileAtomic } from '../atomic-file';
 import { hostFail } from '../host-error';
@@ -24,6 +26,12 @@ export interface BlobCodec {
   encode(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array>;
   /** Plaintext size of a file on disk. */
   plainSize(file: string, diskSize: number): Promise<number>;
+  /**
+   * Moves a finished plaintext file (an export the PDF writer just wrote under tmp/) to `target`,
+   * sealed on the way when the codec seals: temp + fsync + rename, the plain file removed after.
+   * `plainFile` may be `target` itself (sealing in place, as the migration does).
+   */
+  adopt(plainFile: string, target: string, tmpDir: string): Promise<void>;
 }
 
 export const plainCodec: BlobCodec = {
@@ -37,6 +45,9 @@ export const plainCodec: BlobCodec = {
   readStream: (file, what) => Readable.from(refusingSealed(file, what ?? file)),
   encode: (source) => source,
   plainSize: async (_file, size) => size,
+  adopt: async (plainFile, target) => {
+    if (plainFile !== target) await rename(plainFile, target);
+  },
 };
 
 async function* refusingSealed(file: string, what: string): AsyncGenerator<Buffer> {
@@ -71,6 +82,25 @@ export function sealedCodec(
     readFile: async (file, what) => collect(plainOrOpened(file, what ?? file)),
     readStream,
     encode: (source) => sealStream(dataKey, source),
+    async adopt(plainFile, target, tmpDir) {
+      const mode = (await stat(plainFile)).mode & 0o777;
+      await mkdir(tmpDir, { recursive: true });
+      const tmp = path.join(tmpDir, `${randomUUID()}.seal.part`);
+      const out = await open(tmp, 'w', 0o600);
+      try {
+        for await (const chunk of sealStream(dataKey, createReadStream(plainFile))) await out.write(chunk);
+        await out.sync();
+        await out.close();
+        await rename(tmp, target);
+      } catch (err) {
+        await out.close().catch(() => undefined);
+        await rm(tmp, { force: true });
+        throw err;
+      }
+      // Originals stay read-only, as the store keeps them.
+      await chmod(target, mode);
+      if (plainFile !== target) await rm(plainFile, { force: true });
+    },
     async plainSize(file, size) {
       const handle = await open(file, 'r');
       try {

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../atomic-file';
@@ -8,7 +6,7 @@ import type { DataPaths } from '../data-dir';
 import { hostFail } from '../host-error';
 import { sealedCodec, type BlobCodec } from './blob-codec';
 import { createKeyring, readKeyring, unwrapDataKey, writeKeyring } from './keyring';
-import { isSealed, sealStream } from './sealed-file';
+import { isSealed } from './sealed-file';
 
 /**
  * Encryption at rest of a data folder: keys.json (the wrapped data key) and encryption.json
@@ -103,24 +101,10 @@ export async function encryptDataFolder(
   let bytesDone = 0;
   let filesSealed = 0;
   let bytesSealed = 0;
-  await mkdir(paths.tmp, { recursive: true });
+  const codec = sealedCodec(dataKey, { acceptPlain: true });
   for (const [i, file] of files.entries()) {
     if (!(await headIsSealed(file))) {
-      const info = await stat(file);
-      const tmp = path.join(paths.tmp, `${randomUUID()}.seal.part`);
-      const out = await open(tmp, 'w', 0o600);
-      try {
-        for await (const chunk of sealStream(dataKey, createReadStream(file))) await out.write(chunk);
-        await out.sync();
-      } finally {
-        await out.close();
-      }
-      await rename(tmp, file).catch(async (err) => {
-        await rm(tmp, { force: true });
-        throw err;
-      });
-      // Originals stay read-only, as the store keeps them.
-      await chmod(file, info.mode & 0o777);
+      await codec.adopt(file, file, paths.tmp);
       filesSealed += 1;
       bytesSealed += sizes[i];
     }
