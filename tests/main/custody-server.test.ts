@@ -34,7 +34,7 @@ async function start(dataDir: string) {
     (await fetch(`${s.url}${url}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', Origin: origin, ...headers },
-      body,
+      body: new Uint8Array(body),
     }).then((r) => r.json())) as { ok: boolean; value?: any; error?: { code: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test replies
   return { s, call, upload };
 }

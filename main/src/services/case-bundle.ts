@@ -144,7 +144,7 @@ export async function writeBundle(
 export async function importBundleFile(
   store: FileStore,
   file: string,
-): Promise<BundleImportResult & { auditEntries?: AuditEntry[] }> {
+): Promise<Omit<BundleImportResult, 'auditEntries'> & { auditEntries?: AuditEntry[] }> {
   const entries = await readZipDirectory(file);
   const manifestEntry = entries.get('manifest.json');
   if (!manifestEntry)
@@ -237,7 +237,7 @@ export async function importBundle(
   tmpDir: string,
   maxBytes: number,
   passphrase?: string,
-): Promise<BundleImportResult & { auditEntries?: AuditEntry[]; bundleSha256: string }> {
+): Promise<Omit<BundleImportResult, 'auditEntries'> & { auditEntries?: AuditEntry[]; bundleSha256: string }> {
   const body = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
   const temp = await streamToTemp(body, tmpDir, maxBytes);
   let plain: string | undefined;

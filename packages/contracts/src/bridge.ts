@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema, type OcrWordsFile } from './ocr';
-import type { EncryptionState } from './custody';
+import type {
+  AuditExportRequest,
+  AuditFilter,
+  AuditListing,
+  CorrectionNotice,
+  DeletionNotice,
+  EncryptionState,
+} from './custody';
 import type { HostError, Result } from './result';
 
 /**
@@ -123,7 +130,12 @@ export const BundleExportRequestSchema = z.object({
   passphrase: z.string().min(8).max(1000).optional(),
 });
 export type BundleExportRequest = z.input<typeof BundleExportRequestSchema>;
-export type BundleImportResult = { caseData: unknown; files: StoredFile[] };
+export type BundleImportResult = {
+  caseData: unknown;
+  files: StoredFile[];
+  /** Audit entries the bundle carried, each checked against its hash before anything was stored. */
+  auditEntries?: number;
+};
 
 export type DisplayInfo = { id: string; label: string; primary: boolean; width: number; height: number };
 
@@ -137,7 +149,8 @@ export const RegionSchema = BoxSchema;
 
 export interface HostBridge {
   readonly mode: 'electron' | 'web';
-  storeFile(name: string, bytes: ArrayBuffer): Promise<Result<StoredFile>>;
+  /** `caseId` says which case the file is imported into (recorded in the audit log). */
+  storeFile(name: string, bytes: ArrayBuffer, context?: { caseId?: string }): Promise<Result<StoredFile>>;
   getFile(hash: string): Promise<Result<StoredFile>>;
   /** URL of a page rendered as an image (PNG/JPEG), for <img>. Original pixels, no rotation applied. */
   pageImageUrl(hash: string, page: number): string;
@@ -150,7 +163,8 @@ export interface HostBridge {
   jobResult(id: string): Promise<Result<OcrWordsFile>>;
   exportPdf(request: ExportPdfRequest): Promise<Result<ExportResult>>;
   exportBundle(request: BundleExportRequest): Promise<Result<ExportResult>>;
-  importBundle(bytes: ArrayBuffer): Promise<Result<BundleImportResult>>;
+  /** An encrypted bundle needs its passphrase (PASSPHRASE_REQUIRED / WRONG_PASSPHRASE otherwise). */
+  importBundle(bytes: ArrayBuffer, passphrase?: string): Promise<Result<BundleImportResult>>;
   getWatchFolder(): Promise<Result<string | null>>;
   setWatchFolder(path: string | null): Promise<Result<string | null>>;
   listDisplays(): Promise<Result<DisplayInfo[]>>;
@@ -163,4 +177,16 @@ export interface HostBridge {
     fixed169?: boolean;
   }): Promise<Result<void>>;
   subscribe(listener: (event: HostEvent) => void): () => void;
+  // --- Chain of custody (issue 13): the renderer reads the log and sends notices; it never
+  // writes an entry. Encryption: status, unlock at start, switch on.
+  listAudit(filter: AuditFilter): Promise<Result<AuditListing>>;
+  exportAudit(request: AuditExportRequest): Promise<Result<ExportResult>>;
+  noteCorrection(notice: CorrectionNotice): Promise<Result<void>>;
+  noteDeletion(notice: DeletionNotice): Promise<Result<void>>;
+  noteAudienceOpened(notice: { caseId: string; presentationId?: string }): Promise<Result<void>>;
+  getUserName(): Promise<Result<string>>;
+  setUserName(userName: string): Promise<Result<string>>;
+  encryptionStatus(): Promise<Result<EncryptionState>>;
+  unlock(passphrase: string): Promise<Result<EncryptionState>>;
+  enableEncryption(passphrase: string): Promise<Result<EncryptionState>>;
 }

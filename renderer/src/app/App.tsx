@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useRoute } from './router';
+import { UnlockGate } from '../features/custody/UnlockGate';
 import { AppChrome } from './AppChrome';
 import '../styles/components.css';
 
@@ -14,6 +15,14 @@ const PresenterView = lazy(() => import('../features/courtroom/PresenterView'));
 const AudienceView = lazy(() => import('../features/courtroom/AudienceView'));
 
 export function App() {
+  return (
+    <UnlockGate>
+      <Routes />
+    </UnlockGate>
+  );
+}
+
+function Routes() {
   const route = useRoute();
   // The audience view is the projector: nothing but the exhibit, no app chrome.
   if (route.name === 'audience') {

@@ -6,7 +6,7 @@ import type { Box } from '@hoso/contracts';
  */
 export type Route =
   | { name: 'cases' }
-  | { name: 'case'; caseId: string; tab?: 'dossier' | 'info' | 'maps' | 'present' }
+  | { name: 'case'; caseId: string; tab?: 'dossier' | 'info' | 'maps' | 'present' | 'audit' }
   | { name: 'viewer'; caseId: string; pageId: string; region?: Box; highlight?: string }
   | { name: 'search'; caseId?: string; query?: string }
   | { name: 'map'; caseId: string; mapId: string }
@@ -69,7 +69,10 @@ export function parseHash(hash: string): Route {
     return {
       name: 'case',
       caseId: id,
-      tab: tab === 'info' || tab === 'maps' || tab === 'present' || tab === 'dossier' ? tab : undefined,
+      tab:
+        tab === 'info' || tab === 'maps' || tab === 'present' || tab === 'dossier' || tab === 'audit'
+          ? tab
+          : undefined,
     };
   }
   // Anything under #/audience stays the audience view, even malformed: the projector must never

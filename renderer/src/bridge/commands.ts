@@ -14,6 +14,16 @@ type JsonCommandMethods = Pick<
   | 'exportBundle'
   | 'getWatchFolder'
   | 'setWatchFolder'
+  | 'listAudit'
+  | 'exportAudit'
+  | 'noteCorrection'
+  | 'noteDeletion'
+  | 'noteAudienceOpened'
+  | 'getUserName'
+  | 'setUserName'
+  | 'encryptionStatus'
+  | 'unlock'
+  | 'enableEncryption'
 >;
 
 /**
@@ -32,5 +42,16 @@ export function jsonCommandMethods(call: CallCommand): JsonCommandMethods {
     exportBundle: (request) => call('exportBundle', request),
     getWatchFolder: () => call('getWatchFolder'),
     setWatchFolder: (path) => call('setWatchFolder', { path }),
+    // Chain of custody (issue 13)
+    listAudit: (filter) => call('listAudit', filter),
+    exportAudit: (request) => call('exportAudit', request),
+    noteCorrection: (notice) => call('noteCorrection', notice),
+    noteDeletion: (notice) => call('noteDeletion', notice),
+    noteAudienceOpened: (notice) => call('noteAudienceOpened', notice),
+    getUserName: () => call('getUserName'),
+    setUserName: (userName) => call('setUserName', { userName }),
+    encryptionStatus: () => call('encryptionStatus'),
+    unlock: (passphrase) => call('unlock', { passphrase }),
+    enableEncryption: (passphrase) => call('enableEncryption', { passphrase }),
   };
 }

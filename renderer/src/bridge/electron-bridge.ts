@@ -7,7 +7,12 @@ import type { HostBridge, HostEvent, Result } from '@hoso/contracts';
  */
 export type PreloadApi = {
   invoke(command: string, payload: unknown): Promise<Result<unknown>>;
-  upload(command: 'storeFile' | 'importBundle', name: string, bytes: ArrayBuffer): Promise<Result<unknown>>;
+  upload(
+    command: 'storeFile' | 'importBundle',
+    name: string,
+    bytes: ArrayBuffer,
+    extra?: { caseId?: string; passphrase?: string },
+  ): Promise<Result<unknown>>;
   onEvent(listener: (event: HostEvent) => void): () => void;
 };
 
@@ -23,10 +28,14 @@ export function createElectronBridge(api: PreloadApi): HostBridge {
   return {
     mode: 'electron',
     ...jsonCommandMethods(call),
-    storeFile: (name, bytes) => api.upload('storeFile', name, bytes) as ReturnType<HostBridge['storeFile']>,
+    storeFile: (name, bytes, context) =>
+      api.upload('storeFile', name, bytes, { caseId: context?.caseId }) as ReturnType<
+        HostBridge['storeFile']
+      >,
     pageImageUrl: (hash, page) => `app://hoso/api/files/${hash}/pages/${page}/image`,
     originalUrl: (hash) => `app://hoso/api/files/${hash}/original`,
-    importBundle: (bytes) => api.upload('importBundle', '', bytes) as ReturnType<HostBridge['importBundle']>,
+    importBundle: (bytes, passphrase) =>
+      api.upload('importBundle', '', bytes, { passphrase }) as ReturnType<HostBridge['importBundle']>,
     listDisplays: () => call('listDisplays'),
     openAudienceWindow: (request) => call('openAudienceWindow', request),
     subscribe: (listener) => api.onEvent(listener),

@@ -40,9 +40,17 @@ export function createWebBridge(base = ''): HostBridge {
         body: JSON.stringify(payload),
       }),
     );
-  const upload = <T>(url: string, bytes: ArrayBuffer): Promise<Result<T>> =>
+  const upload = <T>(
+    url: string,
+    bytes: ArrayBuffer,
+    headers: Record<string, string> = {},
+  ): Promise<Result<T>> =>
     toResult<T>(
-      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: bytes }),
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', ...headers },
+        body: bytes,
+      }),
     );
 
   const listeners = new Set<(event: HostEvent) => void>();
@@ -65,14 +73,27 @@ export function createWebBridge(base = ''): HostBridge {
   return {
     mode: 'web',
     ...jsonCommandMethods(call),
-    storeFile: (name, bytes) => upload(`${base}/api/files?name=${encodeURIComponent(name)}`, bytes),
+    storeFile: (name, bytes, context) =>
+      upload(
+        `${base}/api/files?name=${encodeURIComponent(name)}${context?.caseId ? `&caseId=${encodeURIComponent(context.caseId)}` : ''}`,
+        bytes,
+      ),
     pageImageUrl: (hash, page) => `${base}/api/files/${hash}/pages/${page}/image`,
     originalUrl: (hash) => `${base}/api/files/${hash}/original`,
-    importBundle: (bytes) => upload(`${base}/api/bundles/import`, bytes),
+    // The passphrase goes in a header, never the URL (see main/src/web/server.ts).
+    importBundle: (bytes, passphrase) =>
+      upload(
+        `${base}/api/bundles/import`,
+        bytes,
+        passphrase ? { 'X-HoSo-Passphrase': encodeURIComponent(passphrase.normalize('NFC')) } : {},
+      ),
     // A browser cannot enumerate displays: the user drags the audience window to the projector.
     listDisplays: async () => ({ ok: true, value: [] }),
     openAudienceWindow: async (request) => {
       const opened = window.open(audienceUrl(request), 'hoso-audience', 'popup,width=1280,height=720');
+      // The browser opens the window itself, so the host is told (and records it in the nhật ký).
+      if (opened)
+        void call('noteAudienceOpened', { caseId: request.caseId, presentationId: request.presentationId });
       return opened
         ? { ok: true, value: undefined }
         : {

@@ -33,6 +33,13 @@ const vi: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  LOCKED: 'Dữ liệu đang bị khóa: hãy nhập mật khẩu để mở.',
+  WRONG_PASSPHRASE: 'Mật khẩu không đúng. Chưa có gì được mở hoặc thay đổi.',
+  WEAK_PASSPHRASE: 'Mật khẩu phải có ít nhất 8 ký tự.',
+  PASSPHRASE_REQUIRED: 'Gói “{file}” được mã hóa: cần mật khẩu của gói.',
+  ALREADY_ENCRYPTED: 'Thư mục dữ liệu đã được mã hóa.',
+  BUSY: 'Đang mở khóa hoặc mã hóa dữ liệu; hãy đợi xong.',
+  KEYRING_DAMAGED: 'Tệp khóa của thư mục dữ liệu bị hỏng; hãy khôi phục keys.json từ bản sao lưu.',
 };
 const en: Record<string, string> = {
   CORRUPT_IMAGE: '“{file}” is damaged or not a valid image{page}. Rescan it.',
@@ -61,6 +68,13 @@ const en: Record<string, string> = {
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  LOCKED: 'The data is locked: enter the passphrase to open it.',
+  WRONG_PASSPHRASE: 'Wrong passphrase. Nothing was opened or changed.',
+  WEAK_PASSPHRASE: 'The passphrase must have at least 8 characters.',
+  PASSPHRASE_REQUIRED: 'The bundle “{file}” is encrypted: its passphrase is needed.',
+  ALREADY_ENCRYPTED: 'The data folder is already encrypted.',
+  BUSY: 'The data is being unlocked or encrypted; wait for it to finish.',
+  KEYRING_DAMAGED: 'The data folder key file is damaged; restore keys.json from a backup.',
 };
 
 export function hostErrorText(error: HostError, fileName?: string): string {

@@ -38,7 +38,7 @@ export async function importFiles(
     const name = file.name.normalize('NFC');
     onStep?.(i, files.length, name);
     try {
-      const stored = await bridge.storeFile(name, await file.arrayBuffer());
+      const stored = await bridge.storeFile(name, await file.arrayBuffer(), { caseId: target.caseId });
       if (!stored.ok) {
         outcome.failed.push(hostErrorText(stored.error, name));
         continue;
@@ -70,7 +70,12 @@ export async function importStored(
     const folios = existing.map((p) => p.folio).filter((f): f is number => typeof f === 'number');
     if (!(await askDuplicate(file.name, folios))) return 'skipped';
   }
-  const job = await bridge.enqueueOcr({ fileHash: file.hash, fileName: file.name, lang });
+  const job = await bridge.enqueueOcr({
+    fileHash: file.hash,
+    fileName: file.name,
+    lang,
+    caseId: target.caseId,
+  });
   if (!job.ok) return { error: hostErrorText(job.error, file.name) };
   await addImportedDocument({ ...target, storedFile: file, jobId: job.value.id });
   return 'imported';

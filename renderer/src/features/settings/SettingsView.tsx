@@ -4,6 +4,7 @@ import { getBridge } from '../../bridge';
 import { defineMessages, setLocale, useLocale, useT } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
+import { CustodySettings } from '../custody/CustodySettings';
 import { setSetting, useSetting } from './appSettings';
 
 const messages = defineMessages({
@@ -140,6 +141,7 @@ export default function SettingsView() {
           )}
         </form>
       </fieldset>
+      <CustodySettings />
       <p className="muted">
         {t('mode', { mode: getBridge().mode === 'web' ? 'web (127.0.0.1)' : 'Electron' })}
       </p>
