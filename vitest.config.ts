@@ -14,6 +14,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
+          // expect.poll gives up after 1 s by default: on a busy machine that is shorter than a
+          // worker thread's start-up. Polls wait for their state; the test timeout bounds them.
+          expect: { poll: { timeout: 30_000, interval: 50 } },
         },
       },
       {
@@ -24,6 +27,9 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // expect.poll gives up after 1 s by default: under load a map or an OCR result is drawn
+          // later than that (issue 9). Polls wait for their state; the test timeout bounds them.
+          expect: { poll: { timeout: 60_000, interval: 100 } },
         },
       },
     ],

@@ -21,7 +21,7 @@ for (const [mode, recognize] of process.env.BENCH_ORDER === 'reverse' ? [...mode
   const host = await createHost({ dataDir, recognize, env: { exportUrl: (n) => n } });
   const files = [];
   for (const name of (await readdir(dir)).sort())
-    files.push(await host.storeFile(name, await readFile(path.join(dir, name))));
+    files.push(await host.uploads.storeFile({ name }, await readFile(path.join(dir, name))));
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const started = performance.now();

@@ -17,7 +17,13 @@ export function abortError(): Error {
  */
 export function untilAborted<T>(work: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return work;
-  if (signal.aborted) return Promise.reject(abortError());
+  if (signal.aborted) {
+    // The caller started `work` before asking (`untilAborted(gen.next(), signal)`): it will settle
+    // unobserved, and an AbortError it throws would crash the process as an unhandled rejection
+    // (issue 9: Ctrl-C while the next input file was being read gave exit 1 and a stack trace).
+    work.catch(() => undefined);
+    return Promise.reject(abortError());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortError());
     signal.addEventListener('abort', onAbort, { once: true });

@@ -27,7 +27,14 @@ test('in Chromium: upload, OCR job events over SSE, and the page image under the
     async (bytes: number[]) => {
       const events: Array<{ type: string; job?: { state: string } }> = [];
       const source = new EventSource('/api/events');
-      source.onmessage = (m) => events.push(JSON.parse(m.data));
+      // Resolved by the event itself, not polled against a fixed number of tries (issue 9).
+      let sawDone: () => void = () => undefined;
+      const done = new Promise<void>((r) => (sawDone = r));
+      source.onmessage = (m) => {
+        const event = JSON.parse(m.data) as (typeof events)[number];
+        events.push(event);
+        if (event.job?.state === 'done') sawDone();
+      };
       await new Promise((r) => (source.onopen = r));
       const up = await (
         await fetch('/api/files?name=' + encodeURIComponent('Bút lục 1.jpg'), {
@@ -43,8 +50,7 @@ test('in Chromium: upload, OCR job events over SSE, and the page image under the
           body: JSON.stringify({ fileHash: up.value.hash, fileName: up.value.name }),
         })
       ).json();
-      for (let i = 0; i < 200 && !events.some((e) => e.job?.state === 'done'); i++)
-        await new Promise((r) => setTimeout(r, 25));
+      await done;
       source.close();
       const img = new Image();
       img.src = `/api/files/${up.value.hash}/pages/0/image`;

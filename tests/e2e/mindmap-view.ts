@@ -14,8 +14,20 @@ export async function zoomOutToCanvas(page: Page): Promise<void> {
   const paneBox = (await page.locator('.react-flow__pane').boundingBox())!;
   await page.mouse.move(paneBox.x + paneBox.width / 2, paneBox.y + paneBox.height / 2);
   for (let i = 0; i < 12 && !(await page.getByTestId('far-canvas').count()); i++) {
+    const before = (await viewport(page)).zoom;
     await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(150);
+    // Each notch must have been applied before the next: wait for the zoom to change (or for the
+    // far canvas) instead of a fixed pause that a busy machine overruns.
+    await page.waitForFunction(
+      (zoom) => {
+        if (document.querySelector('[data-testid="far-canvas"]')) return true;
+        const el = document.querySelector('.react-flow__viewport');
+        const m = el && /matrix\(([-\d.e]+)/.exec(getComputedStyle(el).transform);
+        return !!m && Math.abs(Number(m[1]) - zoom) > 1e-6;
+      },
+      before,
+      { timeout: 30_000 },
+    );
   }
 }
 

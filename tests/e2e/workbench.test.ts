@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+import { waitForPaintedImages } from './paint';
 import { overlayInkRatio } from './workbench/overlayInk';
 import { createCase, importFiles, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
@@ -105,6 +106,11 @@ describe.sequential('workbench', () => {
     expect(hitText).toContain('phê');
     expect(hitText).toContain('khởi');
     await screenshot(page, '4-viewer-hits');
+    // A phrase search: the banner quotes the phrase once (it read “"phe chuan"” before).
+    await page.goto(page.url().replace(/\?hl=.*$/, `?hl=${encodeURIComponent('"phe chuan"')}`));
+    await expect
+      .poll(() => page.locator('.hit-count').textContent())
+      .toMatch(/chữ khớp “phe chuan” trên trang/);
   });
 
   test('corrects a word in the viewer and finds the correction by search', async () => {
@@ -295,6 +301,8 @@ describe.sequential('workbench', () => {
       await page.mouse.move(0, 0);
       await expect.poll(() => page.locator('.ocr-word').count()).toBeGreaterThan(100);
       await expect.poll(() => page.locator('.zoom-level').textContent()).not.toBe('Tỉ lệ 56%');
+      // Measure the ink only once the scan is decoded and painted at the new zoom.
+      await waitForPaintedImages(page.locator('.page-sheet'));
       const { words, ratio, control } = await overlayInkRatio(page);
       console.log(
         `overlay on ${name}: ${words} words; ink under words ${ratio.toFixed(2)}× the page mean, shifted ${control.toFixed(2)}×`,

@@ -1,3 +1,4 @@
+import { commandNames } from '@hoso/contracts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
@@ -15,13 +16,19 @@ import { tempDir } from './helpers';
 
 const HASH = 'ab'.repeat(32);
 
+/** Every command of the table answered by one spy that echoes what it was called with. */
 function fakeHost() {
-  const host = {
-    run: vi.fn(async (command: string, input: unknown) => ({ command, input })),
-    storeFile: vi.fn(async (name: string, bytes: Uint8Array) => ({ name, size: bytes.byteLength })),
-    importBundle: vi.fn(async () => ({ caseData: null, files: [] })),
-  };
-  return host as typeof host & RouterHost;
+  const run = vi.fn(async (command: string, input: unknown) => ({ command, input }));
+  const commands = Object.fromEntries(
+    commandNames.map((name) => [name, (input: unknown) => run(name, input)]),
+  ) as unknown as RouterHost['commands'];
+  const storeFile = vi.fn(async ({ name }: { name: string }, bytes: Uint8Array) => ({
+    name,
+    size: bytes.byteLength,
+  }));
+  const importBundle = vi.fn(async () => ({ caseData: null, files: [] }));
+  const uploads = { storeFile, importBundle } as unknown as RouterHost['uploads'];
+  return { commands, uploads, run, storeFile, importBundle };
 }
 
 describe('IPC router', () => {
@@ -85,19 +92,33 @@ describe('IPC router', () => {
     const sender = 'app://hoso/index.html';
     const ok = await router.upload(sender, {
       command: 'storeFile',
-      name: 'a.jpg',
+      params: { name: 'a.jpg' },
       bytes: new ArrayBuffer(5),
     });
     expect(ok).toEqual({ ok: true, value: { name: 'a.jpg', size: 5 } });
-    expect(await router.upload(sender, { command: 'storeFile', name: 'a.jpg', bytes: 'AAAA' })).toMatchObject(
-      { ok: false },
-    );
+    for (const bad of [
+      { command: 'storeFile', params: { name: 'a.jpg' }, bytes: 'AAAA' },
+      { command: 'storeFile', params: { name: '' }, bytes: new ArrayBuffer(1) },
+      { command: 'storeFile', bytes: new ArrayBuffer(1) },
+      { command: 'rm -rf', params: { name: 'a' }, bytes: new ArrayBuffer(1) },
+      { command: 'constructor', params: {}, bytes: new ArrayBuffer(1) },
+    ]) {
+      expect(await router.upload(sender, bad)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_MESSAGE' },
+      });
+    }
+    expect(host.storeFile).toHaveBeenCalledTimes(1);
     expect(
-      await router.upload(sender, { command: 'rm -rf', name: 'a', bytes: new ArrayBuffer(1) }),
-    ).toMatchObject({ ok: false });
+      await router.upload('https://evil.example/', {
+        command: 'storeFile',
+        params: { name: 'a.jpg' },
+        bytes: new ArrayBuffer(1),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     host.importBundle.mockRejectedValueOnce(new HostFailure({ code: 'BUNDLE_TAMPERED', message: 'x' }));
     expect(
-      await router.upload(sender, { command: 'importBundle', name: '', bytes: new Uint8Array(3) }),
+      await router.upload(sender, { command: 'importBundle', params: {}, bytes: new Uint8Array(3) }),
     ).toEqual({
       ok: false,
       error: { code: 'BUNDLE_TAMPERED', message: 'x' },

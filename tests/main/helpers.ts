@@ -144,12 +144,17 @@ export function manualGate() {
   };
 }
 
+/**
+ * Waits for a state by polling it. The limit is a generous deadline, not a count of tries: 400
+ * tries of 10 ms were shorter than a worker's start-up on a loaded machine (issue 9).
+ */
 export async function until(
   check: () => boolean | Promise<boolean>,
   what = 'condition',
-  tries = 400,
+  timeoutMs = 60_000,
 ): Promise<void> {
-  for (let i = 0; i < tries; i++) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 10));
   }

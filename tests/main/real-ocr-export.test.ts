@@ -1,4 +1,4 @@
-import type { ExportPage, OcrJob } from '@hoso/contracts';
+import type { ExportPage } from '@hoso/contracts';
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,13 +22,13 @@ describe('real OCR through the host queue, then export', () => {
     const bytes = await readFile(
       path.join(fixtures, 'sample-dossier', '01-quyet-dinh-phe-chuan-khoi-to.jpg'),
     );
-    const file = await host.storeFile('01-quyet-dinh-phe-chuan-khoi-to.jpg', bytes);
-    const job = (await host.run('enqueueOcr', {
+    const file = await host.uploads.storeFile({ name: '01-quyet-dinh-phe-chuan-khoi-to.jpg' }, bytes);
+    const job = await host.run('enqueueOcr', {
       fileHash: file.hash,
       fileName: file.name,
       lang: 'vie',
       forceOcr: false,
-    })) as OcrJob;
+    });
     await host.queue.idle();
     const done = host.queue.list().find((j) => j.id === job.id)!;
     expect(done.error).toBeUndefined();
@@ -54,13 +54,13 @@ describe('real OCR through the host queue, then export', () => {
       words: page.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)),
       folio: 127,
     };
-    const result = (await host.run('exportPdf', {
+    const result = await host.run('exportPdf', {
       title: 'Hồ sơ vụ án 12/2025',
       fileName: 'Hồ sơ.pdf',
       pages: [exportPage],
       outline: [{ title: 'Tập 1 — Tài liệu tố tụng', pageIndex: 0 }],
       folioStamps: true,
-    })) as { url: string; fileName: string; bytes: number };
+    });
     expect(result.fileName).toBe('Hồ sơ.pdf');
     const storedName = decodeURIComponent(result.url.split('/').pop()!);
     const pdf = await host.exportFile(storedName);

@@ -33,12 +33,12 @@ describe('web bridge client', () => {
     expect(bridge.mode).toBe('web');
     const jpeg = await makeImage('jpeg');
     const stored = await bridge.storeFile(
-      'Trang 1.jpg',
       jpeg.buffer.slice(jpeg.byteOffset, jpeg.byteOffset + jpeg.byteLength) as ArrayBuffer,
+      { name: 'Trang 1.jpg' },
     );
     if (!stored.ok) throw new Error(stored.error.message);
     expect(stored.value).toMatchObject({ name: 'Trang 1.jpg', existed: false });
-    const again = await bridge.getFile(stored.value.hash);
+    const again = await bridge.getFile({ hash: stored.value.hash });
     expect(again).toMatchObject({ ok: true, value: { hash: stored.value.hash } });
     const image = await realFetch(bridge.pageImageUrl(stored.value.hash, 0));
     expect(image.headers.get('content-type')).toBe('image/jpeg');
@@ -48,17 +48,20 @@ describe('web bridge client', () => {
     await server.host.queue.idle();
     const jobs = await bridge.listJobs();
     expect(jobs).toMatchObject({ ok: true, value: [{ id: job.value.id, state: 'done' }] });
-    const words = await bridge.jobResult(job.value.id);
+    const words = await bridge.jobResult({ id: job.value.id });
     expect(words).toMatchObject({ ok: true, value: { format: 'hoso-ocr-words' } });
 
-    expect(await bridge.getFile('0'.repeat(64))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await bridge.cancelJob('not-a-job')).toMatchObject({
+    expect(await bridge.getFile({ hash: '0'.repeat(64) })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await bridge.cancelJob({ id: 'not-a-job' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_MESSAGE' },
     });
     expect(await bridge.getWatchFolder()).toEqual({ ok: true, value: null });
     const folder = await tempDir('hoso-scan-');
-    expect(await bridge.setWatchFolder(folder)).toEqual({ ok: true, value: folder });
+    expect(await bridge.setWatchFolder({ path: folder })).toEqual({ ok: true, value: folder });
     expect(await bridge.getWatchFolder()).toEqual({ ok: true, value: folder });
 
     await server.close();

@@ -5,6 +5,7 @@ import {
   foldDiacritics,
   matchesLoosely,
   parseQuery,
+  quotedQuery,
   tokenize,
   tokenizeWords,
 } from '@hoso/text';
@@ -82,5 +83,16 @@ describe('buildSnippet', () => {
   it('starts at the beginning without hits', () => {
     const words = ['Hồ', 'sơ'];
     expect(buildSnippet(words, tokenizeWords(words), new Set())).toEqual({ text: 'Hồ sơ', highlights: [] });
+  });
+});
+
+describe('quotedQuery (messages quote the query once)', () => {
+  it('wraps a query in “…” and drops the quotes of a query that is one phrase', () => {
+    expect(quotedQuery('ho so')).toBe('“ho so”');
+    // Issue 9: `8 chữ khớp ""don to giac…"" trên trang`.
+    expect(quotedQuery('"don to giac"')).toBe('“don to giac”');
+    expect(quotedQuery('  “đơn tố giác”  ')).toBe('“đơn tố giác”');
+    // Quotes inside a longer query belong to it.
+    expect(quotedQuery('ho so "dieu 173"')).toBe('“ho so "dieu 173"”');
   });
 });

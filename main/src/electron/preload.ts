@@ -9,12 +9,8 @@ const EVENT = 'hoso:event';
 /** The one API the renderer sees as `window.hoso` (renderer/src/bridge/electron-bridge.ts). */
 contextBridge.exposeInMainWorld('hoso', {
   invoke: (command: string, payload: unknown) => ipcRenderer.invoke(INVOKE, command, payload),
-  upload: (
-    command: 'storeFile' | 'importBundle',
-    name: string,
-    bytes: ArrayBuffer,
-    extra?: { caseId?: string; passphrase?: string },
-  ) => ipcRenderer.invoke(UPLOAD, { command, name, bytes, ...extra }),
+  upload: (command: string, params: unknown, bytes: ArrayBuffer) =>
+    ipcRenderer.invoke(UPLOAD, { command, params, bytes }),
   onEvent: (listener: (event: unknown) => void) => {
     // Never hand the IpcRendererEvent (it holds `sender`) to the page: only the data.
     const wrapped = (_event: IpcRendererEvent, data: unknown) => listener(data);

@@ -1,7 +1,7 @@
-import type { EncryptionState } from '@hoso/contracts';
+import type { CommandHandlers, EncryptionState, UploadHandlers } from '@hoso/contracts';
+import { commandNames, uploadNames } from '@hoso/contracts';
+import type { Readable } from 'node:stream';
 import { AuditLog, osUserName } from './audit/audit-log';
-import type { JsonCommand, JsonCommandInput } from './commands';
-import { GATE_COMMANDS, UNLOCKED_COMMANDS } from './commands';
 import { checkPassphrase } from './crypto/keyring';
 import { encryptDataFolder, encryptionStatus, unlockDataFolder } from './crypto/encrypt-data-folder';
 import { dataPaths } from './data-dir';
@@ -114,6 +114,32 @@ export async function createHostGate(options: HostOptions) {
     });
   }
 
+  // Every command of the table: the three encryption ones here, all others on the running host
+  // (LOCKED while there is none).
+  const own: Pick<CommandHandlers, 'encryptionStatus' | 'unlock' | 'enableEncryption'> = {
+    encryptionStatus: async () => state(),
+    unlock: async ({ passphrase }) => unlock(passphrase),
+    enableEncryption: async ({ passphrase }) => enableEncryption(passphrase),
+  };
+  const commands = Object.fromEntries(
+    commandNames.map((name) => [
+      name,
+      Object.hasOwn(own, name)
+        ? own[name as keyof typeof own]
+        : (input: unknown) => (gate.current().commands[name] as (i: unknown) => Promise<unknown>)(input),
+    ]),
+  ) as CommandHandlers;
+  const uploads = Object.fromEntries(
+    uploadNames.map((name) => [
+      name,
+      (params: unknown, source: Readable | Uint8Array) =>
+        (gate.current().uploads[name] as (p: unknown, s: Readable | Uint8Array) => Promise<unknown>)(
+          params,
+          source,
+        ),
+    ]),
+  ) as UploadHandlers<Readable | Uint8Array>;
+
   const gate = {
     paths,
     events,
@@ -122,12 +148,14 @@ export async function createHostGate(options: HostOptions) {
     unlockWithDataKey,
     enableEncryption,
     dataKeyForKeyStore: () => lastDataKey,
-    /** The host's entry points routed through the gate (for the Electron IPC router and protocol). */
-    facade(): Pick<Host, 'run' | 'storeFile' | 'importBundle' | 'pageImage' | 'original' | 'exportFile'> {
+    /** What dispatch() routes to, over HTTP and IPC alike. */
+    commands,
+    uploads,
+    /** The host's resources routed through the gate (for the Electron protocol handler). */
+    facade(): Pick<Host, 'commands' | 'uploads' | 'pageImage' | 'original' | 'exportFile'> {
       return {
-        run: (command, input) => gate.run(command, input),
-        storeFile: (...args) => gate.current().storeFile(...args),
-        importBundle: (...args) => gate.current().importBundle(...args),
+        commands,
+        uploads,
         pageImage: (...args) => gate.current().pageImage(...args),
         original: (...args) => gate.current().original(...args),
         exportFile: (...args) => gate.current().exportFile(...args),
@@ -143,14 +171,6 @@ export async function createHostGate(options: HostOptions) {
             : 'The data folder is locked: enter the passphrase.',
         );
       return host;
-    },
-    run<C extends JsonCommand>(command: C, input: JsonCommandInput<C>): Promise<unknown> {
-      if (command === 'encryptionStatus') return Promise.resolve(state());
-      if (command === 'unlock') return unlock((input as JsonCommandInput<'unlock'>).passphrase);
-      if (command === 'enableEncryption')
-        return enableEncryption((input as JsonCommandInput<'enableEncryption'>).passphrase);
-      if (GATE_COMMANDS.has(command) || UNLOCKED_COMMANDS.has(command)) hostFail('INTERNAL', command);
-      return gate.current().run(command, input);
     },
     async close(): Promise<void> {
       await host?.close();

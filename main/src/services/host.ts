@@ -1,4 +1,14 @@
-import type { DisplayInfo, ExportResult, StoredFile } from '@hoso/contracts';
+import type {
+  AudienceWindowRequest,
+  CommandHandlers,
+  CommandInput,
+  CommandName,
+  CommandReply,
+  DisplayInfo,
+  ExportResult,
+  StoredFile,
+  UploadHandlers,
+} from '@hoso/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -8,7 +18,6 @@ import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import { sealBundle } from './crypto/bundle-seal';
 import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
-import type { JsonCommand, JsonCommandInput } from './commands';
 import { dataPaths, type DataPaths } from './data-dir';
 import { EventBus } from './event-bus';
 import { ExportsFolder, type FileToSend } from './exports-folder';
@@ -27,7 +36,7 @@ import { WatchFolder } from './watch-folder';
 export type HostEnvironment = {
   exportUrl(storedName: string): string;
   listDisplays?(): DisplayInfo[];
-  openAudienceWindow?(request: JsonCommandInput<'openAudienceWindow'>): Promise<void> | void;
+  openAudienceWindow?(request: AudienceWindowRequest): Promise<void> | void;
 };
 
 export type HostOptions = {
@@ -106,7 +115,8 @@ export async function createHost(options: HostOptions) {
       })),
     );
 
-  const commands: { [C in GateCommand]: (input: JsonCommandInput<C>) => Promise<unknown> } = {
+  // One handler per entry of the contracts' command table (the gate answers the encryption ones).
+  const commands: HostCommandHandlers = {
     getFile: async ({ hash }) => store.getFile(hash),
     enqueueOcr: async (request) => {
       const job = await queue.enqueue(request);
@@ -183,7 +193,7 @@ export async function createHost(options: HostOptions) {
         caseId: request.caseId,
         detail: { presentation: request.presentationId ?? null, display: request.displayId ?? null },
       });
-      return undefined;
+      return null;
     },
     // --- Chain of custody (issue 13) ---
     listAudit: async (filter) => audit.list(filter),
@@ -211,7 +221,7 @@ export async function createHost(options: HostOptions) {
         files: [{ role: 'original', sha256: n.fileHash }],
         detail: { word: n.wordIndex, before: n.before.normalize('NFC'), after: n.after.normalize('NFC') },
       });
-      return undefined;
+      return null;
     },
     noteDeletion: async (n) => {
       await audit.log.append({
@@ -225,7 +235,7 @@ export async function createHost(options: HostOptions) {
           label: n.label ?? null,
         },
       });
-      return undefined;
+      return null;
     },
     noteAudienceOpened: async (n) => {
       await audit.log.append({
@@ -233,14 +243,25 @@ export async function createHost(options: HostOptions) {
         caseId: n.caseId,
         detail: { presentation: n.presentationId ?? null },
       });
-      return undefined;
+      return null;
     },
+    // A host runs unlocked; the gate (host-gate.ts) answers these three before a host exists.
+    encryptionStatus: async () => ({ encryption: codec.sealed ? 'on' : 'plain', locked: false }),
+    unlock: async () => ({ encryption: codec.sealed ? 'on' : 'plain', locked: false }),
+    enableEncryption: async () =>
+      hostFail('NOT_SUPPORTED', 'Encryption is switched on through the host gate, which restarts the host.'),
     getUserName: async () => (await settings.read()).userName,
     setUserName: async ({ userName }) =>
       (await settings.update({ userName: userName.normalize('NFC').trim() })).userName,
   };
 
-  return {
+  // The bytes come as a whole (IPC's structured clone) or as a stream (an HTTP body).
+  const uploads: UploadHandlers<Readable | Uint8Array> = {
+    storeFile: ({ name, caseId }, source) => host.storeFile(name, source, { caseId }),
+    importBundle: ({ passphrase }, source) => host.importBundle(source, passphrase),
+  };
+
+  const host = {
     paths,
     events,
     store,
@@ -249,10 +270,12 @@ export async function createHost(options: HostOptions) {
     /** Runs a JSON command whose input was already validated against `jsonCommands`. */
     audit: audit.log,
     codec,
-    run<C extends JsonCommand>(command: C, input: JsonCommandInput<C>): Promise<unknown> {
-      if (!Object.hasOwn(commands, command))
-        hostFail('NOT_SUPPORTED', `${command} is answered by the gate, not the host.`);
-      return (commands[command as GateCommand] as (input: JsonCommandInput<C>) => Promise<unknown>)(input);
+    /** The handlers `dispatch()` routes to, through the gate (HTTP and IPC validate first). */
+    commands,
+    uploads,
+    /** Calls a handler directly with an already valid input (tests, benchmarks). */
+    run<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandReply<C>> {
+      return commands[command](input);
     },
     async storeFile(
       name: string,
@@ -313,10 +336,10 @@ export async function createHost(options: HostOptions) {
       audit.close();
     },
   };
+  return host;
 }
 
-/** Commands the host answers itself (the gate answers the encryption ones). */
-type GateCommand = Exclude<JsonCommand, 'encryptionStatus' | 'unlock' | 'enableEncryption'>;
+export type HostCommandHandlers = CommandHandlers;
 
 /**
  * tmp/ holds only work in flight: temp files before their rename, and (in an encrypted folder)

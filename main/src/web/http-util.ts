@@ -1,4 +1,4 @@
-import type { HostError } from '@hoso/contracts';
+import type { HostError, Result } from '@hoso/contracts';
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
@@ -33,6 +33,13 @@ export function sendError(
   sendJson(res, status, { ok: false, error });
 }
 
+/** A bridge call's Result as the reply, with the status `sendFailure` gives a POST's error. */
+export function sendResult(res: ServerResponse, result: Result<unknown>): void {
+  if (result.ok) return sendOk(res, result.value);
+  const status = statusForErrorCode(result.error.code);
+  sendError(res, result.error, status === 422 ? 200 : status);
+}
+
 /**
  * A thrown host error as a reply. For a bridge call (POST) a problem with the user's input
  * (corrupt file, tampered bundle: status 422) is an ordinary answer, `{ ok: false, error }` with
@@ -41,8 +48,8 @@ export function sendError(
  */
 export function sendFailure(res: ServerResponse, err: unknown, method = 'GET'): void {
   const error = toHostError(err);
-  const status = statusForErrorCode(error.code);
-  sendError(res, error, method === 'POST' && status === 422 ? 200 : status);
+  if (method === 'POST') return sendResult(res, { ok: false, error });
+  sendError(res, error);
 }
 
 export function sendBytes(

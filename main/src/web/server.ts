@@ -1,10 +1,16 @@
-import type { HostEvent } from '@hoso/contracts';
+import {
+  isCommandName,
+  uploadNames,
+  uploads,
+  type HostEvent,
+  type Result,
+  type UploadName,
+} from '@hoso/contracts';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describeZodError, isJsonCommand, jsonCommands } from '../services/commands';
+import { dispatch, dispatchUpload } from '../services/dispatch';
 import { DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
 import { createHostGate, type HostGate } from '../services/host-gate';
-import { hostFail } from '../services/host-error';
 import type { Recognizer } from '../services/ocr-engine';
 import {
   contentDisposition,
@@ -13,8 +19,9 @@ import {
   sendError,
   sendFailure,
   sendFile,
-  sendOk,
+  sendResult,
 } from './http-util';
+import { hostFail } from '../services/host-error';
 import { checkRequest, COMMON_HEADERS } from './security';
 import { serveStatic } from './static-files';
 
@@ -47,16 +54,19 @@ const routes = {
   exportFile: /^\/api\/exports\/([^/]+)$/,
   call: /^\/api\/call\/([A-Za-z]+)$/,
 };
+/** Each upload of the contracts' table by the path it is POSTed to (parameters in the query). */
+const uploadPaths = new Map(uploadNames.map((name) => [uploads[name].httpPath as string, name]));
 
 /**
  * Browser mode: the same host services as Electron, bound to HTTP on 127.0.0.1.
- *   POST /api/call/<command>       JSON body validated by commands.ts → {ok,value}|{ok:false,error}
- *   POST /api/files?name=<name>    raw bytes → StoredFile
- *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult (X-HoSo-Passphrase when encrypted)
+ *   POST /api/call/<command>       JSON body, dispatch()ed by the contracts' table → Result
+ *   POST /api/files?name=<name>    raw bytes → StoredFile          (upload storeFile)
+ *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult  (upload importBundle;
+ *                                  X-HoSo-Passphrase header for an encrypted bundle)
+ * An encrypted data folder answers only encryptionStatus and unlock until it is unlocked.
  *   GET  /api/files/<hash>/original, /api/files/<hash>/pages/<n>/image, /api/exports/<name>
  *   GET  /api/events               Server-Sent Events, one HostEvent per message
  *   GET  /*                        the renderer build (CSP on HTML)
- * An encrypted data folder answers only encryptionStatus and unlock until it is unlocked.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   if ((options.host ?? '127.0.0.1') !== '127.0.0.1')
@@ -96,6 +106,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     bundle: options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
   };
 
+  /** Refuses an upload by its Content-Length before reading a byte of it. */
+  function refuseDeclaredSize(req: IncomingMessage, upload: UploadName): Result<never> | undefined {
+    const limit = upload === 'storeFile' ? options.maxFileBytes : limits.bundle;
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (!limit || !(declared > limit)) return undefined;
+    const what = upload === 'storeFile' ? 'file' : 'bundle';
+    return {
+      ok: false,
+      error: { code: 'TOO_LARGE', message: `The ${what} is larger than the limit of ${limit} bytes.` },
+    };
+  }
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err) => sendFailure(res, err, req.method));
   });
@@ -115,39 +137,22 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     let m: RegExpMatchArray | null;
     if (method === 'POST' && (m = pathname.match(routes.call))) {
-      const command = m[1];
-      if (!isJsonCommand(command))
-        return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${command}.` });
-      const parsed = jsonCommands[command].safeParse(await readJson(req, limits.json));
-      if (!parsed.success)
-        return sendError(res, {
-          code: 'INVALID_MESSAGE',
-          message: `${command}: ${describeZodError(parsed.error)}`,
-        });
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table pairs each command with its schema
-      return sendOk(res, await gate.run(command, parsed.data as any));
+      // An unknown command is an unknown URL here; dispatch() checks it again for IPC.
+      if (!isCommandName(m[1]))
+        return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${m[1]}.` });
+      return sendResult(res, await dispatch(gate.commands, m[1], await readJson(req, limits.json)));
     }
-    if (method === 'POST' && pathname === '/api/files') {
-      const name = searchParams.get('name');
-      if (!name || name.length > 500)
-        hostFail('INVALID_MESSAGE', 'storeFile: the "name" query parameter is required.');
-      const declared = Number(req.headers['content-length'] ?? NaN);
-      if (options.maxFileBytes && declared > options.maxFileBytes) {
+    const upload = method === 'POST' ? uploadPaths.get(pathname) : undefined;
+    if (upload) {
+      const refused = refuseDeclaredSize(req, upload);
+      if (refused) {
         req.resume();
-        hostFail('TOO_LARGE', `The file is larger than the limit of ${options.maxFileBytes} bytes.`);
+        return sendResult(res, refused);
       }
-      const caseId = searchParams.get('caseId') ?? undefined;
-      if (caseId !== undefined && (caseId.length === 0 || caseId.length > 200))
-        hostFail('INVALID_MESSAGE', 'storeFile: "caseId" must be 1 to 200 characters.');
-      return sendOk(res, await gate.current().storeFile(name!, req, { caseId }));
-    }
-    if (method === 'POST' && pathname === '/api/bundles/import') {
-      const declared = Number(req.headers['content-length'] ?? NaN);
-      if (declared > limits.bundle) {
-        req.resume();
-        hostFail('TOO_LARGE', `The bundle is larger than the limit of ${limits.bundle} bytes.`);
-      }
-      return sendOk(res, await gate.current().importBundle(req, passphraseHeader(req)));
+      return sendResult(
+        res,
+        await dispatchUpload(gate.uploads, upload, uploadParams(upload, searchParams, req), req),
+      );
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
@@ -221,14 +226,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 }
 
 /**
- * An encrypted bundle's passphrase travels in a header (percent-encoded UTF-8), never in the URL,
- * so it stays out of any log of request lines. Loopback only, and never stored.
+ * Upload parameters come in the query, except an encrypted bundle's passphrase: that travels in a
+ * header (percent-encoded UTF-8) so it never appears in a URL or a log of request lines, and a
+ * passphrase put in the query is ignored.
  */
-function passphraseHeader(req: IncomingMessage): string | undefined {
+function uploadParams(upload: string, query: URLSearchParams, req: IncomingMessage): Record<string, string> {
+  const params = Object.fromEntries(query);
+  if (upload !== 'importBundle') return params;
+  delete params.passphrase;
   const raw = req.headers['x-hoso-passphrase'];
-  if (typeof raw !== 'string' || raw === '') return undefined;
+  if (typeof raw !== 'string' || raw === '') return params;
   try {
-    return decodeURIComponent(raw).normalize('NFC');
+    return { ...params, passphrase: decodeURIComponent(raw).normalize('NFC') };
   } catch {
     return hostFail('INVALID_MESSAGE', 'The bundle passphrase header is not valid.');
   }

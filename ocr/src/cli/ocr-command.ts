@@ -20,8 +20,11 @@ export interface CliIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   /** Where Ctrl-C comes from (the process; tests pass their own emitter). */
-  interrupts: Pick<NodeJS.Process, 'once' | 'off'>;
+  interrupts: Pick<NodeJS.Process, 'on' | 'off'>;
 }
+
+/** The one line Ctrl-C prints, at any moment (ocr/bin/hoso.mjs prints it before this code loads). */
+export const INTERRUPTED_LINE = 'Interrupted: stopped, nothing was written.';
 
 class Interrupted extends Error {}
 
@@ -32,9 +35,19 @@ class Interrupted extends Error {}
  */
 export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngine): Promise<number> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
+  // HOSO_DEBUG: a line as each phase begins, so a test (or a puzzled user) knows where a job was.
+  const debug = (line: string) => {
+    if (process.env.HOSO_DEBUG) say(`debug: ${line}`);
+  };
   const controller = new AbortController();
-  const onInterrupt = () => controller.abort(new Interrupted('interrupted'));
-  io.interrupts.once('SIGINT', onInterrupt);
+  // Once the PDF has been renamed into place the job is done: a late Ctrl-C must not report
+  // "nothing was written" over a finished output. Repeated Ctrl-C while cleaning up is harmless
+  // (`on`, not `once`: the default handler would kill us with the temp files still there).
+  let committed = false;
+  const onInterrupt = () => {
+    if (!committed) controller.abort(new Interrupted('interrupted'));
+  };
+  io.interrupts.on('SIGINT', onInterrupt);
   let words: WordsFileWriter | undefined;
   let progress: ReturnType<typeof progressReporter> | undefined;
   try {
@@ -46,7 +59,9 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     );
     await checkOutputs(files, outputs);
 
+    debug('inspecting inputs');
     const { pagesTotal, skipped } = await engine.inspectInputs(files, { skipBadPages: true });
+    controller.signal.throwIfAborted();
     if (skipped.length > 0 && !cmd.skipBadPages) {
       for (const bad of skipped) say(`error: ${bad.error.message}`);
       say(
@@ -62,6 +77,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
 
     if (cmd.words) words = await WordsFileWriter.create(cmd.words);
     progress = progressReporter(pagesTotal, io.stderr, !cmd.quiet);
+    debug(`recognizing ${pagesTotal} pages`);
     const recognized = engine.recognizePages(files, {
       lang: cmd.lang,
       jobs: cmd.jobs,
@@ -72,10 +88,14 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     const written = await writeSearchablePdf({
       outputPath: cmd.output,
       title: basename(cmd.output, extname(cmd.output)),
-      pages: withWords(recognized, words),
+      pages: withWords(recognized, words, holdAfterPage(controller.signal, debug)),
       signal: controller.signal,
-      onPageWritten: (n) => progress?.update(n),
+      onPageWritten: (n) => {
+        progress?.update(n);
+        debug(`wrote page ${n}`);
+      },
     });
+    committed = true;
     await words?.commit();
     words = undefined;
     progress.done();
@@ -84,7 +104,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
   } catch (error) {
     progress?.done();
     if (controller.signal.aborted) {
-      say('Interrupted: stopped, nothing was written.');
+      say(INTERRUPTED_LINE);
       return 130;
     }
     if (error instanceof InputError) {
@@ -103,11 +123,28 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
 async function* withWords(
   pages: AsyncIterable<{ source: PageSource; ocr: OcrPage }>,
   words: WordsFileWriter | undefined,
+  afterPage: (n: number) => Promise<void>,
 ): AsyncGenerator<SearchablePage> {
+  let n = 0;
   for await (const page of pages) {
     await words?.add(page.ocr);
     yield page;
+    await afterPage(++n);
   }
+}
+
+/**
+ * A test hook: HOSO_DEBUG_HOLD=after-page-N stops the job once page N is written, until Ctrl-C.
+ * Ctrl-C then lands while the pipeline waits to be asked for the next page — a moment that lasts
+ * milliseconds on its own (issue 9's unhandled AbortError came from exactly there).
+ */
+function holdAfterPage(signal: AbortSignal, debug: (line: string) => void): (n: number) => Promise<void> {
+  const hold = /^after-page-(\d+)$/.exec(process.env.HOSO_DEBUG_HOLD ?? '');
+  return async (n) => {
+    if (!hold || Number(hold[1]) !== n || signal.aborted) return;
+    debug(`holding after page ${n} until Ctrl-C`);
+    await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+  };
 }
 
 function megabytes(bytes: number): string {

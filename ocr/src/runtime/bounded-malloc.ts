@@ -15,9 +15,13 @@ export const BOUNDED_MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD
  * the browser-mode host) re-runs its entry script once with them. Returns the child's exit code
  * when it re-ran, or undefined when this process should do the work itself (already configured,
  * or not glibc). The child gets its own process group: Ctrl-C reaches it exactly once, forwarded
- * from here.
+ * from here. `onKilled` hears of a child killed by a signal (it could say nothing itself).
  */
-export function rerunWithBoundedMalloc(entryScript: string, args: string[]): Promise<number> | undefined {
+export function rerunWithBoundedMalloc(
+  entryScript: string,
+  args: string[],
+  opts: { onKilled?: (signal: NodeJS.Signals) => void } = {},
+): Promise<number> | undefined {
   if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return undefined;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, entryScript, ...args], {
@@ -35,6 +39,9 @@ export function rerunWithBoundedMalloc(entryScript: string, args: string[]): Pro
       console.error(`cannot start ${entryScript} (${err.message})`);
       resolve(1);
     });
-    child.on('exit', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    child.on('exit', (code, signal) => {
+      if (signal) opts.onKilled?.(signal);
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
   });
 }

@@ -1,19 +1,11 @@
 import { z } from 'zod';
-import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema, type OcrWordsFile } from './ocr';
-import type {
-  AuditExportRequest,
-  AuditFilter,
-  AuditListing,
-  CorrectionNotice,
-  DeletionNotice,
-  EncryptionState,
-} from './custody';
-import type { HostError, Result } from './result';
+import { EncryptionStateSchema } from './custody';
+import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema } from './ocr';
+import { HostErrorSchema } from './result';
 
 /**
- * The one typed bridge between the renderer and the host services (Electron main via preload +
- * ipcMain, or the browser-mode HTTP server on 127.0.0.1). Requests that carry data are described
- * by zod schemas so the host validates every message before acting on it.
+ * The data that crosses the bridge between the renderer and the host services, as zod schemas.
+ * The commands that carry it are listed once, in commands.ts.
  */
 
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -53,21 +45,25 @@ export const EnqueueOcrRequestSchema = z.object({
 });
 export type EnqueueOcrRequest = z.input<typeof EnqueueOcrRequestSchema>;
 
-export type OcrJob = {
-  id: string;
-  fileHash: string;
-  fileName: string;
-  lang: z.infer<typeof OcrLangSchema>;
-  forceOcr: boolean;
-  caseId?: string;
-  documentId?: string;
-  state: JobState;
-  pagesDone: number;
-  pagesTotal: number;
-  error?: HostError;
-  createdAt: string;
-  updatedAt: string;
-};
+/** An OCR job's id, as the host's queue creates it (crypto.randomUUID). */
+export const JobIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+export const OcrJobSchema = z.object({
+  id: JobIdSchema,
+  fileHash: Sha256Schema,
+  fileName: z.string(),
+  lang: OcrLangSchema,
+  forceOcr: z.boolean(),
+  caseId: z.string().optional(),
+  documentId: z.string().optional(),
+  state: JobStateSchema,
+  pagesDone: z.number().int().min(0),
+  pagesTotal: z.number().int().min(0),
+  error: HostErrorSchema.optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OcrJob = z.infer<typeof OcrJobSchema>;
 
 /** One page of an export: a stored page plus the (corrected) words the renderer holds for it. */
 export const ExportPageSchema = z.object({
@@ -118,7 +114,12 @@ export const ExportPdfRequestSchema = z.object({
 });
 export type ExportPdfRequest = z.input<typeof ExportPdfRequestSchema>;
 
-export type ExportResult = { url: string; fileName: string; bytes: number };
+export const ExportResultSchema = z.object({
+  url: z.string(),
+  fileName: z.string(),
+  bytes: z.number().int().min(0),
+});
+export type ExportResult = z.infer<typeof ExportResultSchema>;
 
 export const BundleExportRequestSchema = z.object({
   fileName: z.string().max(255),
@@ -130,63 +131,40 @@ export const BundleExportRequestSchema = z.object({
   passphrase: z.string().min(8).max(1000).optional(),
 });
 export type BundleExportRequest = z.input<typeof BundleExportRequestSchema>;
-export type BundleImportResult = {
-  caseData: unknown;
-  files: StoredFile[];
+export const BundleImportResultSchema = z.object({
+  /** Opaque to the host: the renderer parses it with its own bundle schema. */
+  caseData: z.unknown(),
+  files: z.array(StoredFileSchema),
   /** Audit entries the bundle carried, each checked against its hash before anything was stored. */
-  auditEntries?: number;
-};
+  auditEntries: z.number().int().min(0).optional(),
+});
+export type BundleImportResult = z.infer<typeof BundleImportResultSchema>;
 
-export type DisplayInfo = { id: string; label: string; primary: boolean; width: number; height: number };
+export const DisplayInfoSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  primary: z.boolean(),
+  width: z.number(),
+  height: z.number(),
+});
+export type DisplayInfo = z.infer<typeof DisplayInfoSchema>;
 
-export type HostEvent =
-  | { type: 'ocr-job'; job: OcrJob }
-  | { type: 'watch-folder-file'; file: StoredFile; path: string }
-  | { type: 'watch-folder-error'; error: HostError; path: string }
-  | { type: 'encryption-progress'; state: EncryptionState };
+export const AudienceWindowRequestSchema = z.object({
+  caseId: z.string().min(1).max(200),
+  /** The presentation list to show (renderer route #/audience/<caseId>/<presentationId>). */
+  presentationId: z.string().min(1).max(200).optional(),
+  displayId: z.string().max(100).optional(),
+  fixed169: z.boolean().optional(),
+});
+export type AudienceWindowRequest = z.infer<typeof AudienceWindowRequestSchema>;
+
+/** Host → renderer notifications (SSE in browser mode, webContents.send in Electron). */
+export const HostEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ocr-job'), job: OcrJobSchema }),
+  z.object({ type: z.literal('watch-folder-file'), file: StoredFileSchema, path: z.string() }),
+  z.object({ type: z.literal('watch-folder-error'), error: HostErrorSchema, path: z.string() }),
+  z.object({ type: z.literal('encryption-progress'), state: EncryptionStateSchema }),
+]);
+export type HostEvent = z.infer<typeof HostEventSchema>;
 
 export const RegionSchema = BoxSchema;
-
-export interface HostBridge {
-  readonly mode: 'electron' | 'web';
-  /** `caseId` says which case the file is imported into (recorded in the audit log). */
-  storeFile(name: string, bytes: ArrayBuffer, context?: { caseId?: string }): Promise<Result<StoredFile>>;
-  getFile(hash: string): Promise<Result<StoredFile>>;
-  /** URL of a page rendered as an image (PNG/JPEG), for <img>. Original pixels, no rotation applied. */
-  pageImageUrl(hash: string, page: number): string;
-  /** URL of the original file bytes as imported. */
-  originalUrl(hash: string): string;
-  enqueueOcr(request: EnqueueOcrRequest): Promise<Result<OcrJob>>;
-  listJobs(): Promise<Result<OcrJob[]>>;
-  cancelJob(id: string): Promise<Result<OcrJob>>;
-  retryJob(id: string): Promise<Result<OcrJob>>;
-  jobResult(id: string): Promise<Result<OcrWordsFile>>;
-  exportPdf(request: ExportPdfRequest): Promise<Result<ExportResult>>;
-  exportBundle(request: BundleExportRequest): Promise<Result<ExportResult>>;
-  /** An encrypted bundle needs its passphrase (PASSPHRASE_REQUIRED / WRONG_PASSPHRASE otherwise). */
-  importBundle(bytes: ArrayBuffer, passphrase?: string): Promise<Result<BundleImportResult>>;
-  getWatchFolder(): Promise<Result<string | null>>;
-  setWatchFolder(path: string | null): Promise<Result<string | null>>;
-  listDisplays(): Promise<Result<DisplayInfo[]>>;
-  /** Electron: opens the courtroom audience window full-screen on the chosen display. */
-  openAudienceWindow(request: {
-    caseId: string;
-    /** The presentation list to show (renderer route #/audience/<caseId>/<presentationId>). */
-    presentationId?: string;
-    displayId?: string;
-    fixed169?: boolean;
-  }): Promise<Result<void>>;
-  subscribe(listener: (event: HostEvent) => void): () => void;
-  // --- Chain of custody (issue 13): the renderer reads the log and sends notices; it never
-  // writes an entry. Encryption: status, unlock at start, switch on.
-  listAudit(filter: AuditFilter): Promise<Result<AuditListing>>;
-  exportAudit(request: AuditExportRequest): Promise<Result<ExportResult>>;
-  noteCorrection(notice: CorrectionNotice): Promise<Result<void>>;
-  noteDeletion(notice: DeletionNotice): Promise<Result<void>>;
-  noteAudienceOpened(notice: { caseId: string; presentationId?: string }): Promise<Result<void>>;
-  getUserName(): Promise<Result<string>>;
-  setUserName(userName: string): Promise<Result<string>>;
-  encryptionStatus(): Promise<Result<EncryptionState>>;
-  unlock(passphrase: string): Promise<Result<EncryptionState>>;
-  enableEncryption(passphrase: string): Promise<Result<EncryptionState>>;
-}

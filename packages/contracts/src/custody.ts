@@ -72,11 +72,15 @@ export const AuditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
-export type AuditListing = {
-  entries: AuditEntry[];
+export const AuditListingSchema = z.object({
+  entries: z.array(AuditEntrySchema),
   /** The whole log's chain check, so the UI can say "nhật ký toàn vẹn" or name the bad entry. */
-  chain: { ok: true; entries: number } | { ok: false; seq: number; reason: string };
-};
+  chain: z.union([
+    z.object({ ok: z.literal(true), entries: z.number() }),
+    z.object({ ok: z.literal(false), seq: z.number(), reason: z.string() }),
+  ]),
+});
+export type AuditListing = z.infer<typeof AuditListingSchema>;
 
 export const AuditExportRequestSchema = z.object({
   format: z.enum(['pdf', 'csv']),
@@ -120,10 +124,13 @@ export const AudienceNoticeSchema = z.object({
 
 export const PassphraseSchema = z.object({ passphrase: z.string().min(1).max(1000) });
 
-export type EncryptionState = {
+export const EncryptionStateSchema = z.object({
   /** plain: not encrypted; migrating: being switched on; on: encrypted. */
-  encryption: 'plain' | 'migrating' | 'on';
-  locked: boolean;
+  encryption: z.enum(['plain', 'migrating', 'on']),
+  locked: z.boolean(),
   /** While switching on from the app. */
-  progress?: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number };
-};
+  progress: z
+    .object({ filesDone: z.number(), filesTotal: z.number(), bytesDone: z.number(), bytesTotal: z.number() })
+    .optional(),
+});
+export type EncryptionState = z.infer<typeof EncryptionStateSchema>;

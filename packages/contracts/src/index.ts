@@ -1,4 +1,5 @@
 export * from './result';
 export * from './ocr';
 export * from './bridge';
+export * from './commands';
 export * from './custody';

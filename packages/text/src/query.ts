@@ -50,3 +50,13 @@ function dedupeClauses(clauses: QueryClause[]): QueryClause[] {
 export function queryTerms(q: ParsedQuery): string[] {
   return [...new Set(q.clauses.flatMap((c) => c.terms))];
 }
+
+/**
+ * The query as messages quote it: inside “…”, and a query that is one quoted phrase loses its
+ * own quotes first — `"don to giac"` reads “don to giac”, not “"don to giac"” (issue 9).
+ */
+export function quotedQuery(query: string): string {
+  const q = query.normalize('NFC').trim();
+  const whole = /^["“”„«»]([^"“”„«»]*)["“”„«»]$/.exec(q);
+  return `“${whole ? whole[1].trim() : q}”`;
+}

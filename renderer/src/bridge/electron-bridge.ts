@@ -1,19 +1,15 @@
-import { jsonCommandMethods } from './commands';
-import type { HostBridge, HostEvent, Result } from '@hoso/contracts';
+import type { HostBridge, Result } from '@hoso/contracts';
+import { commandProxy, parseHostEvent } from './proxy';
 
 /**
  * What the Electron preload exposes as `window.hoso` (main/src/electron/preload.ts): one invoke
- * for JSON commands, one for binary uploads, and an event subscription. URLs use app://.
+ * for commands, one for uploads, and an event subscription. Nothing it returns is trusted: the
+ * proxy parses replies and `parseHostEvent` parses events. URLs use app://.
  */
 export type PreloadApi = {
   invoke(command: string, payload: unknown): Promise<Result<unknown>>;
-  upload(
-    command: 'storeFile' | 'importBundle',
-    name: string,
-    bytes: ArrayBuffer,
-    extra?: { caseId?: string; passphrase?: string },
-  ): Promise<Result<unknown>>;
-  onEvent(listener: (event: HostEvent) => void): () => void;
+  upload(command: string, params: unknown, bytes: ArrayBuffer): Promise<Result<unknown>>;
+  onEvent(listener: (event: unknown) => void): () => void;
 };
 
 declare global {
@@ -23,21 +19,18 @@ declare global {
 }
 
 export function createElectronBridge(api: PreloadApi): HostBridge {
-  const call = <T>(command: string, payload: unknown = {}) =>
-    api.invoke(command, payload) as Promise<Result<T>>;
   return {
     mode: 'electron',
-    ...jsonCommandMethods(call),
-    storeFile: (name, bytes, context) =>
-      api.upload('storeFile', name, bytes, { caseId: context?.caseId }) as ReturnType<
-        HostBridge['storeFile']
-      >,
+    ...commandProxy({
+      invoke: (name, request) => api.invoke(name, request),
+      upload: (name, params, bytes) => api.upload(name, params, bytes),
+    }),
     pageImageUrl: (hash, page) => `app://hoso/api/files/${hash}/pages/${page}/image`,
     originalUrl: (hash) => `app://hoso/api/files/${hash}/original`,
-    importBundle: (bytes, passphrase) =>
-      api.upload('importBundle', '', bytes, { passphrase }) as ReturnType<HostBridge['importBundle']>,
-    listDisplays: () => call('listDisplays'),
-    openAudienceWindow: (request) => call('openAudienceWindow', request),
-    subscribe: (listener) => api.onEvent(listener),
+    subscribe: (listener) =>
+      api.onEvent((data) => {
+        const event = parseHostEvent(data);
+        if (event) listener(event);
+      }),
   };
 }

@@ -1,6 +1,6 @@
-import { jsonCommandMethods } from './commands';
-import type { HostBridge, HostError, HostEvent, Result } from '@hoso/contracts';
+import { uploads, type HostBridge, type HostError, type HostEvent, type Result } from '@hoso/contracts';
 import { routeToHash } from '../app/routes';
+import { commandProxy, parseHostEvent } from './proxy';
 
 /**
  * Browser mode: the HostBridge over the same-origin HTTP API of `npm run web`
@@ -12,7 +12,8 @@ const networkError = (err: unknown): HostError => ({
   message: `The HoSo host did not answer (${err instanceof Error ? err.message : String(err)}).`,
 });
 
-async function toResult<T>(response: Promise<Response>): Promise<Result<T>> {
+/** The reply's JSON as a Result-shaped value; the proxy then checks it against the table. */
+async function toResult(response: Promise<Response>): Promise<Result<unknown>> {
   let res: Response;
   try {
     res = await response;
@@ -20,8 +21,8 @@ async function toResult<T>(response: Promise<Response>): Promise<Result<T>> {
     return { ok: false, error: networkError(err) };
   }
   try {
-    const body = (await res.json()) as Result<T>;
-    if (body && typeof body === 'object' && 'ok' in body) return body;
+    const body: unknown = await res.json();
+    if (body && typeof body === 'object' && 'ok' in body) return body as Result<unknown>;
   } catch {
     // fall through: not our JSON
   }
@@ -32,26 +33,33 @@ async function toResult<T>(response: Promise<Response>): Promise<Result<T>> {
 }
 
 export function createWebBridge(base = ''): HostBridge {
-  const call = <T>(command: string, payload: unknown = {}): Promise<Result<T>> =>
-    toResult<T>(
-      fetch(`${base}/api/call/${command}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(payload),
-      }),
-    );
-  const upload = <T>(
-    url: string,
-    bytes: ArrayBuffer,
-    headers: Record<string, string> = {},
-  ): Promise<Result<T>> =>
-    toResult<T>(
-      fetch(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/octet-stream', ...headers },
-        body: bytes,
-      }),
-    );
+  const proxy = commandProxy({
+    invoke: (name, request) =>
+      toResult(
+        fetch(`${base}/api/call/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request),
+        }),
+      ),
+    upload: (name, params, bytes) => {
+      // The bytes are the body; the (flat, string-valued) parameters go in the query, except a
+      // bundle's passphrase, which goes in a header so it never appears in a URL.
+      const { passphrase, ...rest } = (params ?? {}) as Record<string, string | undefined>;
+      const defined = Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined);
+      const query = new URLSearchParams(defined).toString();
+      return toResult(
+        fetch(`${base}${uploads[name].httpPath}${query ? `?${query}` : ''}`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/octet-stream',
+            ...(passphrase ? { 'X-HoSo-Passphrase': encodeURIComponent(passphrase.normalize('NFC')) } : {}),
+          },
+          body: bytes,
+        }),
+      );
+    },
+  });
 
   const listeners = new Set<(event: HostEvent) => void>();
   let source: EventSource | undefined;
@@ -60,42 +68,31 @@ export function createWebBridge(base = ''): HostBridge {
     // EventSource reconnects by itself when the server restarts.
     source = new EventSource(`${base}/api/events`);
     source.onmessage = (message) => {
-      let event: HostEvent;
+      let data: unknown;
       try {
-        event = JSON.parse(message.data as string) as HostEvent;
+        data = JSON.parse(message.data as string);
       } catch {
         return;
       }
-      for (const listener of listeners) listener(event);
+      const event = parseHostEvent(data);
+      if (event) for (const listener of listeners) listener(event);
     };
   };
 
   return {
     mode: 'web',
-    ...jsonCommandMethods(call),
-    storeFile: (name, bytes, context) =>
-      upload(
-        `${base}/api/files?name=${encodeURIComponent(name)}${context?.caseId ? `&caseId=${encodeURIComponent(context.caseId)}` : ''}`,
-        bytes,
-      ),
+    ...proxy,
     pageImageUrl: (hash, page) => `${base}/api/files/${hash}/pages/${page}/image`,
     originalUrl: (hash) => `${base}/api/files/${hash}/original`,
-    // The passphrase goes in a header, never the URL (see main/src/web/server.ts).
-    importBundle: (bytes, passphrase) =>
-      upload(
-        `${base}/api/bundles/import`,
-        bytes,
-        passphrase ? { 'X-HoSo-Passphrase': encodeURIComponent(passphrase.normalize('NFC')) } : {},
-      ),
-    // A browser cannot enumerate displays: the user drags the audience window to the projector.
-    listDisplays: async () => ({ ok: true, value: [] }),
+    // The one command a page does itself: only it may open a window (the web host lists no
+    // displays, so the user drags the window to the projector).
     openAudienceWindow: async (request) => {
       const opened = window.open(audienceUrl(request), 'hoso-audience', 'popup,width=1280,height=720');
-      // The browser opens the window itself, so the host is told (and records it in the nhật ký).
+      // The page opens the window itself, so the host is told (and records it in the nhật ký).
       if (opened)
-        void call('noteAudienceOpened', { caseId: request.caseId, presentationId: request.presentationId });
+        void proxy.noteAudienceOpened({ caseId: request.caseId, presentationId: request.presentationId });
       return opened
-        ? { ok: true, value: undefined }
+        ? { ok: true, value: null }
         : {
             ok: false,
             error: { code: 'POPUP_BLOCKED', message: 'The browser blocked the audience window.' },

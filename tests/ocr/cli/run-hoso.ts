@@ -48,3 +48,38 @@ export async function runHosoInProcess(args: string[]): Promise<HosoRun> {
   });
   return { code, signal: null, stdout, stderr };
 }
+
+/** stderr without the HOSO_DEBUG phase lines: what a user sees. */
+export function userLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => line !== '' && !line.startsWith('debug: '));
+}
+
+/**
+ * Runs `hoso` with HOSO_DEBUG phase lines on and presses Ctrl-C (SIGINT to the process, as a
+ * terminal does) `times` times as soon as stderr shows the `at` phase — a state, not a delay.
+ */
+export function runHosoInterrupted(
+  args: string[],
+  at: (stderr: string) => boolean,
+  times = 1,
+  env: Record<string, string> = {},
+): Promise<HosoRun & { interrupted: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [HOSO_BIN, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, HOSO_DEBUG: '1', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (interrupted || !at(stderr)) return;
+      interrupted = true;
+      for (let i = 0; i < times; i++) child.kill('SIGINT');
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, interrupted }));
+  });
+}

@@ -31,7 +31,7 @@ export function BundleImportButton() {
           r.error.code === 'WRONG_PASSPHRASE' ? t('bundleWrongPassphrase') : t('bundleNeedsPassphrase'),
         );
         if (!passphrase) return;
-        r = await getBridge().importBundle(bytes, passphrase);
+        r = await getBridge().importBundle(bytes, { passphrase });
       }
       if (!r.ok) {
         showToast({ tone: 'error', text: hostErrorText(r.error, file.name) });

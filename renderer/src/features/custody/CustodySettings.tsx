@@ -66,7 +66,7 @@ export function CustodySettings() {
           onSubmit={(e) => {
             e.preventDefault();
             void getBridge()
-              .setUserName(userName)
+              .setUserName({ userName })
               .then((r) =>
                 showToast(
                   r.ok
@@ -109,7 +109,7 @@ export function CustodySettings() {
                 }
                 setBusy(true);
                 void getBridge()
-                  .enableEncryption(pass.normalize('NFC'))
+                  .enableEncryption({ passphrase: pass.normalize('NFC') })
                   .then((r) => {
                     setBusy(false);
                     if (r.ok) {

@@ -59,7 +59,7 @@ export function UnlockGate({ children }: { children: ReactNode }) {
           e.preventDefault();
           setBusy(true);
           void getBridge()
-            .unlock(passphrase.normalize('NFC'))
+            .unlock({ passphrase: passphrase.normalize('NFC') })
             .then((r) => {
               setBusy(false);
               if (r.ok) {

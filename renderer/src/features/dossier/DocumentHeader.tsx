@@ -157,7 +157,7 @@ export function DocumentHeader(props: {
 function OcrState(props: { state?: ImportRecord['state']; done?: number; total?: number; jobId?: string }) {
   const t = useT(dossierMessages);
   if (!props.state) return <span className="ocr-state" />;
-  const retry = props.jobId ? () => void getBridge().retryJob(props.jobId!) : undefined;
+  const retry = props.jobId ? () => void getBridge().retryJob({ id: props.jobId! }) : undefined;
   switch (props.state) {
     case 'done':
       return (

@@ -38,7 +38,7 @@ export async function importFiles(
     const name = file.name.normalize('NFC');
     onStep?.(i, files.length, name);
     try {
-      const stored = await bridge.storeFile(name, await file.arrayBuffer(), { caseId: target.caseId });
+      const stored = await bridge.storeFile(await file.arrayBuffer(), { name, caseId: target.caseId });
       if (!stored.ok) {
         outcome.failed.push(hostErrorText(stored.error, name));
         continue;

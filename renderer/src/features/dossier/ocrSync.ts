@@ -43,7 +43,7 @@ export async function reconcileJob(bridge: HostBridge, job: OcrJob): Promise<voi
     let pending = committing.get(job.id);
     if (!pending) {
       pending = (async () => {
-        const result = await bridge.jobResult(job.id);
+        const result = await bridge.jobResult({ id: job.id });
         if (!result.ok) {
           await markImportFailed(job.id, result.error);
           showToast({ tone: 'error', text: hostErrorText(result.error, record.fileName) });

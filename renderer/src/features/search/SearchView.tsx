@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Snippet } from '@hoso/text';
+import { quotedQuery, type Snippet } from '@hoso/text';
 import { getDb, searchPages, useCases, useDocuments, type SearchResult } from '../../db';
 import { hrefFor, navigate } from '../../app/router';
 import type { Route } from '../../app/routes';
@@ -17,7 +17,7 @@ const messages = defineMessages({
     search: 'Tìm',
     help: 'Không cần gõ dấu: “dieu 173” tìm thấy “Điều 173”. Đặt cụm từ trong ngoặc kép để tìm đúng cụm.',
     results: '{n} trang khớp ({ms} ms)',
-    none: 'Không tìm thấy trang nào khớp với “{q}”.',
+    none: 'Không tìm thấy trang nào khớp với {q}.',
     folio: 'BL {n}',
     noFolio: 'chưa có BL',
     openHint: 'Enter hoặc bấm để mở trang, tô sáng kết quả',
@@ -33,7 +33,7 @@ const messages = defineMessages({
     search: 'Search',
     help: 'Diacritics are optional: “dieu 173” finds “Điều 173”. Quote a phrase to match it exactly.',
     results: '{n} matching pages ({ms} ms)',
-    none: 'No page matches “{q}”.',
+    none: 'No page matches {q}.',
     folio: 'F. {n}',
     noFolio: 'no folio',
     openHint: 'Enter or click opens the page with the hit highlighted',
@@ -147,7 +147,7 @@ export default function SearchView({ route }: { route: Extract<Route, { name: 's
         <p className="muted" role="status">
           {result.total > 0
             ? t('results', { n: result.total, ms: Math.round(result.tookMs) })
-            : t('none', { q: query })}
+            : t('none', { q: quotedQuery(query) })}
         </p>
       )}
       {result && result.hits.length > 0 && (

@@ -69,7 +69,7 @@ export default function SettingsView() {
   }, []);
 
   async function saveFolder(path: string | null) {
-    const r = await getBridge().setWatchFolder(path);
+    const r = await getBridge().setWatchFolder({ path });
     if (!r.ok) {
       showToast({ tone: 'error', text: hostErrorText(r.error, path ?? '') });
       return;

@@ -9,6 +9,7 @@ import {
   usePageText,
   usePages,
 } from '../../db';
+import { quotedQuery } from '@hoso/text';
 import { getBridge } from '../../bridge';
 import { noteCorrection } from '../custody/notices';
 import { hrefFor, navigate } from '../../app/router';
@@ -258,7 +259,7 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
       <div className="viewer-status muted" role="status" aria-live="polite">
         {route.highlight && hits.size > 0 && (
           <span className="hit-count">
-            {t('hits', { n: hits.size, q: route.highlight })}{' '}
+            {t('hits', { n: hits.size, q: quotedQuery(route.highlight) })}{' '}
             <a href={hrefFor({ name: 'viewer', caseId: route.caseId, pageId: page.id })}>{t('clearHits')}</a>
           </span>
         )}
