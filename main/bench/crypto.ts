@@ -1,4 +1,4 @@
-// npm run bench:crypto [-- --pages 4 --search-pages 2000 --reps 3]
+// npm run bench:crypto [-- --pages 4 --search-pages 2000 --reps 3 --mb 256]
 // The cost of encryption at rest, each measurement plain and sealed side by side in one run:
 //   1. the sealed-file format's raw throughput (AES-256-GCM STREAM segments, in memory);
 //   2. the host's import + OCR path (store original, OCR job with the real engine, words saved);
@@ -42,7 +42,7 @@ const { dataKey } = await createKeyring('bench passphrase', randomBytes(32));
 // 1. Raw format throughput.
 {
   const chunk = randomBytes(1 << 20);
-  const MB = 256;
+  const MB = arg('mb', 256);
   const source = function* () {
     for (let i = 0; i < MB; i++) yield chunk;
   };
