@@ -1,18 +1,21 @@
 /**
- * Where a page's time goes: `tsx ocr/bench/stages.ts [--only v1] [--pages 3] [--engine '{...}']`
+ * Where a page's time goes: `tsx ocr/bench/stages.ts [--only v1] [--pages 3] [--engine native|wasm]
+ *   [--model fast|best] [--tuning '{...}']`
  * decodes, prepares and recognizes corpus pages one at a time on one worker and prints wall and CPU
- * milliseconds of each stage (CPU of the whole process, which is idle but for the stage measured) (run with NODE_OPTIONS=--experimental-wasm-relaxed-simd to measure
+ * milliseconds of each stage (CPU of the whole process and its Tesseract children, idle but for the stage measured) (run with NODE_OPTIONS=--experimental-wasm-relaxed-simd to measure
  * the relaxed-SIMD core). Machine load skews wall time: compare runs made back to back.
  */
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { relaxedSimd, simd } from 'wasm-feature-detect';
+import { cpuSeconds } from './cpu';
 import { planInputs } from '../src/decode/inspect';
 import { decodePage } from '../src/decode/raster';
 import { prepareForRecognition } from '../src/preprocess/prepare';
-import { DEFAULT_ENGINE, RecognizerPool } from '../src/recognize/pool';
-import type { EngineTuning } from '../src/types';
+import { DEFAULT_ENGINE } from '../src/recognize/recognizer';
+import { createRecognizer } from '../src/recognize/select-engine';
+import type { EngineTuning, OcrOptions } from '../src/types';
 
 const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const argv = process.argv.slice(2);
@@ -22,7 +25,7 @@ const opt = (name: string) => {
 };
 const only = opt('--only') ?? 'v1';
 const pages = Number(opt('--pages') ?? 3);
-const engine = JSON.parse(opt('--engine') ?? '{}') as EngineTuning;
+const engine = JSON.parse(opt('--tuning') ?? '{}') as EngineTuning;
 const manifest = JSON.parse(await readFile(path.join(corpus, 'manifest.json'), 'utf8')) as {
   docs: { name: string }[];
 };
@@ -30,7 +33,13 @@ const deg = ['v0-clean.png', 'v1-scan.jpg', 'v2-skew.jpg', 'v3-seal.jpg', 'v4-fa
   (d) => d.startsWith(only),
 )!;
 const files = manifest.docs.slice(0, pages).map((d) => path.join(corpus, d.name, deg));
-const pool = new RecognizerPool(1, { ...DEFAULT_ENGINE, lang: 'vie', ...engine });
+const { recognizer: pool, report } = await createRecognizer({
+  engine: (opt('--engine') ?? 'auto') as NonNullable<OcrOptions['engine']>,
+  model: opt('--model') as OcrOptions['model'],
+  jobs: 1,
+  settings: { ...DEFAULT_ENGINE, lang: 'vie', ...engine },
+});
+console.log(`${report.engine} ${report.model} ${report.version} ${report.tessdata}`);
 const cpu = (since?: NodeJS.CpuUsage) => process.cpuUsage(since);
 const ms = (a: NodeJS.CpuUsage) => ((a.user + a.system) / 1000).toFixed(0);
 let t = Date.now();
@@ -57,17 +66,17 @@ for (const plan of plans) {
   });
   const prepMs = Date.now() - t;
   const prepCpu = ms(cpu(c));
-  c = cpu();
+  const before = cpuSeconds();
   t = Date.now();
   await pool.recognize(prepared.image);
   const recMs = Date.now() - t;
-  const recCpu = cpu(c);
-  totalRec += recCpu.user + recCpu.system;
+  const recCpuMs = (cpuSeconds() - before) * 1000;
+  totalRec += recCpuMs;
   console.log(
-    `${path.basename(path.dirname(plan.file))}: decode ${decodeMs} ms (cpu ${decodeCpu}) · prepare ${prepMs} ms (cpu ${prepCpu}) · recognize ${recMs} ms (cpu ${ms(recCpu)}) · ${prepared.image.length >> 10} KiB`,
+    `${path.basename(path.dirname(plan.file))}: decode ${decodeMs} ms (cpu ${decodeCpu}) · prepare ${prepMs} ms (cpu ${prepCpu}) · recognize ${recMs} ms (cpu ${recCpuMs.toFixed(0)}) · ${prepared.image.length >> 10} KiB`,
   );
 }
 console.log(
-  `recognize mean cpu ${(totalRec / 1000 / plans.length).toFixed(0)} ms · engine ${JSON.stringify(engine)} · load ${os.loadavg()[0].toFixed(1)}`,
+  `recognize mean cpu ${(totalRec / plans.length).toFixed(0)} ms · engine ${JSON.stringify(engine)} · load ${os.loadavg()[0].toFixed(1)}`,
 );
 await pool.terminate();

@@ -1,5 +1,6 @@
 /**
- * Accuracy tuning aid: `tsx ocr/bench/tune.ts --only v1 [--engine '{"recognitionDpi":300}'] [--diff]`
+ * Accuracy tuning aid: `tsx ocr/bench/tune.ts --only v1 [--engine native|wasm] [--model fast|best]
+ *   [--tuning '{"recognitionDpi":300}'] [--corpus DIR] [--diff]`
  * Recognizes the corpus pages of the chosen degradations with the given engine tuning and prints
  * word F1 per page next to the native tesseract CLI's (cached in /tmp/native by
  * `tesseract PAGE - -l vie --psm 3`, OMP_THREAD_LIMIT=1), and with --diff the words missed/extra.
@@ -7,21 +8,24 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OcrPage } from '@hoso/contracts';
-import { recognizePages, type EngineTuning } from '../src/index';
+import { recognizePages, type EngineTuning, type OcrOptions } from '../src/index';
 import { repairVietnameseCase } from '../src/recognize/vietnamese-case';
 import { wordF1, words } from './score';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const corpus = path.resolve(repoRoot, '../shared/corpus');
-const DEGS = ['v0-clean.png', 'v1-scan.jpg', 'v2-skew.jpg', 'v3-seal.jpg', 'v4-fax.tif', 'v5-rot90.jpg'];
-const argv = process.argv.slice(2);
-const opt = (name: string) => {
+const corpus = path.resolve(opt2('--corpus') ?? path.resolve(repoRoot, '../shared/corpus'));
+function opt2(name: string): string | undefined {
+  const argv = process.argv.slice(2);
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
-};
+}
+const DEGS = ['v0-clean.png', 'v1-scan.jpg', 'v2-skew.jpg', 'v3-seal.jpg', 'v4-fax.tif', 'v5-rot90.jpg'];
+const opt = opt2;
 const only = opt('--only');
-const engine = JSON.parse(opt('--engine') ?? '{}') as EngineTuning;
-const showDiff = argv.includes('--diff');
+const tuning = JSON.parse(opt('--tuning') ?? '{}') as EngineTuning;
+const engine = (opt('--engine') ?? 'auto') as OcrOptions['engine'];
+const model = opt('--model') as OcrOptions['model'];
+const showDiff = process.argv.includes('--diff');
 const jobs = Number(opt('--jobs') ?? 2);
 
 const pageText = (ocr: OcrPage) =>
@@ -62,6 +66,8 @@ for (const deg of DEGS.filter((d) => !only || only.split(',').some((o) => d.star
     forceOcr: false,
     skipBadPages: false,
     engine,
+    model,
+    tuning,
   })) {
     const i = source.index;
     const text = pageText(ocr);
@@ -83,4 +89,6 @@ for (const deg of DEGS.filter((d) => !only || only.split(',').some((o) => d.star
   summary.push(s);
   console.log(s);
 }
-console.log(`\nengine ${JSON.stringify(engine)}\n${summary.join('\n')}`);
+console.log(
+  `\nengine ${engine} model ${model ?? 'default'} tuning ${JSON.stringify(tuning)}\n${summary.join('\n')}`,
+);

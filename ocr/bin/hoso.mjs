@@ -26,7 +26,7 @@ if (hostCommand) {
   process.exitCode = await cli[hostCommand](process.argv.slice(3));
 } else {
   // Long OCR jobs run with glibc's malloc bounded (see ocr/src/runtime/bounded-malloc.ts).
-  const { rerunWithBoundedMalloc } = await import('../src/runtime/bounded-malloc.ts');
+  const { exitWithWrapper, rerunWithBoundedMalloc } = await import('../src/runtime/bounded-malloc.ts');
   const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.argv.slice(2), {
     // Ctrl-C reached the re-run before its own handler was installed (its first milliseconds).
     onKilled: (signal) => signal === 'SIGINT' && process.stderr.write(`${INTERRUPTED}\n`),
@@ -34,6 +34,7 @@ if (hostCommand) {
   if (rerun) {
     process.exitCode = await rerun;
   } else {
+    exitWithWrapper();
     const { runCli } = await import('../src/cli/main.ts');
     process.exitCode = await runCli(process.argv.slice(2));
   }

@@ -5,3 +5,6 @@ export { InputError } from './types';
 export type { EngineTuning, InputFormat, OcrOptions, OcrProgress, PageSource } from './types';
 export * from './pdf';
 export { runCli } from './cli/main';
+export { p12Signer } from './sign/p12-signer';
+export { SigningError, summarizeCertificate } from './sign/signer';
+export type { CertificateSummary, Signer } from './sign/signer';

@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import sharp from 'sharp';
-import type { OcrBlock, OcrPage } from '@hoso/contracts';
-import { type FilePlan, type PagePlan, planInputs } from './decode/inspect';
+import type { OcrPage } from '@hoso/contracts';
+import { type FilePlan, planInputs } from './decode/inspect';
 import type { PdfPages } from './decode/pdf-render';
-import { decodePage } from './decode/raster';
-import { prepareForRecognition, type PreparedPage } from './preprocess/prepare';
-import { DEFAULT_ENGINE, type EngineSettings, RecognizerPool } from './recognize/pool';
-import { meanConfidence, toOcrBlocks } from './recognize/to-page';
-import { textLayerPage } from './recognize/text-layer';
+import { PageRecognizer, type RecognizedPage } from './page-recognizer';
 
 // The CLI loads this module as its engine (inspect + recognize).
 export { inspectInputs } from './decode/inspect';
@@ -33,18 +29,17 @@ export async function* recognizePages(
   if (bad.length > 0 && !opts.skipBadPages) throw bad[0].error;
   const pagesTotal = plans.reduce((n, p) => n + p.pages.length, 0);
   const jobs = Math.max(1, opts.jobs || os.availableParallelism());
-  const settings: EngineSettings = { ...DEFAULT_ENGINE, lang: opts.lang, ...opts.engine };
-  const pool = new RecognizerPool(jobs, settings);
-  const onAbort = () => void pool.terminate();
+  const recognizer = await PageRecognizer.create(jobs, opts);
+  opts.onEngine?.(recognizer.report);
+  const onAbort = () => void recognizer.terminate();
   signal?.addEventListener('abort', onAbort, { once: true });
 
-  const inFlight: Promise<Result | undefined>[] = [];
+  const inFlight: Promise<RecognizedPage | undefined>[] = [];
   const sources = pageSources(plans, opts, signal);
-  let prepareChain: Promise<unknown> = Promise.resolve();
   let pagesDone = 0;
   let sourcesDone = false;
   try {
-    if (pagesTotal > 0) pool.warmUp();
+    if (pagesTotal > 0) recognizer.warmUp();
     while (true) {
       while (!sourcesDone && inFlight.length < jobs + 2) {
         const next = await untilAborted(sources.next(), signal);
@@ -53,13 +48,8 @@ export async function* recognizePages(
           break;
         }
         const { source, pdf, lastOfFile } = next.value;
-        // Preparing is serialized: it runs on this thread and competes with recognition for cores.
-        const prepared = prepareChain.then(() => preparePage(source, pdf, opts));
-        prepareChain = prepared.catch(() => undefined);
-        if (pdf && lastOfFile) prepareChain = prepareChain.then(() => pdf.close()).catch(() => undefined);
-        const page = prepared
-          .then((p) => finishPage(source, p, pool, settings, opts))
-          .catch((err) => onBadPage(err, opts));
+        const closePdf = pdf && lastOfFile ? () => pdf.close() : undefined;
+        const page = recognizer.recognize(source, pdf, opts, closePdf).catch((err) => onBadPage(err, opts));
         // Pages behind a failed or aborted one are never awaited: keep their rejections handled.
         page.catch(() => undefined);
         inFlight.push(page);
@@ -75,11 +65,9 @@ export async function* recognizePages(
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await sources.return(undefined);
-    await pool.terminate();
+    await recognizer.terminate();
   }
 }
-
-type Result = { source: PageSource; ocr: OcrPage };
 
 function onBadPage(err: unknown, opts: OcrOptions): undefined {
   if (err instanceof InputError && opts.skipBadPages) {
@@ -87,65 +75,6 @@ function onBadPage(err: unknown, opts: OcrOptions): undefined {
     return undefined;
   }
   throw err;
-}
-
-type Prepared = (PreparedPage & { kind: 'ocr' }) | { kind: 'text-layer'; blocks: OcrBlock[] };
-
-async function preparePage(
-  source: PageSource,
-  pdf: PdfPages | undefined,
-  opts: OcrOptions,
-): Promise<Prepared> {
-  throwIfAborted(opts.signal);
-  if (pdf && source.hasText && !opts.forceOcr)
-    return { kind: 'text-layer', blocks: await pdf.words(source.pageInFile, source.dpi) };
-  const raster = await decodePage(planOf(source), source.fileBytes, pdf);
-  const page = await prepareForRecognition(raster, {
-    dpi: source.dpi,
-    exifRotation: source.exifRotation,
-    ...opts.engine,
-  });
-  return { kind: 'ocr', ...page };
-}
-
-async function finishPage(
-  source: PageSource,
-  prepared: Prepared,
-  pool: RecognizerPool,
-  settings: EngineSettings,
-  opts: OcrOptions,
-): Promise<Result> {
-  if (prepared.kind === 'text-layer')
-    return { source, ocr: textLayerPage(source, prepared.blocks, opts.lang) };
-  throwIfAborted(opts.signal);
-  const page = await pool.recognize(prepared.image);
-  const blocks = toOcrBlocks(page, prepared.scale, prepared);
-  const ocr: OcrPage = {
-    index: source.index,
-    source: { file: source.file, page: source.pageInFile },
-    widthPx: prepared.width,
-    heightPx: prepared.height,
-    dpi: source.dpi,
-    rotation: prepared.rotation,
-    deskewDeg: prepared.deskewDeg,
-    origin: 'ocr',
-    lang: settings.lang,
-    meanConfidence: meanConfidence(blocks),
-    blocks,
-  };
-  return { source, ocr };
-}
-
-function planOf(source: PageSource): PagePlan {
-  return {
-    file: source.file,
-    pageInFile: source.pageInFile,
-    format: source.format,
-    widthPx: source.widthPx,
-    heightPx: source.heightPx,
-    dpi: source.dpi,
-    exifRotation: source.exifRotation,
-  };
 }
 
 /** Page sources in order; each file's bytes are read when its first page is reached. */

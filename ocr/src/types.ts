@@ -1,4 +1,5 @@
-import type { OcrLang, OcrPage } from '@hoso/contracts';
+import type { OcrLang, OcrModel, OcrPage } from '@hoso/contracts';
+import type { EngineChoice, EngineReport } from './recognize/recognizer';
 
 /**
  * Internal seams of the OCR pipeline. Input decoding yields PageSources (one per page, streamed,
@@ -41,14 +42,21 @@ export interface OcrOptions {
   onProgress?: (progress: OcrProgress) => void;
   /** With skipBadPages: a page (or file) that failed mid-job and was left out. `page` is 1-based. */
   onSkip?: (bad: { file: string; page?: number; error: InputError }) => void;
+  /** Which Tesseract: native where it passes its self-test (`auto`, the default), or one of the two. */
+  engine?: EngineChoice;
+  /** tessdata_fast or best; absent: fast where found locally (see recognize/recognizer.ts). */
+  model?: OcrModel;
+  /** Called once, before the first page, with the engine the job runs on. */
+  onEngine?: (report: EngineReport) => void;
   /** Engine tuning (the bench measures these); defaults are the measured best. */
-  engine?: EngineTuning;
+  tuning?: EngineTuning;
 }
 
 export interface EngineTuning {
-  variant?: '4.0.0' | '4.0.0_best_int';
   psm?: '3' | '6';
   recycleEvery?: number;
+  /** Tesseract variables for both engines (`-c name=value`). */
+  extraConfig?: Array<[string, string]>;
   /** Resolution recognition runs at when the scan's is outside [minDpi, maxDpi]. */
   recognitionDpi?: number;
   minDpi?: number;

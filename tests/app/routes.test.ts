@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash, routeToHash, type Route } from '../../renderer/src/app/routes';
+import { parseHash, routeToHash, type Route } from '../../renderer/src/shared/routes';
 
 describe('routes', () => {
   const routes: Route[] = [

@@ -78,15 +78,19 @@ describe('presentation model', () => {
     expect(m.exhibits.map((e) => e.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('jumps by folio first, into the middle of a document, else by exhibit number', () => {
+  it('one rule: number + Enter is that exhibit, number + B that folio (also inside a document)', () => {
     const m = fixture();
-    expect(resolveJump(m, '12')).toEqual({ index: 0, step: 0 });
-    expect(resolveJump(m, '41')).toEqual({ index: 1, step: 1 });
-    expect(resolveJump(m, '3')).toEqual({ index: 2, step: 0 });
-    expect(resolveJump(m, '4')).toEqual({ index: 3, step: 0 });
-    expect(resolveJump(m, '5')).toBeNull();
-    expect(resolveJump(m, '0')).toBeNull();
-    expect(resolveJump(m, '')).toBeNull();
+    expect(resolveJump(m, '12', 'folio')).toEqual({ index: 0, step: 0 });
+    expect(resolveJump(m, '41', 'folio')).toEqual({ index: 1, step: 1 });
+    expect(resolveJump(m, '3', 'exhibit')).toEqual({ index: 2, step: 0 });
+    expect(resolveJump(m, '4', 'exhibit')).toEqual({ index: 3, step: 0 });
+    expect(resolveJump(m, '5', 'exhibit')).toBeNull();
+    expect(resolveJump(m, '0', 'exhibit')).toBeNull();
+    expect(resolveJump(m, '', 'exhibit')).toBeNull();
+    // Never the other kind as a fallback: a number means one thing (issue 9: "3" meant BL 3).
+    expect(resolveJump(m, '12', 'exhibit')).toBeNull();
+    expect(resolveJump(m, '2', 'folio')).toBeNull();
+    expect(resolveJump(m, '1', 'exhibit')).toEqual({ index: 0, step: 0 });
   });
 
   it('steps through the pages of a document before moving on', () => {
@@ -146,7 +150,7 @@ describe('presentation model', () => {
     expect(copy.label).toBe('BL 42 (đã đánh dấu)');
     expect(copy.marks.map((x) => x.step)).toEqual([0]);
     expect(copy.redactions.map((x) => x.step)).toEqual([0]);
-    expect(resolveJump(m, '42')).toEqual({ index: 1, step: 2 });
+    expect(resolveJump(m, '42', 'folio')).toEqual({ index: 1, step: 2 });
   });
 
   it('reads a stored model defensively', () => {

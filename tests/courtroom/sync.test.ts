@@ -46,9 +46,10 @@ describe('stage reducer', () => {
     expect(s.position).toEqual({ index: 1, step: 0 });
     expect(s.shown?.redactions).toHaveLength(1);
     expect(JSON.stringify(s)).not.toContain('BÍ MẬT');
-    s = stageReduce(s, { type: 'jump', typed: '103' }, ctx(m));
+    s = stageReduce(s, { type: 'jump', typed: '103', kind: 'folio' }, ctx(m));
     expect(s.position.index).toBe(2);
-    expect(stageReduce(s, { type: 'jump', typed: '999' }, ctx(m))).toBe(s);
+    expect(stageReduce(s, { type: 'jump', typed: '999', kind: 'folio' }, ctx(m))).toBe(s);
+    expect(stageReduce(s, { type: 'jump', typed: '1', kind: 'exhibit' }, ctx(m)).position.index).toBe(0);
   });
 
   it('toggles black and white screens and resets zoom when moving on', () => {
@@ -175,7 +176,8 @@ describe('keys', () => {
   it('maps clicker keys and typed numbers', () => {
     expect(keyCommand({ key: 'PageDown' })).toEqual({ type: 'next' });
     expect(keyCommand({ key: 'PageUp' })).toEqual({ type: 'prev' });
-    expect(keyCommand({ key: 'B' })).toEqual({ type: 'black' });
+    expect(keyCommand({ key: 'B' })).toEqual({ type: 'black', letter: true });
+    expect(keyCommand({ key: '.' })).toEqual({ type: 'black' });
     expect(keyCommand({ key: 'w' })).toEqual({ type: 'white' });
     expect(keyCommand({ key: 'f' })).toEqual({ type: 'freeze' });
     expect(keyCommand({ key: 'r', ctrlKey: true })).toBeNull();

@@ -74,9 +74,9 @@ describe('detectMetadata on the corpus', () => {
     expect(detectDate(text)).toBe('2024-12-02');
   });
 
-  it('rejects impossible dates and leaves unknown papers untyped', () => {
+  it('rejects impossible dates and leaves unknown papers untyped, titled by their first line', () => {
     expect(detectDate('ngày 41 tháng 13 năm 2024')).toBeUndefined();
-    expect(detectMetadata(['Ảnh chụp hiện trường', 'Ghi chú'])).toEqual({});
+    expect(detectMetadata(['Ảnh chụp hiện trường', 'Ghi chú'])).toEqual({ title: 'Ảnh chụp hiện trường' });
   });
 
   it('does not take the operative "QUYẾT ĐỊNH:" heading as a title', () => {

@@ -75,7 +75,10 @@ test('prepare a list from the dossier and present it to an audience window', asy
   await presenter.keyboard.press('Alt+ArrowDown');
   await expect.poll(() => rows.nth(3).getByRole('textbox', { name: 'Nhãn' }).inputValue()).toBe('BL 4');
   // Label and private notes of the first exhibit.
-  await rows.nth(0).getByRole('textbox', { name: 'Nhãn' }).fill('Vật chứng số 1 — Quyết định');
+  await rows
+    .nth(0)
+    .getByRole('textbox', { name: 'Nhãn' })
+    .fill('Vật chứng số 1 — Quyết định phê chuẩn quyết định khởi tố bị can');
   await rows
     .nth(0)
     .getByRole('textbox', { name: /Ghi chú riêng/ })
@@ -98,6 +101,11 @@ test('prepare a list from the dossier and present it to an audience window', asy
     .click();
   await presenter.waitForURL(/\/present\//);
   await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('1/4');
+  // The rail shows every label in full: wrapped, never cut off with "…" (issue 9).
+  const rail = presenter.locator('.cr-rail button').first();
+  expect(await rail.innerText()).toContain('Quyết định phê chuẩn quyết định khởi tố bị can');
+  expect(await rail.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  expect(await rail.getAttribute('title')).toContain('Vật chứng số 1 — Quyết định phê chuẩn');
   const [audience] = await Promise.all([
     context.waitForEvent('page'),
     presenter.getByRole('button', { name: 'Mở màn hình khán giả' }).click(),
@@ -145,6 +153,37 @@ test('prepare a list from the dossier and present it to an audience window', asy
   await presenter.keyboard.press('PageUp');
   await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('2/4 · BL 2');
   await same();
+  // BL 2 was scanned skewed: the stage and the audience straighten it by the OCR's deskew, as the
+  // viewer and the exported PDF do (it was shown tilted before, issue 9).
+  const deskew = await audience.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('hoso');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('pages').objectStore('pages').getAll();
+          all.onsuccess = () =>
+            resolve(
+              (all.result as Array<{ folio?: number; ocrFrame?: { deskewDeg: number } }>).find(
+                (p) => p.folio === 2,
+              )?.ocrFrame?.deskewDeg ?? 0,
+            );
+        };
+      }),
+  );
+  expect(Math.abs(deskew)).toBeGreaterThan(0.3);
+  for (const [who, scope] of [
+    [audience, '[data-testid=audience]'],
+    [presenter, '.cr-main-stage'],
+  ] as const) {
+    const transform = await who
+      .locator(`${scope} .cr-pane .cr-upright img`)
+      .first()
+      .evaluate((img) => (img as HTMLImageElement).style.transform);
+    const angle = Number(/rotate\((-?[\d.]+)deg\)/.exec(transform)?.[1] ?? 0);
+    const quarterTurns = Math.round((angle - deskew) / 90) * 90;
+    expect(angle - quarterTurns, `${scope}: ${transform}`).toBeCloseTo(deskew, 2);
+  }
 
   // --- a redaction on BL 2: drawn on the presenter, opaque black on the audience ---
   await presenter.keyboard.press('r');
@@ -176,11 +215,23 @@ test('prepare a list from the dossier and present it to an audience window', asy
   await presenter.screenshot({ path: path.join(SHOTS, '4-presenter-redaction.png') });
   await presenter.keyboard.press('v');
 
-  // --- jump by folio: type 6, Enter ---
+  // --- one jump rule: number + Enter = exhibit number, number + B = folio (bút lục) ---
+  const before = await presenter.getByTestId('position').innerText();
   await presenter.keyboard.type('6');
-  await expect.poll(() => presenter.getByTestId('typed').innerText()).toContain('6');
-  await presenter.keyboard.press('Enter');
+  await expect
+    .poll(() => presenter.getByTestId('typed').innerText())
+    .toBe('6 — Enter: vật chứng số 6 · B: bút lục 6');
+  await presenter.keyboard.press('Enter'); // there are 4 exhibits: no exhibit 6, and no guessing
+  await expect
+    .poll(() => presenter.getByRole('status').first().innerText())
+    .toContain('Không có vật chứng số 6');
+  expect(await presenter.getByTestId('position').innerText()).toBe(before);
+  expect(await presenter.locator('.cr-keys').innerText()).toContain('số + B: bút lục đó');
+  await presenter.keyboard.type('6');
+  await presenter.keyboard.press('b');
   await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('3/4 · BL 6');
+  // B after a number is the folio, not the black screen.
+  expect(await audience.locator('[data-testid=audience]').getAttribute('data-screen')).toBe('exhibit');
   await same();
   // The sideways-scanned page is shown upright: its frame is taller than wide.
   const fitted = (await audience.locator('[data-testid=audience] .cr-fitted').first().boundingBox())!;
@@ -188,7 +239,7 @@ test('prepare a list from the dossier and present it to an audience window', asy
   await audience.screenshot({ path: path.join(SHOTS, '5-audience-bl6.png') });
   // An unknown folio says so and stays put.
   await presenter.keyboard.type('99');
-  await presenter.keyboard.press('Enter');
+  await presenter.keyboard.press('b');
   await expect.poll(() => presenter.getByRole('status').first().innerText()).toContain('99');
   await expect.poll(() => presenter.getByTestId('position').innerText()).toContain('3/4');
 

@@ -11,8 +11,15 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const rendererDist = path.join(repoRoot, 'renderer', 'dist');
 
 export type HosoInstance = {
-  /** Base URL, e.g. http://127.0.0.1:41234/ */
+  /**
+   * The link `npm run web` prints, with the per-run secret: http://127.0.0.1:41234/?token=SECRET.
+   * Opening it (with a `#/route` appended if wanted) logs the browser in, as it does for a user.
+   */
   url: string;
+  /** The origin, http://127.0.0.1:41234 (no secret: the UI loads but the API answers 401). */
+  origin: string;
+  /** The per-run secret, for requests made outside the browser (`Authorization: Bearer`). */
+  token: string;
   dataDir: string;
   close(): Promise<void>;
 };
@@ -46,7 +53,9 @@ export async function startHoso(opts: StartHosoOptions = {}): Promise<HosoInstan
     watchPollMs: opts.watchPollMs,
   });
   return {
-    url: server.url,
+    url: server.loginUrl,
+    origin: server.url.replace(/\/$/, ''),
+    token: server.token,
     dataDir,
     async close() {
       await server.close();

@@ -72,12 +72,14 @@ describe.sequential('workbench', () => {
     const files = (await readdir(fixtureDir)).filter((f) => /\.(jpe?g|png|tiff?|pdf)$/i.test(f)).sort();
     await importFiles(page, [...files.map((f) => path.join(fixtureDir, f)), corrupt]);
     const error = page.locator('.toast-error').first();
-    await error.waitFor({ timeout: 60_000 });
+    await error.waitFor({ timeout: 180_000 });
     expect(await error.textContent()).toMatch(/trang-hong\.jpg/);
     expect(await error.textContent()).toMatch(/bị hỏng|không phải ảnh/);
     await screenshot(page, '2a-dossier-ocr-running');
     await waitForOcr(page, files.length);
     expect(await page.locator('.ocr-summary').getAttribute('data-failed')).toBe('0');
+    // "… đang nhận dạng chữ." is over once the OCR is: the toast goes with it.
+    await expect.poll(() => page.locator('.toast', { hasText: 'đang nhận dạng chữ' }).count()).toBe(0);
     // Metadata detected from the first document's OCR text.
     expect(await page.locator('.doc-title').first().textContent()).toMatch(/Quyết định phê chuẩn/i);
     expect(await page.locator('.folio-range').first().textContent()).toBe('BL 1');
@@ -125,6 +127,8 @@ describe.sequential('workbench', () => {
     await screenshot(page, '5-viewer-corrected');
     await page.goto(`${hoso.url}#/search?q=khongtuoc`);
     await expect.poll(() => page.locator('a.search-hit').count()).toBe(1);
+    // The correction's toast belonged to the page it was made on: it does not follow to search.
+    expect(await page.locator('.toast', { hasText: 'Khổngtước' }).count()).toBe(0);
     expect(await page.locator('a.search-hit mark').first().textContent()).toBe('Khổngtước');
   });
 
@@ -196,7 +200,7 @@ describe.sequential('workbench', () => {
   test('exports a .hoso bundle and imports it back as a copy', async () => {
     await page.getByRole('button', { name: 'Xuất gói .hoso' }).click();
     const link = page.locator('a.download-link', { hasText: '.hoso' });
-    await link.waitFor({ timeout: 60_000 });
+    await link.waitFor({ timeout: 180_000 });
     const response = await page.request.get(new URL((await link.getAttribute('href'))!, hoso.url).toString());
     expect(response.status()).toBe(200);
     const bundle = path.join(tmp, 'case.hoso');
@@ -204,7 +208,7 @@ describe.sequential('workbench', () => {
     await page.getByRole('button', { name: 'Đóng', exact: true }).click();
     await page.goto(`${hoso.url}#/cases`);
     await page.locator('[data-testid="bundle-input"]').setInputFiles(bundle);
-    await page.locator('.toast-ok', { hasText: 'bản sao (6 trang)' }).waitFor({ timeout: 60_000 });
+    await page.locator('.toast-ok', { hasText: 'bản sao (6 trang)' }).waitFor({ timeout: 180_000 });
     await page.goto(`${hoso.url}#/cases`);
     await expect.poll(() => page.locator('.cases-table tbody tr').count()).toBe(2);
   });
@@ -272,7 +276,7 @@ describe.sequential('workbench', () => {
     );
     await page
       .locator('.toast-ok', { hasText: 'Đã nhập “scan-0001.png” từ thư mục quét' })
-      .waitFor({ timeout: 60_000 });
+      .waitFor({ timeout: 180_000 });
     await page.goto(caseUrl);
     await expect.poll(() => page.locator('.ocr-summary').getAttribute('data-total')).toBe(String(before + 1));
     await waitForOcr(page, before + 1);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { dataPaths } from '../../main/src/services/data-dir';
+import { DerivedFiles } from '../../main/src/services/derived-files';
 import { FileStore } from '../../main/src/services/file-store';
 import { HostFailure } from '../../main/src/services/host-error';
 import { PageImages } from '../../main/src/services/page-images';
@@ -109,7 +110,7 @@ describe('FileStore', () => {
 
   test('page images: JPEG passes through, TIFF becomes PNG, PDF is rendered and cached', async () => {
     const { paths, store } = await newStore();
-    const images = new PageImages(paths, store);
+    const images = new PageImages(paths, store, new DerivedFiles(paths));
     const jpeg = await makeImage('jpeg');
     const j = await store.storeBytes('a.jpg', jpeg);
     const jImg = await images.pageImage(j.hash, 0);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { dataPaths } from '../../main/src/services/data-dir';
+import { DerivedFiles } from '../../main/src/services/derived-files';
 import { EventBus } from '../../main/src/services/event-bus';
 import { FileStore } from '../../main/src/services/file-store';
 import { HostFailure } from '../../main/src/services/host-error';
@@ -21,7 +22,7 @@ async function setup(dir?: string) {
     const queue = new OcrQueue({
       paths,
       store,
-      jobStore: new JobStore(paths),
+      jobStore: new JobStore(paths, new DerivedFiles(paths)),
       events,
       recognize,
       threads: 1,

@@ -25,9 +25,17 @@ describe('web bridge client', () => {
       recognize: fakeRecognizer({ pages: 1 }).recognize,
     });
     const base = server.url.replace(/\/$/, '');
+    const token = server.token;
     const realFetch = globalThis.fetch;
     vi.stubGlobal('fetch', (input: string, init: RequestInit = {}) =>
-      realFetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), Origin: base } }),
+      realFetch(input, {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          Origin: base,
+          Authorization: `Bearer ${token}`,
+        },
+      }),
     );
     const bridge = createWebBridge(base);
     expect(bridge.mode).toBe('web');
@@ -40,7 +48,7 @@ describe('web bridge client', () => {
     expect(stored.value).toMatchObject({ name: 'Trang 1.jpg', existed: false });
     const again = await bridge.getFile({ hash: stored.value.hash });
     expect(again).toMatchObject({ ok: true, value: { hash: stored.value.hash } });
-    const image = await realFetch(bridge.pageImageUrl(stored.value.hash, 0));
+    const image = await fetch(bridge.pageImageUrl(stored.value.hash, 0));
     expect(image.headers.get('content-type')).toBe('image/jpeg');
 
     const job = await bridge.enqueueOcr({ fileHash: stored.value.hash, fileName: 'Trang 1.jpg' });

@@ -1,10 +1,10 @@
 import type { HostEvent } from '@hoso/contracts';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startWebServer, type WebServer } from '../../main/src/web/server';
 import { fakeRecognizer, makeImage, tempDir, until } from './helpers';
+import { authed, json, raw as rawHttp } from './http-client';
 
 let server: WebServer | undefined;
 afterEach(async () => {
@@ -31,31 +31,9 @@ async function start() {
   return server;
 }
 
-/** Raw HTTP so the test controls Host and Origin exactly (fetch forbids setting Host). */
-function raw(
-  port: number,
-  method: string,
-  urlPath: string,
-  headers: Record<string, string> = {},
-  body?: Buffer | string,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, method, path: urlPath, headers: { Host: `127.0.0.1:${port}`, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-const json = (r: { body: Buffer }) => JSON.parse(r.body.toString('utf8'));
+/** Every request below is the owner's (the bearer secret); web-auth.test.ts attacks without it. */
+const raw: typeof rawHttp = (port, method, urlPath, headers, body) =>
+  authed(server!.token)(port, method, urlPath, headers, body);
 
 describe('browser-mode HTTP server', () => {
   test('serves the renderer with CSP and nosniff, and nothing outside it', async () => {
@@ -125,7 +103,7 @@ describe('browser-mode HTTP server', () => {
     const s = await start();
     const origin = `http://127.0.0.1:${s.port}`;
     const events: HostEvent[] = [];
-    const sse = await fetch(`${s.url}api/events`);
+    const sse = await fetch(`${s.url}api/events`, { headers: { Authorization: `Bearer ${s.token}` } });
     expect(sse.headers.get('content-type')).toContain('text/event-stream');
     const reader = sse.body!.getReader();
     void (async () => {

@@ -49,6 +49,11 @@ describe('PDF export', () => {
       expect(text).toContain(s);
     // Words with letters from U+1EA0–U+1EF9 are the ones a wrong font breaks.
     expect(pdfText(bytes, ['-raw'])).toMatch(/Đề xuất hướng giải quyết/);
+    // Nothing is cut: long titles and a provision's elements wrap (issue: "… trở lên…").
+    expect(text).not.toContain('…');
+    expect(pdfText(bytes, ['-raw']).replace(/\s+/g, ' ')).toMatch(
+      /ý thức chiếm đoạt có trước khi nhận tài sản/,
+    );
   });
 
   it('A3 landscape, edge labels as text', async () => {

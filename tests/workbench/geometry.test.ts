@@ -1,11 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { OcrPage } from '@hoso/contracts';
-import {
-  boxFromCorners,
-  displaySize,
-  displayToFrame,
-  pageFrame,
-} from '../../renderer/src/features/viewer/frame';
+import { boxFromCorners, displaySize, displayToFrame, pageFrame } from '../../renderer/src/shared/pageFrame';
 import { hitWordIndices } from '../../renderer/src/features/viewer/hits';
 
 const ocr = (rotation: 0 | 90 | 180 | 270, deskewDeg = 0) =>

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../services/data-dir';
 import { createHostGate, type HostGate } from '../services/host-gate';
 import { unlockFromKeyStore } from './key-store';
+import { appMenuTemplate } from './app-menu';
 import { APP_INDEX_URL, APP_SCHEME } from './app-origin';
 import { handleAppRequest } from './app-protocol';
 import { createAudienceWindows } from './audience-window';
@@ -62,7 +63,7 @@ function harden(contents: WebContents): void {
         action: 'allow',
         overrideBrowserWindowOptions: {
           autoHideMenuBar: true,
-          webPreferences: secureWebPreferences(preload),
+          webPreferences: secureWebPreferences(preload, !app.isPackaged),
         },
       };
     }
@@ -73,14 +74,7 @@ function harden(contents: WebContents): void {
 app.on('web-contents-created', (_event, contents) => harden(contents));
 
 app.whenReady().then(async () => {
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate([
-      { role: 'fileMenu' },
-      { role: 'editMenu' },
-      { role: 'viewMenu' },
-      { role: 'windowMenu' },
-    ]),
-  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged })));
   const audience = createAudienceWindows({ BrowserWindow, screen }, preload);
   host = await createHostGate({
     dataDir: process.env.HOSO_DATA_DIR ? resolveDataDir() : app.getPath('userData'),
@@ -110,7 +104,7 @@ app.whenReady().then(async () => {
     show: false,
     title: 'HoSo',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, !app.isPackaged),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   await mainWindow.loadURL(APP_INDEX_URL);

@@ -5,8 +5,10 @@ import { isAppUrl, isAudienceUrl } from './app-origin';
  * the windows never leave app://hoso, never open other windows (except our own audience view),
  * never get a permission (camera, geolocation, notifications…), and never reach the network.
  */
-export const secureWebPreferences = (preload: string) => ({
+export const secureWebPreferences = (preload: string, devTools = false) => ({
   preload,
+  /** Off in the packaged app: DevTools would read every case through the renderer. */
+  devTools,
   contextIsolation: true,
   sandbox: true,
   nodeIntegration: false,

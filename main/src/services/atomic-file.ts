@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { hostFail } from './host-error';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * Nothing half-written: every file the host writes goes to a temp file in the same folder tree,
@@ -14,11 +15,11 @@ export async function writeFileAtomic(
   tmpDir?: string,
 ): Promise<void> {
   const dir = tmpDir ?? path.dirname(target);
-  await mkdir(dir, { recursive: true });
-  await mkdir(path.dirname(target), { recursive: true });
+  await mkdirPrivate(dir);
+  await mkdirPrivate(path.dirname(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${randomUUID()}.tmp`);
   try {
-    const handle = await open(tmp, 'w', 0o644);
+    const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -34,30 +35,50 @@ export async function writeFileAtomic(
 
 export type StreamedTemp = { tmpPath: string; hash: string; size: number };
 
+/** How many first bytes `checkHead` sees (a PDF header may sit anywhere in the first 1024). */
+export const HEAD_BYTES = 1024;
+
 /**
  * Streams bytes into a temp file while hashing them (SHA-256), fsyncs, and returns the temp
  * path for the caller to rename. Over `maxBytes` → TOO_LARGE and the temp file is removed.
+ * `checkHead` sees the first HEAD_BYTES bytes (or all, if fewer) before anything else is read:
+ * throwing there refuses 600 MB of garbage after its first kilobyte.
  */
 export async function streamToTemp(
   source: Readable | AsyncIterable<Uint8Array>,
   tmpDir: string,
   maxBytes: number,
-  /** What is written to disk for the plaintext (encryption at rest); hash and size stay the plaintext's. */
-  encode: (plain: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array> = (plain) => plain,
+  options: {
+    checkHead?: (head: Buffer) => void;
+    /** What is written to disk for the plaintext (encryption at rest); hash and size stay the plaintext's. */
+    encode?: (plain: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+  } = {},
 ): Promise<StreamedTemp> {
-  await mkdir(tmpDir, { recursive: true });
+  const { checkHead, encode = (plain: AsyncIterable<Uint8Array>) => plain } = options;
+  await mkdirPrivate(tmpDir);
   const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
   const hash = createHash('sha256');
   let size = 0;
-  const handle = await open(tmpPath, 'w', 0o600);
+  const handle = await open(tmpPath, 'w', PRIVATE_FILE_MODE);
+  let head: Buffer[] | undefined = checkHead ? [] : undefined;
+  let headSize = 0;
   try {
     async function* counted() {
       for await (const chunk of source as AsyncIterable<Uint8Array>) {
         size += chunk.byteLength;
         if (size > maxBytes) hostFail('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
+        if (head) {
+          head.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          headSize += chunk.byteLength;
+          if (headSize >= HEAD_BYTES) {
+            checkHead!(Buffer.concat(head).subarray(0, HEAD_BYTES));
+            head = undefined;
+          }
+        }
         hash.update(chunk);
         yield chunk;
       }
+      if (head) checkHead!(Buffer.concat(head));
     }
     for await (const chunk of encode(counted())) await handle.write(chunk);
     await handle.sync();

@@ -2,12 +2,13 @@ import type { BundleExportRequest, BundleImportResult, StoredFile } from '@hoso/
 import { BundleExportRequestSchema, Sha256Schema } from '@hoso/contracts';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { sha256, streamToTemp } from './atomic-file';
-import type { FileStore } from './file-store';
+import { cleanName, type FileStore, type PreparedFile } from './file-store';
+import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
 import { HostFailure, hostFail } from './host-error';
 import { AuditEntrySchema, entryHash, entryLine, type AuditEntry } from './audit/audit-entry';
 import { isPassphraseBundle, openBundle } from './crypto/bundle-seal';
@@ -76,9 +77,9 @@ export async function writeBundle(
       entries: audit.lines.length,
       chainHead: audit.chainHead,
     };
-  await mkdir(tmpDir, { recursive: true });
+  await mkdirPrivate(tmpDir);
   const tmp = path.join(tmpDir, `${randomUUID()}.hoso.part`);
-  const out = await open(tmp, 'w');
+  const out = await open(tmp, 'w', PRIVATE_FILE_MODE);
   const pending: Uint8Array[] = [];
   let zipError: Error | null = null;
   let size = 0;
@@ -136,97 +137,129 @@ export async function writeBundle(
   }
 }
 
+/** A manifest larger than this is not a HoSo manifest (100 000 files take ~20 MB). */
+const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
+/** The renderer's records of one case (OCR words of thousands of pages included). */
+const MAX_CASE_DATA_BYTES = 256 * 1024 * 1024;
+const ORIGINAL_ENTRY = /^originals\/[0-9a-f]{64}$/;
+
 /**
- * Imports a bundle from a file on disk. Pass 1 checks everything against the manifest (case data
- * and every original's SHA-256 and size, streamed); only then pass 2 stores the originals. A
- * tampered or truncated bundle therefore imports nothing.
+ * Imports a bundle from a file on disk. Pass 1 checks everything and stores nothing: the zip's
+ * names (no duplicates, nothing unexpected), the manifest, the case data's hash, and every
+ * original streamed into tmp/ through the store's own checks (first bytes, hash, size, format
+ * probe of every page). Only when all passed does pass 2 move the originals into place. A
+ * tampered, truncated, hostile or merely broken bundle therefore imports nothing.
  */
 export async function importBundleFile(
   store: FileStore,
   file: string,
 ): Promise<Omit<BundleImportResult, 'auditEntries'> & { auditEntries?: AuditEntry[] }> {
   const entries = await readZipDirectory(file);
+  for (const name of entries.keys())
+    if (name !== 'manifest.json' && name !== 'case.json' && !ORIGINAL_ENTRY.test(name))
+      hostFail('BUNDLE_CORRUPT', `The bundle holds an unexpected entry ${name.slice(0, 80)}.`);
   const manifestEntry = entries.get('manifest.json');
   if (!manifestEntry)
     return hostFail('BUNDLE_CORRUPT', 'The bundle has no manifest.json; it is not a HoSo bundle.');
   let manifest: Manifest;
   try {
-    manifest = ManifestSchema.parse(JSON.parse((await entryBytes(file, manifestEntry)).toString('utf8')));
+    manifest = ManifestSchema.parse(
+      JSON.parse((await entryBytes(file, manifestEntry, MAX_MANIFEST_BYTES)).toString('utf8')),
+    );
   } catch (err) {
     if (err instanceof HostFailure) throw err;
     return hostFail('BUNDLE_CORRUPT', 'The bundle manifest is not valid.');
   }
+  const listed = new Set(manifest.files.map((f) => f.hash));
+  if (listed.size !== manifest.files.length)
+    hostFail('BUNDLE_CORRUPT', 'The bundle manifest lists a file twice.');
+  for (const name of entries.keys())
+    if (ORIGINAL_ENTRY.test(name) && !listed.has(name.slice(10)))
+      hostFail('BUNDLE_CORRUPT', `The bundle holds ${name}, which its manifest does not list.`);
   const caseEntry = entries.get('case.json');
-  const caseBytes = caseEntry ? await entryBytes(file, caseEntry) : undefined;
+  const caseBytes = caseEntry ? await entryBytes(file, caseEntry, MAX_CASE_DATA_BYTES) : undefined;
   if (!caseBytes || sha256(caseBytes) !== manifest.caseData.sha256)
     hostFail('BUNDLE_TAMPERED', 'The case data in the bundle does not match its manifest hash.', {
       file: 'case.json',
     });
   const auditEntries = manifest.audit ? await checkBundleAudit(file, entries, manifest.audit) : undefined;
-  const originals = new Map<string, ZipEntry>();
-  for (const meta of manifest.files) {
-    const entry = entries.get(`originals/${meta.hash}`);
-    if (!entry) return hostFail('BUNDLE_CORRUPT', `The bundle is missing ${meta.name}.`, { file: meta.name });
-    const digest = createHash('sha256');
-    let size = 0;
-    try {
-      for await (const chunk of entryStream(file, entry)) {
-        digest.update(chunk as Buffer);
-        size += (chunk as Buffer).byteLength;
+  let caseData: unknown;
+  try {
+    caseData = JSON.parse(caseBytes!.toString('utf8'));
+  } catch {
+    hostFail('BUNDLE_CORRUPT', 'The case data in the bundle is not valid JSON.', { file: 'case.json' });
+  }
+  const prepared: PreparedFile[] = [];
+  try {
+    for (const meta of manifest.files) {
+      const entry = entries.get(`originals/${meta.hash}`);
+      if (!entry)
+        return hostFail('BUNDLE_CORRUPT', `The bundle is missing ${meta.name}.`, { file: meta.name });
+      if (entry.size !== meta.size)
+        hostFail('BUNDLE_TAMPERED', `${meta.name} in the bundle does not match its size.`, {
+          file: meta.name,
+        });
+      let ready: PreparedFile;
+      try {
+        ready = await store.prepare(meta.name, entryStream(file, entry));
+      } catch (err) {
+        if (err instanceof HostFailure) throw err;
+        return hostFail(
+          'BUNDLE_CORRUPT',
+          `${cleanName(meta.name)} in the bundle cannot be read (${(err as Error).message}).`,
+          { file: cleanName(meta.name) },
+        );
       }
-    } catch (err) {
-      hostFail('BUNDLE_CORRUPT', `${meta.name} in the bundle cannot be read (${(err as Error).message}).`, {
-        file: meta.name,
-      });
+      prepared.push(ready);
+      if (ready.meta.hash !== meta.hash || ready.meta.size !== meta.size)
+        hostFail('BUNDLE_TAMPERED', `${meta.name} in the bundle does not match its hash.`, {
+          file: meta.name,
+        });
     }
-    if (digest.digest('hex') !== meta.hash || size !== meta.size)
-      hostFail('BUNDLE_TAMPERED', `${meta.name} in the bundle does not match its hash.`, { file: meta.name });
-    originals.set(meta.hash, entry);
+    const files: StoredFile[] = [];
+    for (const p of prepared) files.push(await store.commit(p));
+    return { caseData, files, auditEntries };
+  } finally {
+    await Promise.all(prepared.map((p) => store.discard(p)));
   }
-  const files: StoredFile[] = [];
-  for (const meta of manifest.files) {
-    files.push(await store.storeStream(meta.name, entryStream(file, originals.get(meta.hash)!)));
-  }
-  return { caseData: JSON.parse(caseBytes!.toString('utf8')) as unknown, files, auditEntries };
-}
-
-/**
- * The bundle's nhật ký must match its manifest hash, and every entry must be intact on its own:
- * canonical, hashing to its `hash`, in increasing seq. (The case's entries are a subset of the
- * exporter's chain, so `prev` links skip the other cases' entries and are not followed.)
- */
-async function checkBundleAudit(
-  file: string,
-  entries: Map<string, ZipEntry>,
-  meta: NonNullable<Manifest['audit']>,
-): Promise<AuditEntry[]> {
-  const entry = entries.get(meta.path);
-  const bytes = entry ? await entryBytes(file, entry) : undefined;
-  if (!bytes || sha256(bytes) !== meta.sha256)
-    hostFail('BUNDLE_TAMPERED', 'The audit log in the bundle does not match its manifest hash.', {
-      file: meta.path,
-    });
-  const lines = bytes!.toString('utf8').split('\n').filter(Boolean);
-  if (lines.length !== meta.entries)
-    hostFail('BUNDLE_TAMPERED', 'The audit log in the bundle lost or gained entries.', { file: meta.path });
-  let seq = 0;
-  return lines.map((line, i) => {
-    const parsed = AuditEntrySchema.safeParse(safeParse(line));
-    const e = parsed.success ? parsed.data : undefined;
-    if (!e || entryLine(e) !== line || entryHash(e) !== e.hash || e.seq <= seq)
-      return hostFail('BUNDLE_TAMPERED', `Entry ${i + 1} of the audit log in the bundle was changed.`, {
+  /**
+   * The bundle's nhật ký must match its manifest hash, and every entry must be intact on its own:
+   * canonical, hashing to its `hash`, in increasing seq. (The case's entries are a subset of the
+   * exporter's chain, so `prev` links skip the other cases' entries and are not followed.)
+   */
+  async function checkBundleAudit(
+    file: string,
+    entries: Map<string, ZipEntry>,
+    meta: NonNullable<Manifest['audit']>,
+  ): Promise<AuditEntry[]> {
+    const entry = entries.get(meta.path);
+    const bytes = entry ? await entryBytes(file, entry) : undefined;
+    if (!bytes || sha256(bytes) !== meta.sha256)
+      hostFail('BUNDLE_TAMPERED', 'The audit log in the bundle does not match its manifest hash.', {
         file: meta.path,
       });
-    seq = e.seq;
-    return e;
-  });
-}
+    const lines = bytes!.toString('utf8').split('\n').filter(Boolean);
+    if (lines.length !== meta.entries)
+      hostFail('BUNDLE_TAMPERED', 'The audit log in the bundle lost or gained entries.', { file: meta.path });
+    let seq = 0;
+    return lines.map((line, i) => {
+      const parsed = AuditEntrySchema.safeParse(safeParse(line));
+      const e = parsed.success ? parsed.data : undefined;
+      if (!e || entryLine(e) !== line || entryHash(e) !== e.hash || e.seq <= seq)
+        return hostFail('BUNDLE_TAMPERED', `Entry ${i + 1} of the audit log in the bundle was changed.`, {
+          file: meta.path,
+        });
+      seq = e.seq;
+      return e;
+    });
+  }
 
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+  function safeParse(text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
   }
 }
 

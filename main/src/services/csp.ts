@@ -24,6 +24,8 @@ export function statusForErrorCode(code: string): number {
   switch (code) {
     case 'INVALID_MESSAGE':
       return 400;
+    case 'UNAUTHORIZED':
+      return 401;
     case 'FORBIDDEN':
       return 403;
     case 'NOT_FOUND':

@@ -1,7 +1,8 @@
 import type { StoredFile, StoredFilePage } from '@hoso/contracts';
-import { Sha256Schema } from '@hoso/contracts';
+import { Sha256Schema, StoredFilePageSchema } from '@hoso/contracts';
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
-import { chmod, copyFile, link, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, link, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { streamToTemp } from './atomic-file';
@@ -10,6 +11,7 @@ import type { DataPaths } from './data-dir';
 import { detectKind, MIME_BY_KIND, type FileKind } from './file-kind';
 import { hostFail } from './host-error';
 import { probePages } from './page-probe';
+import { mkdirPrivate, ORIGINAL_FILE_MODE } from './private-files';
 
 /** What the store records about an original, next to it (meta/<hash>.json). */
 type FileMeta = {
@@ -20,6 +22,18 @@ type FileMeta = {
   kind: FileKind;
   pages: StoredFilePage[];
 };
+
+const FileMetaSchema = z.object({
+  hash: Sha256Schema,
+  name: z.string(),
+  size: z.number().int().min(0),
+  mime: z.string(),
+  kind: z.enum(['jpeg', 'png', 'tiff', 'pdf']),
+  pages: z.array(StoredFilePageSchema).min(1),
+});
+
+/** A file checked and waiting in tmp/ to be committed (see FileStore.prepare). */
+export type PreparedFile = { readonly tmpPath: string; readonly meta: FileMeta; readonly intact: boolean };
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
@@ -55,13 +69,32 @@ export class FileStore {
    * PDF, then moves them into originals/<hash>. A bad file leaves nothing behind.
    */
   async storeStream(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<StoredFile> {
+    const prepared = await this.prepare(name, source);
+    try {
+      return await this.commit(prepared);
+    } finally {
+      await this.discard(prepared);
+    }
+  }
+
+  /**
+   * Phase 1 of storing, which stores nothing: the bytes go to a temp file (hashed on the way,
+   * refused by their first bytes before the rest is read), and are probed (format, every page).
+   * A bundle import prepares every file before it commits any.
+   */
+  async prepare(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<PreparedFile> {
     const displayName = cleanName(name);
-    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, this.codec.encode);
+    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, {
+      checkHead: (head) => detectKind(head, displayName),
+      encode: this.codec.encode,
+    });
     try {
       const existing = await this.readMeta(temp.hash).catch(() => undefined);
-      if (existing && (await exists(this.originalPath(temp.hash)))) {
-        return { ...publicMeta(existing), existed: true };
-      }
+      // Already stored and still intact: nothing to do. Stored but damaged on disk: these bytes
+      // hash to its name, so they are the original — they replace the damaged copy (repair).
+      if (existing && (await this.isIntact(temp.hash)))
+        return { tmpPath: temp.tmpPath, meta: existing, intact: true };
+      // The temp file holds what goes to disk (sealed when encrypted); probing needs the plaintext.
       const bytes = await this.codec.readFile(temp.tmpPath, displayName);
       const kind = detectKind(bytes, displayName);
       const pages = await probePages(bytes, kind, displayName);
@@ -73,20 +106,37 @@ export class FileStore {
         kind,
         pages,
       };
-      await mkdir(this.paths.originals, { recursive: true });
-      const target = this.originalPath(temp.hash);
-      // Content-addressed: if a concurrent store already placed this hash, its bytes are ours too,
-      // so it is never replaced. Read-only is set after the rename: Windows cannot delete a
-      // read-only temp file, and the target is final by then.
-      if (!(await exists(target))) {
-        await rename(temp.tmpPath, target);
-        await chmod(target, 0o444);
-      }
-      await this.codec.writeFile(this.metaPath(temp.hash), JSON.stringify(meta), this.paths.tmp);
-      return { ...publicMeta(meta), existed: false };
-    } finally {
+      return { tmpPath: temp.tmpPath, meta, intact: false };
+    } catch (err) {
       await rm(temp.tmpPath, { force: true });
+      throw err;
     }
+  }
+
+  /** Phase 2: moves a prepared file into originals/<hash> with its meta (or finds it there). */
+  async commit(prepared: PreparedFile): Promise<StoredFile> {
+    const { meta, tmpPath } = prepared;
+    if (prepared.intact) return { ...publicMeta(meta), existed: true };
+    await mkdirPrivate(this.paths.originals);
+    const target = this.originalPath(meta.hash);
+    const repaired =
+      (await this.readMeta(meta.hash).catch(() => undefined)) !== undefined || (await exists(target));
+    // Content-addressed: if a concurrent store already placed this hash intact, its bytes are
+    // ours too, so it is left alone; a damaged one is replaced (rename is atomic). Read-only is
+    // set after the rename: Windows cannot delete a read-only temp file, and the target is
+    // final by then (and Windows cannot rename over a read-only file: made writable first).
+    if (!(await this.isIntact(meta.hash))) {
+      if (process.platform === 'win32') await chmod(target, 0o600).catch(() => undefined);
+      await rename(tmpPath, target);
+      await chmod(target, ORIGINAL_FILE_MODE);
+    }
+    await this.codec.writeFile(this.metaPath(meta.hash), JSON.stringify(meta), this.paths.tmp);
+    return { ...publicMeta(meta), existed: repaired };
+  }
+
+  /** Removes a prepared file's temp copy (after commit it is already gone). */
+  async discard(prepared: PreparedFile): Promise<void> {
+    await rm(prepared.tmpPath, { force: true });
   }
 
   async getFile(hash: string): Promise<StoredFile> {
@@ -175,13 +225,26 @@ export class FileStore {
     }
   }
 
+  /** Whether the original exists and still matches its hash (streamed, constant memory). */
+  async isIntact(hash: string): Promise<boolean> {
+    return this.verifiedPath(hash).then(
+      () => true,
+      () => false,
+    );
+  }
+
   async has(hash: string): Promise<boolean> {
     return exists(this.originalPath(hash));
   }
 
   private async readMeta(hash: string): Promise<FileMeta> {
     try {
-      return JSON.parse((await this.codec.readFile(this.metaPath(hash))).toString('utf8')) as FileMeta;
+      const meta = FileMetaSchema.parse(
+        JSON.parse((await this.codec.readFile(this.metaPath(hash))).toString('utf8')),
+      );
+      // The served Content-Type follows the probed kind, never a string read from disk: an edited
+      // meta file must not make an original be served as HTML in the app's origin.
+      return { ...meta, hash, name: cleanName(meta.name), mime: MIME_BY_KIND[meta.kind] };
     } catch {
       return hostFail('NOT_FOUND', `No stored file ${hash}.`);
     }

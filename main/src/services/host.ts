@@ -6,12 +6,13 @@ import type {
   CommandReply,
   DisplayInfo,
   ExportResult,
+  HostError,
   StoredFile,
   UploadHandlers,
 } from '@hoso/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { openHostAudit } from './audit/host-audit';
 import { plainCodec, type BlobCodec } from './crypto/blob-codec';
@@ -19,18 +20,22 @@ import { sealBundle } from './crypto/bundle-seal';
 import type { Readable } from 'node:stream';
 import { importBundle, writeBundle } from './case-bundle';
 import { dataPaths, type DataPaths } from './data-dir';
+import { DerivedFiles } from './derived-files';
 import { EventBus } from './event-bus';
 import { ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
 import { JobStore } from './job-store';
-import { inProcessRecognizer, type Recognizer } from './ocr-engine';
+import { centreOrLocal, inProcessRecognizer, type Recognizer } from './ocr-engine';
 import { threadRecognizer } from './ocr-thread';
 import { OcrQueue } from './ocr-queue';
 import { PageImages } from './page-images';
+import { PRIVATE_FILE_MODE, securePrivateTree } from './private-files';
 import { writeExportPdf } from './pdf-export';
 import { SettingsStore } from './settings';
+import { cleanTempFolder } from './temp-cleanup';
 import { WatchFolder } from './watch-folder';
+import { checkWatchFolder } from './watch-folder-policy';
 
 /** What differs between Electron and the browser: URLs for exports, windows and displays. */
 export type HostEnvironment = {
@@ -62,37 +67,72 @@ export const DEFAULT_MAX_BUNDLE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 
 export type Host = Awaited<ReturnType<typeof createHost>>;
 
+/** What the UI tells the user about repairs made at start (Vietnamese text by code in the renderer). */
+/** The centre's URL as the UI shows it: never its password. Loaded on use (BullMQ, tesseract.js). */
+async function maskedServer(url: string | null): Promise<string | null> {
+  if (url === null) return null;
+  const { maskRedisUrl } = await import('@hoso/ocr/queue');
+  return maskRedisUrl(url);
+}
+
+function startupNotices(recovery: OcrQueue['recovery']): HostError[] {
+  if (recovery === 'from-last-good')
+    return [
+      {
+        code: 'JOBS_RECOVERED',
+        message:
+          'The OCR job list was damaged on disk; HoSo recovered it from the last good copy (the damaged file was kept in jobs/).',
+      },
+    ];
+  if (recovery === 'lost')
+    return [
+      {
+        code: 'JOBS_LOST',
+        message:
+          'The OCR job list was damaged on disk and no good copy was left; pending imports must be started again. Originals are not affected.',
+      },
+    ];
+  return [];
+}
+
 /** Wires the host services over one data dir. Both the HTTP server and the IPC router use it. */
 export async function createHost(options: HostOptions) {
   const paths: DataPaths = dataPaths(options.dataDir);
-  await Promise.all(
-    Object.values(paths)
-      .filter((p) => !p.endsWith('.json'))
-      .map((p) => mkdir(p, { recursive: true })),
-  );
-  await clearTmp(paths.tmp);
+  // Leftovers of a crash first: a temp hard link to an original must be gone before modes are fixed.
+  const leftovers = await cleanTempFolder(paths.tmp);
+  if (leftovers.length)
+    console.error(`HoSo: removed ${leftovers.length} leftover temp file(s) of an interrupted run.`);
+  await securePrivateTree(paths);
   const codec = options.codec ?? plainCodec;
   const events = options.events ?? new EventBus();
   const store = new FileStore(paths, options.maxFileBytes, codec);
-  const images = new PageImages(paths, store);
+  // Derived files go through the codec too; their integrity records hash the plaintext.
+  const derived = new DerivedFiles(paths, () => codec);
+  const images = new PageImages(paths, store, derived);
   const exportsFolder = new ExportsFolder(paths, codec);
   const settings = new SettingsStore(paths);
   const audit = await openHostAudit({ paths, settings, events, codec });
   const queue = new OcrQueue({
     paths,
     store,
-    jobStore: new JobStore(paths, codec),
+    jobStore: new JobStore(paths, derived, codec),
     events,
-    recognize:
+    recognize: centreOrLocal(
       options.recognize ??
-      (process.env.HOSO_OCR_IN_PROCESS === '1' ? inProcessRecognizer() : threadRecognizer()),
+        (process.env.HOSO_OCR_IN_PROCESS === '1' ? inProcessRecognizer() : threadRecognizer()),
+      async () => (await settings.read()).ocrServer,
+    ),
     threads: options.ocrThreads,
   });
   const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });
   await queue.start();
   const watched = (await settings.read()).watchFolder;
   // A folder that disappeared (unplugged drive) must not stop the app from starting.
-  if (watched) await watch.start(watched).catch(() => undefined);
+  // A folder saved by an older version (or edited into settings.json) is judged like a new one.
+  if (watched)
+    await checkWatchFolder(watched, { dataDir: paths.root })
+      .then((folder) => watch.start(folder))
+      .catch(() => undefined);
 
   const exportResult = (storedName: string, bytes: number): ExportResult => ({
     url: options.env.exportUrl(storedName),
@@ -104,6 +144,7 @@ export async function createHost(options: HostOptions) {
   const publish = async (plainTmp: string, storedName: string) => {
     const sha = await sha256File(plainTmp);
     await codec.adopt(plainTmp, exportsFolder.resolve(storedName), paths.tmp);
+    await chmod(exportsFolder.resolve(storedName), PRIVATE_FILE_MODE);
     return sha;
   };
   const originalsOf = async (hashes: Iterable<string>) =>
@@ -136,7 +177,8 @@ export async function createHost(options: HostOptions) {
     exportPdf: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.pdf');
       const tmp = path.join(paths.tmp, `${randomUUID()}.pdf.part`);
-      const bytes = await writeExportPdf(store, request, tmp, paths.tmp);
+      const written = await writeExportPdf(store, request, tmp, paths.tmp);
+      const bytes = written.bytes;
       const sha = await publish(tmp, storedName);
       await audit.log.append({
         action: 'pdf-exported',
@@ -149,9 +191,15 @@ export async function createHost(options: HostOptions) {
           pages: request.pages.length,
           scope: request.scope ?? null,
           folioStamps: !!request.folioStamps,
+          redactedPages: written.redactedPages ?? 0,
+          signedBy: written.signedBy ?? null,
         },
       });
-      return exportResult(storedName, bytes);
+      return {
+        ...exportResult(storedName, bytes),
+        redactedPages: written.redactedPages,
+        signedBy: written.signedBy,
+      };
     },
     exportBundle: async (request) => {
       const storedName = exportsFolder.storedName(request.fileName, '.hoso');
@@ -180,10 +228,24 @@ export async function createHost(options: HostOptions) {
     },
     getWatchFolder: async () => (await settings.read()).watchFolder,
     setWatchFolder: async ({ path }) => {
-      await watch.start(path);
-      return (await settings.update({ watchFolder: path })).watchFolder;
+      const folder = path === null ? null : await checkWatchFolder(path, { dataDir: paths.root });
+      await watch.start(folder);
+      return (await settings.update({ watchFolder: folder })).watchFolder;
+    },
+    getOcrServer: async () => maskedServer((await settings.read()).ocrServer),
+    setOcrServer: async ({ url }) => {
+      if (url !== null) {
+        const { parseRedisUrl } = await import('@hoso/ocr/queue');
+        try {
+          parseRedisUrl(url.trim(), {});
+        } catch (err) {
+          hostFail('INVALID_INPUT', (err as Error).message);
+        }
+      }
+      return maskedServer((await settings.update({ ocrServer: url?.trim() ?? null })).ocrServer);
     },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
+    hostNotices: async () => startupNotices(queue.recovery),
     openAudienceWindow: async (request) => {
       if (!options.env.openAudienceWindow)
         hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');
@@ -340,16 +402,6 @@ export async function createHost(options: HostOptions) {
 }
 
 export type HostCommandHandlers = CommandHandlers;
-
-/**
- * tmp/ holds only work in flight: temp files before their rename, and (in an encrypted folder)
- * decrypted copies of originals for the OCR engine or the PDF writer. After a crash nothing there
- * is needed, and decrypted copies must not outlive the run, so each start empties it.
- */
-async function clearTmp(tmp: string): Promise<void> {
-  for (const name of await readdir(tmp).catch(() => [] as string[]))
-    await rm(path.join(tmp, name), { recursive: true, force: true });
-}
 
 async function sha256File(file: string): Promise<string> {
   const digest = createHash('sha256');

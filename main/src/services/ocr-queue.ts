@@ -1,16 +1,17 @@
 import type { EnqueueOcrRequest, HostError, OcrJob, OcrPage } from '@hoso/contracts';
 import { EnqueueOcrRequestSchema } from '@hoso/contracts';
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataPaths } from './data-dir';
 import type { EventBus } from './event-bus';
 import type { FileStore } from './file-store';
 import { cleanName } from './file-store';
-import { hostFail, toHostError } from './host-error';
-import type { JobStore } from './job-store';
+import { type HostFailure, hostFail, toHostError } from './host-error';
+import type { JobListLoad, JobStore } from './job-store';
 import type { Recognizer } from './ocr-engine';
+import { mkdirPrivate } from './private-files';
 
 const EXT_BY_MIME: Record<string, string> = {
   'image/jpeg': '.jpg',
@@ -29,6 +30,8 @@ export class OcrQueue {
   private pumping?: Promise<void>;
   private disposed = false;
   private saving: Promise<void> = Promise.resolve();
+  /** Set when the saved job list was damaged at start (the UI says so). */
+  recovery: JobListLoad['recovered'];
 
   constructor(
     private readonly deps: {
@@ -43,7 +46,9 @@ export class OcrQueue {
 
   /** Loads persisted jobs; interrupted ones go back to the queue and start again. */
   async start(): Promise<void> {
-    this.jobs = await this.deps.jobStore.load();
+    const loaded = await this.deps.jobStore.load();
+    this.jobs = loaded.jobs;
+    this.recovery = loaded.recovered;
     for (const job of this.jobs) {
       if (job.state === 'running') Object.assign(job, { state: 'queued', pagesDone: 0, updatedAt: now() });
     }
@@ -66,6 +71,8 @@ export class OcrQueue {
       forceOcr: request.forceOcr,
       ...(request.caseId ? { caseId: request.caseId } : {}),
       ...(request.documentId ? { documentId: request.documentId } : {}),
+      ...(request.engine ? { engine: request.engine } : {}),
+      ...(request.model ? { model: request.model } : {}),
       state: 'queued',
       pagesDone: 0,
       pagesTotal: file.pages.length,
@@ -105,7 +112,20 @@ export class OcrQueue {
   async result(id: string) {
     const job = this.find(id);
     if (job.state !== 'done') hostFail('NOT_READY', `Job ${id} is ${job.state}, not done.`);
-    return this.deps.jobStore.readResult(id);
+    try {
+      return await this.deps.jobStore.readResult(id);
+    } catch (err) {
+      if ((err as HostFailure).error?.code !== 'RESULT_CHANGED') throw err;
+      // Words are derived from the original: recognize them again from the verified original.
+      this.update(job, { state: 'queued', pagesDone: 0 });
+      await this.changed(job);
+      this.pump();
+      return hostFail(
+        'OCR_RESULT_REBUILDING',
+        `The OCR result of ${job.fileName} was changed on disk; it is being recognized again from the verified original.`,
+        { file: job.fileName },
+      );
+    }
   }
 
   /** Stops the running job without marking it cancelled, so it resumes on the next start. */
@@ -154,7 +174,7 @@ export class OcrQueue {
       // extension), so the engine's messages name the file the user knows.
       const stored = await this.deps.store.getFile(job.fileHash);
       await rm(workDir, { recursive: true, force: true });
-      await mkdir(workDir, { recursive: true });
+      await mkdirPrivate(workDir);
       const base = path.parse(job.fileName).name || 'file';
       const input = path.join(workDir, `${base}${EXT_BY_MIME[stored.mime] ?? ''}`);
       await this.deps.store.plainCopy(job.fileHash, input);
@@ -163,6 +183,8 @@ export class OcrQueue {
         lang: job.lang,
         jobs: this.deps.threads ?? Math.max(1, os.availableParallelism()),
         forceOcr: job.forceOcr,
+        engine: job.engine ?? 'auto',
+        model: job.model,
         skipBadPages: false,
         signal: abort.signal,
       })) {

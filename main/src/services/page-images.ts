@@ -1,6 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import type { DataPaths } from './data-dir';
+import type { DerivedFiles } from './derived-files';
 import type { FileStore } from './file-store';
 import { hostFail } from './host-error';
 import { renderPdfPage } from './pdf-pages';
@@ -10,7 +11,8 @@ export type PageImage = { bytes: Buffer; contentType: 'image/jpeg' | 'image/png'
 /**
  * Display images of stored pages, for <img>. JPEG and PNG originals pass through untouched;
  * TIFF pages become PNG (lossless, bilevel stays crisp); PDF pages are rendered to JPEG.
- * Rendered images are a cache under derived/ and can be deleted and regenerated at any time.
+ * Rendered images are a cache under derived/ and can be deleted and regenerated at any time;
+ * each is checked against the hash recorded when it was made and re-rendered on a mismatch.
  */
 export class PageImages {
   private readonly inFlight = new Map<string, Promise<PageImage>>();
@@ -18,6 +20,7 @@ export class PageImages {
   constructor(
     private readonly paths: DataPaths,
     private readonly store: FileStore,
+    private readonly derived: DerivedFiles,
   ) {}
 
   async pageImage(hash: string, page: number): Promise<PageImage> {
@@ -29,7 +32,9 @@ export class PageImages {
     const ext = kind === 'pdf' ? 'jpg' : 'png';
     const cached = path.join(this.paths.derived, hash, `${page}.${ext}`);
     const contentType = kind === 'pdf' ? 'image/jpeg' : 'image/png';
-    const hit = await this.store.codec.readFile(cached).catch(() => undefined);
+    const hit = await this.derived.read(cached, (f) =>
+      console.error(`HoSo: ${f} did not match its recorded hash; rendered again from the original.`),
+    );
     if (hit) return { bytes: hit, contentType };
     const key = `${hash}/${page}`;
     let pending = this.inFlight.get(key);
@@ -70,7 +75,7 @@ export class PageImages {
         { file: name, page },
       );
     }
-    await this.store.codec.writeFile(cached, bytes, this.paths.tmp);
+    await this.derived.write(cached, bytes);
     return { bytes, contentType };
   }
 }

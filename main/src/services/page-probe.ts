@@ -1,4 +1,5 @@
 import type { StoredFilePage } from '@hoso/contracts';
+import { readTiffBytes, SUPPORTED_TIFF_COMPRESSIONS } from '@hoso/ocr/tiff-directory';
 import sharp from 'sharp';
 import type { FileKind } from './file-kind';
 import { hostFail } from './host-error';
@@ -44,6 +45,30 @@ async function probeImagePage(bytes: Uint8Array, name: string, page: number): Pr
   return { index: page, widthPx, heightPx, dpi: inferDpi(meta.density, widthPx, heightPx), hasText: false };
 }
 
+/**
+ * libvips reads a TIFF's header whatever its compression and fails only when decoding pixels,
+ * i.e. later, at OCR. The OCR package's directory reader knows which compressions decode: a page
+ * in another one (JPEG 2000 = 34712, JBIG, …) is refused at import, naming the page.
+ */
+async function checkTiffCompressions(bytes: Uint8Array, name: string): Promise<void> {
+  let pages: Awaited<ReturnType<typeof readTiffBytes>>;
+  try {
+    pages = await readTiffBytes(bytes);
+  } catch (err) {
+    return hostFail('CORRUPT_IMAGE', `${name} is damaged or truncated (${(err as Error).message}).`, {
+      file: name,
+    });
+  }
+  pages.forEach((p, page) => {
+    if (!SUPPORTED_TIFF_COMPRESSIONS.has(p.compression))
+      hostFail(
+        'UNSUPPORTED_TIFF_COMPRESSION',
+        `${name} page ${page + 1} uses TIFF compression ${p.compression}, which HoSo cannot read; save it as CCITT G4, LZW, Deflate or JPEG.`,
+        { file: name, page },
+      );
+  });
+}
+
 /** Measures every page of a stored file. Throws HostFailure naming the file/page on bad input. */
 export async function probePages(bytes: Uint8Array, kind: FileKind, name: string): Promise<StoredFilePage[]> {
   if (kind === 'pdf') {
@@ -51,6 +76,7 @@ export async function probePages(bytes: Uint8Array, kind: FileKind, name: string
     return pages.map((p, index) => ({ index, ...p }));
   }
   let count = 1;
+  if (kind === 'tiff') await checkTiffCompressions(bytes, name);
   if (kind === 'tiff') {
     try {
       count = (await sharp(bytes, { limitInputPixels: false }).metadata()).pages ?? 1;

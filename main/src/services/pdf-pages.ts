@@ -7,6 +7,10 @@ export const PDF_DISPLAY_DPI = 200;
 
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfjsModule> | undefined;
+/** The 2D context pdfjs draws on (@napi-rs/canvas in Node); named through pdfjs, as there is no DOM here. */
+type CanvasContext = NonNullable<
+  Parameters<import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy['render']>[0]['canvasContext']
+>;
 // pdfjs is heavy; load it only when a PDF actually arrives.
 const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
@@ -80,7 +84,7 @@ export async function renderPdfPage(bytes: Uint8Array, name: string, pageIndex: 
     const factory = (
       doc as unknown as {
         canvasFactory: {
-          create(w: number, h: number): { canvas: unknown; context: CanvasRenderingContext2D };
+          create(w: number, h: number): { canvas: unknown; context: CanvasContext };
         };
       }
     ).canvasFactory;

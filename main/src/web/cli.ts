@@ -3,7 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rerunWithBoundedMalloc } from '@hoso/ocr/bounded-malloc';
 
-/** `npm run web`: serves renderer/dist and the host services on http://127.0.0.1:5178 (PORT overrides). */
+/**
+ * `npm run web`: serves renderer/dist and the host services on http://127.0.0.1:5178 (PORT
+ * overrides) and prints the link with this run's secret (`HOSO_WEB_TOKEN` fixes it).
+ */
 async function main(): Promise<number> {
   // The host runs OCR jobs of hundreds of pages: bound glibc's malloc as the `hoso` command does.
   // Heavy modules load only in the process that serves (hence the dynamic imports below).
@@ -11,8 +14,9 @@ async function main(): Promise<number> {
   if (rerun) return rerun;
   const { resolveDataDir } = await import('../services/data-dir');
   const { startWebServer } = await import('./server');
+  const { resolveWebToken } = await import('./session-auth');
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-  const rendererDir = path.join(repoRoot, 'renderer', 'dist');
+  const rendererDir = process.env.HOSO_RENDERER_DIR ?? path.join(repoRoot, 'renderer', 'dist');
   if (!existsSync(path.join(rendererDir, 'index.html'))) {
     console.error(`The renderer is not built (${rendererDir} has no index.html). Run: npm run build:web`);
     return 2;
@@ -25,7 +29,13 @@ async function main(): Promise<number> {
   const dataDir = resolveDataDir();
   let server;
   try {
-    server = await startWebServer({ port, host: '127.0.0.1', dataDir, rendererDir });
+    server = await startWebServer({
+      port,
+      host: '127.0.0.1',
+      dataDir,
+      rendererDir,
+      token: resolveWebToken(),
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
@@ -33,7 +43,9 @@ async function main(): Promise<number> {
     else console.error(`Cannot start HoSo: ${(err as Error).message}`);
     return 1;
   }
-  console.log(`HoSo đang chạy tại / is running at ${server.url}`);
+  // The link carries the per-run secret: only who can read this terminal can open the app.
+  console.log(`HoSo đang chạy. Mở đường dẫn này trong trình duyệt / HoSo is running; open:`);
+  console.log(`  ${server.loginUrl}`);
   console.log(`Data folder: ${dataDir}  (Ctrl-C to stop)`);
   const stop = () => {
     void server.close().then(() => process.exit(0));

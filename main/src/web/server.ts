@@ -22,7 +22,9 @@ import {
   sendResult,
 } from './http-util';
 import { hostFail } from '../services/host-error';
+import { jsonBodyLimit } from './body-limits';
 import { checkRequest, COMMON_HEADERS } from './security';
+import { createSessionAuth, resolveWebToken, type SessionAuth, TOKEN_PARAM } from './session-auth';
 import { serveStatic } from './static-files';
 
 export type WebServerOptions = {
@@ -33,13 +35,21 @@ export type WebServerOptions = {
   rendererDir: string;
   recognize?: Recognizer;
   maxFileBytes?: number;
+  /** Cap of the export commands' JSON bodies (the others have small fixed caps: body-limits.ts). */
   maxJsonBytes?: number;
   maxBundleBytes?: number;
   watchPollMs?: number;
+  /** The per-run secret (default: `HOSO_WEB_TOKEN`, else a fresh random one). */
+  token?: string;
 };
 
 export type WebServer = {
+  /** Base URL, e.g. http://127.0.0.1:5178/ (the UI loads from it but the API needs the secret). */
   url: string;
+  /** The link to print for the user: base URL with `?token=SECRET`. */
+  loginUrl: string;
+  /** The per-run secret, for `Authorization: Bearer` clients. */
+  token: string;
   port: number;
   /** The running host (LOCKED while an encrypted data folder waits for its passphrase). */
   readonly host: Host;
@@ -66,7 +76,9 @@ const uploadPaths = new Map(uploadNames.map((name) => [uploads[name].httpPath as
  * An encrypted data folder answers only encryptionStatus and unlock until it is unlocked.
  *   GET  /api/files/<hash>/original, /api/files/<hash>/pages/<n>/image, /api/exports/<name>
  *   GET  /api/events               Server-Sent Events, one HostEvent per message
- *   GET  /*                        the renderer build (CSP on HTML)
+ *   GET  /api/session              200 when the request carries the secret (the UI asks first)
+ *   GET  /*                        the renderer build (CSP on HTML); `/?token=SECRET` logs in
+ * Every /api route needs the per-run secret (session-auth.ts): 401 otherwise, body unread.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   if ((options.host ?? '127.0.0.1') !== '127.0.0.1')
@@ -83,6 +95,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  let auth: SessionAuth;
+  try {
+    auth = createSessionAuth(options.token ?? resolveWebToken(), port);
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+  const loginUrl = `${url}?${TOKEN_PARAM}=${encodeURIComponent(auth.token)}`;
   const hostOptions: HostOptions = {
     dataDir: options.dataDir,
     recognize: options.recognize,
@@ -102,7 +122,6 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     throw err;
   }
   const limits = {
-    json: options.maxJsonBytes ?? 256 * 1024 * 1024,
     bundle: options.maxBundleBytes ?? DEFAULT_MAX_BUNDLE_BYTES,
   };
 
@@ -128,19 +147,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       req.resume();
       return sendError(res, { code: 'FORBIDDEN', message: refused });
     }
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const requestUrl = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const { pathname, searchParams } = requestUrl;
     const method = req.method ?? 'GET';
     if (!pathname.startsWith('/api/')) {
       if (method !== 'GET' && method !== 'HEAD')
         return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
+      if (auth.handleLogin(req, res, requestUrl)) return;
       return serveStatic(res, options.rendererDir, pathname, method === 'HEAD');
     }
+    if (!auth.isAuthorized(req)) return refuseUnauthorized(res);
+    if (pathname === '/api/session' && method === 'GET')
+      return sendResult(res, { ok: true, value: { mode: 'web' } });
     let m: RegExpMatchArray | null;
     if (method === 'POST' && (m = pathname.match(routes.call))) {
       // An unknown command is an unknown URL here; dispatch() checks it again for IPC.
       if (!isCommandName(m[1]))
         return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${m[1]}.` });
-      return sendResult(res, await dispatch(gate.commands, m[1], await readJson(req, limits.json)));
+      const body = await readJson(req, jsonBodyLimit(m[1], options.maxJsonBytes));
+      return sendResult(res, await dispatch(gate.commands, m[1], body));
     }
     const upload = method === 'POST' ? uploadPaths.get(pathname) : undefined;
     if (upload) {
@@ -210,6 +235,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   return {
     url,
+    loginUrl,
+    token: auth.token,
     port,
     get host() {
       return gate.current();
@@ -241,4 +268,20 @@ function uploadParams(upload: string, query: URLSearchParams, req: IncomingMessa
   } catch {
     return hostFail('INVALID_MESSAGE', 'The bundle passphrase header is not valid.');
   }
+}
+
+/**
+ * 401 without reading the body: an upload of hundreds of MB from a client without the secret
+ * costs nothing, and the connection is closed rather than drained.
+ */
+function refuseUnauthorized(res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  sendError(
+    res,
+    {
+      code: 'UNAUTHORIZED',
+      message: 'This request lacks the HoSo access token: open the link HoSo printed when it started.',
+    },
+    401,
+  );
 }

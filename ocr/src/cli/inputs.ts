@@ -1,4 +1,4 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { InputError } from '../types';
 
@@ -82,4 +82,16 @@ async function pathKey(path: string): Promise<string> {
   if (real) return real;
   const parent = await realpath(dirname(absolute)).catch(() => dirname(absolute));
   return join(parent, absolute.slice(dirname(absolute).length + 1));
+}
+
+/** A whole input file (a PDF, a certificate, a words file), or an error naming it and why. */
+export async function readInputFile(path: string, what: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`;
+    throw new InputError('unreadable', `${path}: the ${what} ${why}`, path);
+  }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseCommand, USAGE, UsageError } from './args';
+import { WORKER_USAGE } from './worker-args';
 import type { CliIo, OcrEngine } from './ocr-command';
 
 /**
@@ -20,14 +21,30 @@ export async function runCli(
     return 2;
   }
   if (command.kind === 'help') {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${command.usage ?? (command.topic === 'worker' ? WORKER_USAGE : USAGE)}\n`);
     return 0;
   }
   if (command.kind === 'version') {
     io.stdout.write(`hoso ${version()}\n`);
     return 0;
   }
+  if (command.kind === 'worker') {
+    const { runWorkerCommand } = await import('./worker-command');
+    return runWorkerCommand(command, io);
+  }
   // Loaded on demand: --help and usage errors answer without loading PDF and OCR code.
+  if (command.kind === 'sign') {
+    const { runSignCommand } = await import('./sign-command');
+    return runSignCommand(command, io);
+  }
+  if (command.kind === 'redact') {
+    const { runRedactCommand } = await import('./redact-command');
+    return runRedactCommand(command, io);
+  }
+  if (command.kind === 'entities') {
+    const { runEntitiesCommand } = await import('./entities-command');
+    return runEntitiesCommand(command, io);
+  }
   const { runOcrCommand } = await import('./ocr-command');
   return runOcrCommand(command, io, engine ?? (await defaultEngine()));
 }

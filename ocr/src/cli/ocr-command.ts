@@ -1,9 +1,11 @@
-import type { OcrPage } from '@hoso/contracts';
+import type { OcrPage, OcrRecognizer } from '@hoso/contracts';
+import { describeEngine } from '../recognize/recognizer';
 import { basename, extname } from 'node:path';
 import { writeSearchablePdf, type SearchablePage } from '../pdf/searchable-pdf';
 import { InputError, type OcrOptions, type PageSource } from '../types';
 import type { OcrCommand } from './args';
 import { checkOutputs, expandInputs } from './inputs';
+import { reportFailure } from './parse-options';
 import { progressReporter } from './progress';
 import { WordsFileWriter } from './words-file';
 
@@ -50,6 +52,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
   io.interrupts.on('SIGINT', onInterrupt);
   let words: WordsFileWriter | undefined;
   let progress: ReturnType<typeof progressReporter> | undefined;
+  let recognizer: OcrRecognizer | undefined;
   try {
     const outputs = [{ path: cmd.output, flag: 'OUTPUT' }];
     if (cmd.words) outputs.push({ path: cmd.words, flag: '--words' });
@@ -78,13 +81,27 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     if (cmd.words) words = await WordsFileWriter.create(cmd.words);
     progress = progressReporter(pagesTotal, io.stderr, !cmd.quiet);
     debug(`recognizing ${pagesTotal} pages`);
-    const recognized = engine.recognizePages(files, {
+    const options: OcrOptions = {
       lang: cmd.lang,
       jobs: cmd.jobs,
+      engine: cmd.engine,
+      model: cmd.model,
+      // Before the first page: which engine reads the pages, and why native was passed over.
+      onEngine: (report) => {
+        recognizer = { engine: report.engine, model: report.model, version: report.version };
+        if (!cmd.quiet) say(describeEngine(report));
+      },
       forceOcr: cmd.forceOcr,
       skipBadPages: cmd.skipBadPages,
       signal: controller.signal,
-    });
+    };
+    let perWorker = '';
+    const recognized = cmd.queue
+      ? await queueRecognizer(cmd.queue, files, options, say, (line) => {
+          perWorker = line;
+          progress?.detail(line);
+        })
+      : engine.recognizePages(files, options);
     const written = await writeSearchablePdf({
       outputPath: cmd.output,
       title: basename(cmd.output, extname(cmd.output)),
@@ -96,9 +113,10 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       },
     });
     committed = true;
-    await words?.commit();
+    await words?.commit(recognizer);
     words = undefined;
     progress.done();
+    if (!cmd.quiet && perWorker) say(`Pages per worker: ${perWorker}.`);
     if (!cmd.quiet) say(`Wrote ${cmd.output}: ${written.pages} pages, ${megabytes(written.bytes)}.`);
     return 0;
   } catch (error) {
@@ -107,21 +125,41 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
       say(INTERRUPTED_LINE);
       return 130;
     }
-    if (error instanceof InputError) {
+    if (error instanceof Error && error.name === 'QueueError') {
       say(`error: ${error.message}`);
-      return 2;
+      return 3;
     }
-    say(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-    if (process.env.HOSO_DEBUG && error instanceof Error) say(error.stack ?? '');
-    return 1;
+    return reportFailure(error, say, (e) => e instanceof InputError);
   } finally {
     io.interrupts.off('SIGINT', onInterrupt);
     await words?.abort();
   }
 }
 
+/** Pages from the centre's workers (queue/submit.ts) instead of this machine's engine. */
+async function queueRecognizer(
+  url: string,
+  files: string[],
+  options: OcrOptions,
+  say: (line: string) => void,
+  onWorkers: (line: string) => void,
+): Promise<AsyncIterable<SearchablePage>> {
+  const { parseRedisUrl, recognizePagesViaQueue } = await import('../queue');
+  return recognizePagesViaQueue(files, {
+    ...options,
+    queue: parseRedisUrl(url),
+    onWarning: (message) => say(`warning: ${message}`),
+    onQueueProgress: ({ workers }) =>
+      onWorkers(
+        Object.entries(workers)
+          .map(([name, w]) => `${name} ${w.pagesDone}${w.current ? ` (on #${w.current})` : ''}`)
+          .join(', '),
+      ),
+  });
+}
+
 async function* withWords(
-  pages: AsyncIterable<{ source: PageSource; ocr: OcrPage }>,
+  pages: AsyncIterable<SearchablePage>,
   words: WordsFileWriter | undefined,
   afterPage: (n: number) => Promise<void>,
 ): AsyncGenerator<SearchablePage> {

@@ -4,6 +4,8 @@
  */
 export interface ProgressReporter {
   update(pagesDone: number): void;
+  /** A second part of the line, e.g. pages per worker of a queue run. */
+  detail(text: string): void;
   done(): void;
 }
 
@@ -13,16 +15,25 @@ export function progressReporter(
   enabled: boolean,
   now: () => number = Date.now,
 ): ProgressReporter {
-  if (!enabled || !stream.isTTY) return { update: () => undefined, done: () => undefined };
+  if (!enabled || !stream.isTTY)
+    return { update: () => undefined, detail: () => undefined, done: () => undefined };
   const started = now();
   let drawn = false;
+  let lastDone = 0;
+  let extra = '';
   const draw = (pagesDone: number) => {
-    stream.write(`\r\x1b[K${progressLine(pagesDone, pagesTotal, now() - started)}`);
+    lastDone = pagesDone;
+    const line = progressLine(pagesDone, pagesTotal, now() - started) + (extra ? ` · ${extra}` : '');
+    stream.write(`\r\x1b[K${line.slice(0, Math.max(40, (stream.columns ?? 120) - 1))}`);
     drawn = true;
   };
   draw(0);
   return {
     update: draw,
+    detail: (text) => {
+      extra = text;
+      draw(lastDone);
+    },
     done: () => {
       if (drawn) stream.write('\n');
     },

@@ -1,4 +1,4 @@
-import type { OcrPage } from '@hoso/contracts';
+import type { OcrPage, OcrRecognizer } from '@hoso/contracts';
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -28,8 +28,10 @@ export class WordsFileWriter {
     await this.file.write(`${this.pages++ > 0 ? ',\n' : ''}${JSON.stringify(page)}`);
   }
 
-  async commit(): Promise<void> {
-    await this.file.write('\n]}\n');
+  /** `recognizer`: the job's engine, known once recognition started (after the pages in the file). */
+  async commit(recognizer?: OcrRecognizer): Promise<void> {
+    const tail = recognizer ? `,"recognizer":${JSON.stringify(recognizer)}` : '';
+    await this.file.write(`\n]${tail}}\n`);
     await this.file.sync();
     await this.file.close();
     await rename(this.tempPath, this.path);

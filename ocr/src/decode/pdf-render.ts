@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Box, OcrBlock, OcrLine } from '@hoso/contracts';
-import { getDocument, Util, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** The 2D context pdfjs draws on (@napi-rs/canvas in Node); named through pdfjs, as there is no DOM here. */
+type CanvasContext = NonNullable<Parameters<PDFPageProxy['render']>[0]['canvasContext']>;
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -28,6 +31,17 @@ export class PdfPages {
     return new PdfPages(doc);
   }
 
+  get pageCount(): number {
+    return this.doc.numPages;
+  }
+
+  /** The page's size in pixels at `dpi`, as displayed (/Rotate applied). */
+  async pageSize(pageIndex: number, dpi: number): Promise<{ widthPx: number; heightPx: number }> {
+    const page = await this.doc.getPage(pageIndex + 1);
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    return { widthPx: Math.round(viewport.width), heightPx: Math.round(viewport.height) };
+  }
+
   async hasText(pageIndex: number): Promise<boolean> {
     const page = await this.doc.getPage(pageIndex + 1);
     const content = await page.getTextContent();
@@ -35,20 +49,24 @@ export class PdfPages {
     return content.items.some((item) => 'str' in item && item.str.trim().length > 0);
   }
 
-  /** Renders a page as displayed (its /Rotate applied) to greyscale or RGB pixels at `dpi`. */
+  /**
+   * Renders a page as displayed (its /Rotate applied, or `rotation` instead: 0 gives the page's
+   * unrotated frame) to RGB pixels at `dpi`.
+   */
   async render(
     pageIndex: number,
     dpi: number,
+    rotation?: number,
   ): Promise<{ data: Buffer; width: number; height: number; channels: 3 }> {
     const page = await this.doc.getPage(pageIndex + 1);
-    const viewport = page.getViewport({ scale: dpi / 72 });
+    const viewport = page.getViewport({ scale: dpi / 72, ...(rotation !== undefined ? { rotation } : {}) });
     const width = Math.round(viewport.width);
     const height = Math.round(viewport.height);
     const factory = this.doc.canvasFactory as {
       create(
         w: number,
         h: number,
-      ): { canvas: { getContext(t: '2d'): CanvasRenderingContext2D }; context: CanvasRenderingContext2D };
+      ): { canvas: { getContext(t: '2d'): CanvasContext }; context: CanvasContext };
       destroy(c: unknown): void;
     };
     const target = factory.create(width, height);

@@ -1,4 +1,5 @@
 import { PDFDocument, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFStream } from 'pdf-lib';
+import { quietPdfLib } from './quiet-pdf-lib';
 
 /**
  * What we need to know about a PDF without rendering it: encryption, page count, page sizes,
@@ -16,7 +17,9 @@ export interface PdfPageInfo {
 export async function readPdfStructure(
   bytes: Uint8Array,
 ): Promise<{ encrypted: boolean; pages: PdfPageInfo[] }> {
-  const doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  const doc = await quietPdfLib(() =>
+    PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false }),
+  );
   if (doc.isEncrypted) return { encrypted: true, pages: [] };
   const pages = doc.getPages().map((page): PdfPageInfo => {
     const box = page.getCropBox();

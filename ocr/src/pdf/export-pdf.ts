@@ -74,14 +74,18 @@ export function exportPageToOcrPage(page: ExportPage, source: PageSource, index:
 
 /**
  * Words in reading order (as OCR gave them, flattened) back into lines: a word continues the line
- * when it lies to the right of the previous one on an overlapping row.
+ * when it starts to the right of the previous one's start on an overlapping row. Its box may
+ * overlap the previous one (Tesseract's often do): starting a line of its own there made the text
+ * layer lose the space the CLI's layer keeps ("tháng8", issue 9), since only words of one line are
+ * kept apart (text-layer.ts).
  */
 export function wordsToBlocks(words: OcrWord[]): OcrBlock[] {
   const lines: OcrLine[] = [];
   for (const word of words) {
     const line = lines[lines.length - 1];
     const last = line?.words[line.words.length - 1];
-    if (line && last && word.box[0] >= last.box[2] - 1 && verticalOverlap(last.box, word.box) > 0.4) {
+    const startsAfter = word.box[0] > (last ? (last.box[0] + last.box[2]) / 2 : Infinity);
+    if (line && last && startsAfter && verticalOverlap(last.box, word.box) > 0.4) {
       line.words.push(word);
       line.box = [
         line.box[0],

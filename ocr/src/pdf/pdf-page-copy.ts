@@ -8,6 +8,7 @@ import {
   PDFStream,
   type PDFObject,
 } from 'pdf-lib';
+import { quietPdfLib } from '../decode/quiet-pdf-lib';
 import { deflateSync } from 'node:zlib';
 import type { PdfFileWriter } from './pdf-file-writer';
 import { array, multiply, rotate, translate, type Matrix } from './pdf-syntax';
@@ -35,7 +36,7 @@ export class PdfPageCopier {
   ) {}
 
   static async load(bytes: Uint8Array, writer: PdfFileWriter): Promise<PdfPageCopier> {
-    const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    const doc = await quietPdfLib(() => PDFDocument.load(bytes, { updateMetadata: false }));
     return new PdfPageCopier(doc, writer);
   }
 

@@ -34,6 +34,8 @@ export interface SearchablePage {
   folio?: number;
   /** A turn the user gave the page in the app, on top of the OCR frame (written as /Rotate). */
   viewRotation?: Rotation;
+  /** The text layer already built from `ocr` by textLayerContent with font /F0 (a queue worker's). */
+  textLayer?: string;
 }
 
 export interface WriteSearchablePdfOptions {
@@ -152,7 +154,7 @@ async function writePages(writer: PdfFileWriter, options: WriteSearchablePdfOpti
     const fontRes: Record<string, number> = {};
     // A born-digital page keeps its own text; another invisible copy would double every word.
     if (ocr.origin === 'ocr') {
-      const text = textLayerContent(ocr, frame, '/F0');
+      const text = page.textLayer ?? textLayerContent(ocr, frame, '/F0');
       if (text) {
         fonts.text ??= await writeGlyphlessFont(writer);
         fontRes.F0 = fonts.text;

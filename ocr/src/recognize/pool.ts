@@ -1,34 +1,12 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import Tesseract from 'tesseract.js';
-import type { OcrLang } from '@hoso/contracts';
-import { RECOGNITION_DPI } from '../preprocess/prepare';
-import { langCodes, prepareTessdata, type ModelVariant, traineddataGz } from './tessdata';
+import type { OcrRecognizer } from '@hoso/contracts';
+import type { EngineSettings, Recognizer } from './recognizer';
+import { langCodes, type TessdataDir } from './tessdata';
 import { parseTsv, type TsvBlock } from './tsv';
 
 const require = createRequire(import.meta.url);
-
-/**
- * Both npm model variants carry the same LSTM network (tessdata = tessdata_best converted to
- * integers, plus the legacy engine we do not use): identical text on the corpus; best_int is
- * 1.6 MB instead of 7.7 MB, so workers start faster and hold less memory.
- */
-export interface EngineSettings {
-  lang: OcrLang;
-  variant: ModelVariant;
-  /** Tesseract page segmentation mode: 3 = automatic layout (like the CLI), 6 = one uniform block. */
-  psm: '3' | '6';
-  /** Recreate a worker after this many pages: the wasm heap only grows, so recycling bounds memory. */
-  recycleEvery: number;
-  /** Resolution pages are brought to for recognition (see preprocess/prepare.ts). */
-  recognitionDpi?: number;
-}
-
-export const DEFAULT_ENGINE: Omit<EngineSettings, 'lang'> = {
-  variant: '4.0.0_best_int',
-  psm: '3',
-  recycleEvery: 50,
-};
+const TESSERACT_JS_VERSION = (require('tesseract.js/package.json') as { version: string }).version;
 
 interface Slot {
   worker?: Promise<Tesseract.Worker>;
@@ -36,18 +14,24 @@ interface Slot {
   busy: boolean;
 }
 
-/** A fixed set of tesseract.js workers; each page goes to an idle one, in arrival order. */
-export class RecognizerPool {
+/**
+ * The WebAssembly engine: a fixed set of tesseract.js workers; each page goes to an idle one, in
+ * arrival order. The language data is read from a local tessdata folder (see tessdata.ts), as the
+ * workers' read-only cache, so tesseract.js never fetches anything.
+ */
+export class RecognizerPool implements Recognizer {
   private readonly slots: Slot[];
   private readonly waiting: ((slot: Slot) => void)[] = [];
-  private cacheDir?: Promise<string>;
   private closed = false;
+  readonly info: OcrRecognizer;
 
   constructor(
     size: number,
     private readonly settings: EngineSettings,
+    private readonly tessdata: TessdataDir,
   ) {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ pages: 0, busy: false }));
+    this.info = { engine: 'wasm', model: tessdata.model, version: `tesseract.js ${TESSERACT_JS_VERSION}` };
   }
 
   get size(): number {
@@ -109,22 +93,22 @@ export class RecognizerPool {
 
   private async createWorker(): Promise<Tesseract.Worker> {
     if (this.closed) throw new Error('recognizer pool is closed');
-    const { lang, variant, psm } = this.settings;
-    this.cacheDir ??= prepareTessdata(lang, variant);
-    const cachePath = await this.cacheDir;
+    const { lang, psm } = this.settings;
     const worker = await Tesseract.createWorker(langCodes(lang), Tesseract.OEM.LSTM_ONLY, {
-      // Never the CDN: the data is already in cachePath; langPath is only a local fallback.
-      langPath: path.dirname(traineddataGz(langCodes(lang)[0], variant)),
-      cachePath,
+      // Never the CDN: the data is in the tessdata folder, read as a read-only cache; langPath
+      // (a local path, so tesseract.js reads a file, never a URL) is the same folder.
+      langPath: this.tessdata.dir,
+      cachePath: this.tessdata.dir,
       cacheMethod: 'readOnly',
-      gzip: true,
+      gzip: false,
       workerPath: require.resolve('tesseract.js/src/worker-script/node/index.js'),
     });
     await worker.setParameters({
       tessedit_pageseg_mode: psm as unknown as Tesseract.PSM,
       // Keep layout spaces out of words; pages arrive at (about) the recognition dpi (see preprocess).
       preserve_interword_spaces: '0',
-      user_defined_dpi: String(this.settings.recognitionDpi ?? RECOGNITION_DPI.target),
+      user_defined_dpi: String(this.settings.recognitionDpi),
+      ...Object.fromEntries(this.settings.extraConfig),
     });
     return worker;
   }

@@ -3,12 +3,14 @@ import { dropGapDots } from './gap-dots';
 import { splitMergedWord } from './merged-words';
 import type { TsvBlock, TsvBox } from './tsv';
 import { repairCapitalizedWord, repairVietnameseCase } from './vietnamese-case';
+import { repairMinorityName, toVietnameseLetters } from './vietnamese-letters';
 
 /**
  * Turns the recognized blocks (in the pixels tesseract was fed; see tsv.ts) into contract blocks in the page frame:
  * recognition may run on a scaled copy, so boxes are divided by `scale` and clamped to the frame.
  * Words get the model's Vietnamese letter-case slips repaired (see vietnamese-case.ts) and two
- * syllables read as one word split (merged-words.ts), dots read into a column gap dropped (gap-dots.ts).
+ * syllables read as one word split (merged-words.ts), dots read into a column gap dropped (gap-dots.ts),
+ * letters outside Vietnamese mapped back and minority names repaired (vietnamese-letters.ts).
  */
 export function toOcrBlocks(
   page: TsvBlock[],
@@ -26,18 +28,25 @@ export function toOcrBlocks(
     const lines: OcrLine[] = [];
     for (const line of block.lines) {
       const words: OcrWord[] = [];
+      /** What Tesseract read for each word, before any repair. */
+      const reads: string[] = [];
       for (const word of line.words) {
-        const text = repairVietnameseCase(word.text.normalize('NFC').trim());
+        const read = word.text.normalize('NFC').trim();
+        const text = repairVietnameseCase(toVietnameseLetters(read));
         if (!text) continue;
         const ocrWord = {
           text,
           box: box(word.bbox),
           confidence: Math.max(0, Math.min(100, word.confidence)),
         };
-        words.push(...splitIfMerged(ocrWord));
+        const parts = splitIfMerged(ocrWord);
+        words.push(...parts);
+        reads.push(...parts.map(() => read));
       }
       for (let i = 0; i < words.length; i++) {
-        const text = repairCapitalizedWord(words[i].text, words[i - 1]?.text, words[i + 1]?.text);
+        const [prev, next] = [words[i - 1]?.text, words[i + 1]?.text];
+        let text = repairCapitalizedWord(words[i].text, prev, next);
+        text = repairMinorityName(text, reads[i], prev, next);
         if (text !== words[i].text) words[i] = { ...words[i], text };
       }
       const lineBox = box(line.bbox);

@@ -30,6 +30,7 @@ export function rerunWithBoundedMalloc(
         MALLOC_MMAP_THRESHOLD_: BOUNDED_MALLOC_ENV.MALLOC_MMAP_THRESHOLD_,
         ...process.env,
         MALLOC_ARENA_MAX: BOUNDED_MALLOC_ENV.MALLOC_ARENA_MAX,
+        [WRAPPER_PID_ENV]: String(process.pid),
       },
       detached: true,
     });
@@ -44,4 +45,20 @@ export function rerunWithBoundedMalloc(
       resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
+}
+
+const WRAPPER_PID_ENV = 'HOSO_WRAPPER_PID';
+
+/**
+ * In the re-run child: end when the wrapper is gone. The child has its own process group, so a
+ * SIGKILL of the process the user started (a `hoso worker` stopped by its supervisor, a test's
+ * kill -9) would otherwise leave the real worker running unseen, holding pages and locks.
+ */
+export function exitWithWrapper(pollMs = 500): void {
+  const wrapper = Number(process.env[WRAPPER_PID_ENV]);
+  if (!wrapper) return;
+  const timer = setInterval(() => {
+    if (process.ppid !== wrapper) process.kill(process.pid, 'SIGKILL');
+  }, pollMs);
+  timer.unref();
 }

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { EncryptionStateSchema } from './custody';
-import { BoxSchema, OcrLangSchema, OcrWordSchema, RotationSchema } from './ocr';
+import {
+  BoxSchema,
+  OcrEngineChoiceSchema,
+  OcrLangSchema,
+  OcrModelSchema,
+  OcrWordSchema,
+  RotationSchema,
+} from './ocr';
 import { HostErrorSchema } from './result';
 
 /**
@@ -42,6 +49,9 @@ export const EnqueueOcrRequestSchema = z.object({
   /** For the audit log: the case and document the file is imported into. */
   caseId: z.string().min(1).max(200).optional(),
   documentId: z.string().min(1).max(200).optional(),
+  /** Which Tesseract and model (Cài đặt → OCR); see the `hoso ocr` options --engine/--model. */
+  engine: OcrEngineChoiceSchema.optional(),
+  model: OcrModelSchema.optional(),
 });
 export type EnqueueOcrRequest = z.input<typeof EnqueueOcrRequestSchema>;
 
@@ -56,6 +66,9 @@ export const OcrJobSchema = z.object({
   forceOcr: z.boolean(),
   caseId: z.string().optional(),
   documentId: z.string().optional(),
+  /** Optional: jobs persisted before engines were selectable run with the defaults. */
+  engine: OcrEngineChoiceSchema.optional(),
+  model: OcrModelSchema.optional(),
   state: JobStateSchema,
   pagesDone: z.number().int().min(0),
   pagesTotal: z.number().int().min(0),
@@ -85,6 +98,16 @@ export const ExportPageSchema = z.object({
 });
 export type ExportPage = z.infer<typeof ExportPageSchema>;
 
+/** A box as fractions of a page's width and height: x0, y0, x1, y1 from the top-left. */
+export const NormalizedBoxSchema = z
+  .tuple([
+    z.number().min(0).max(1),
+    z.number().min(0).max(1),
+    z.number().min(0).max(1),
+    z.number().min(0).max(1),
+  ])
+  .refine(([x0, y0, x1, y1]) => x1 > x0 && y1 > y0, 'a box needs x1 > x0 and y1 > y0');
+
 export type OutlineEntry = { title: string; pageIndex: number; children?: OutlineEntry[] };
 export const OutlineEntrySchema: z.ZodType<OutlineEntry> = z.lazy(() =>
   z.object({
@@ -111,6 +134,29 @@ export const ExportPdfRequestSchema = z.object({
   /** For the audit log: whose material this is, and what was exported (document, volume, dossier). */
   caseId: z.string().min(1).max(200).optional(),
   scope: z.string().max(200).optional(),
+  /**
+   * Export redactions (true redaction, ocr/src/pdf/redacted-pdf.ts): per exported page, boxes
+   * normalized 0..1 on the page as displayed (the user's rotation applied), as courtroom boxes are.
+   */
+  redactions: z
+    .array(
+      z.object({
+        pageIndex: z.number().int().min(0),
+        boxes: z.array(NormalizedBoxSchema).min(1).max(1000),
+      }),
+    )
+    .max(20_000)
+    .optional(),
+  /** Sign the export (PAdES-B-B) with a PKCS#12 certificate; the password is never stored. */
+  sign: z
+    .object({
+      p12Base64: z.string().min(1).max(400_000),
+      password: z.string().max(1000),
+      reason: z.string().max(300).optional(),
+      location: z.string().max(300).optional(),
+      visible: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type ExportPdfRequest = z.input<typeof ExportPdfRequestSchema>;
 
@@ -118,6 +164,9 @@ export const ExportResultSchema = z.object({
   url: z.string(),
   fileName: z.string(),
   bytes: z.number().int().min(0),
+  /** Pages whose image and text were redacted, and who signed, when asked for. */
+  redactedPages: z.number().int().min(0).optional(),
+  signedBy: z.string().optional(),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 

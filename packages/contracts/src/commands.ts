@@ -24,7 +24,7 @@ import {
   PassphraseSchema,
 } from './custody';
 import { OcrWordsFileSchema } from './ocr';
-import type { Result } from './result';
+import { HostErrorSchema, type Result } from './result';
 
 /**
  * THE command table of the bridge between the renderer and the host. Each entry names a command,
@@ -54,6 +54,12 @@ export const commands = {
     input: z.object({ path: z.string().min(1).max(4096).nullable() }),
     output: z.string().nullable(),
   },
+  /** Cài đặt → Máy chủ nhận dạng: the centre's Redis URL (password masked), or null for this machine. */
+  getOcrServer: { input: Empty, output: z.string().nullable() },
+  setOcrServer: {
+    input: z.object({ url: z.string().min(1).max(2048).nullable() }),
+    output: z.string().nullable(),
+  },
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },
@@ -70,6 +76,8 @@ export const commands = {
   encryptionStatus: { input: Empty, output: EncryptionStateSchema },
   unlock: { input: PassphraseSchema, output: EncryptionStateSchema },
   enableEncryption: { input: PassphraseSchema, output: EncryptionStateSchema },
+  /** What the host repaired at start that the user should know (a damaged job list recovered…). */
+  hostNotices: { input: Empty, output: z.array(HostErrorSchema) },
 } satisfies Record<string, CommandEntry>;
 
 /** Commands the host gate answers itself (they start, stop or replace the host). */

@@ -26,6 +26,26 @@ export type OcrBlock = z.infer<typeof OcrBlockSchema>;
 export const RotationSchema = z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]);
 export type Rotation = z.infer<typeof RotationSchema>;
 
+/**
+ * Which Tesseract read a page: the native binary (where one is installed or bundled) or the
+ * WebAssembly build (tesseract.js, works everywhere), and with which network (tessdata_fast or
+ * the larger "best" one). Optional, so words files written before engines were selectable stay valid.
+ */
+export const OcrEngineNameSchema = z.enum(['native', 'wasm']);
+export type OcrEngineName = z.infer<typeof OcrEngineNameSchema>;
+export const OcrModelSchema = z.enum(['fast', 'best']);
+/** The engine asked for: `auto` is native where it passes its self-test, else wasm. */
+export const OcrEngineChoiceSchema = z.enum(['auto', 'native', 'wasm']);
+export type OcrEngineChoice = z.infer<typeof OcrEngineChoiceSchema>;
+export type OcrModel = z.infer<typeof OcrModelSchema>;
+export const OcrRecognizerSchema = z.object({
+  engine: OcrEngineNameSchema,
+  model: OcrModelSchema,
+  /** Tesseract's version ("5.3.0"). */
+  version: z.string(),
+});
+export type OcrRecognizer = z.infer<typeof OcrRecognizerSchema>;
+
 export const OcrPageSchema = z.object({
   /** 0-based index of the page in the job's input order. */
   index: z.number().int().min(0),
@@ -41,6 +61,8 @@ export const OcrPageSchema = z.object({
   lang: z.string(),
   meanConfidence: z.number(),
   blocks: z.array(OcrBlockSchema),
+  /** The engine that recognized the page (absent on text-layer pages and older files). */
+  recognizer: OcrRecognizerSchema.optional(),
 });
 export type OcrPage = z.infer<typeof OcrPageSchema>;
 
@@ -48,6 +70,8 @@ export const OcrWordsFileSchema = z.object({
   format: z.literal('hoso-ocr-words'),
   version: z.literal(1),
   createdAt: z.string(),
+  /** The engine the job used (absent in files from before engines were selectable). */
+  recognizer: OcrRecognizerSchema.optional(),
   pages: z.array(OcrPageSchema),
 });
 export type OcrWordsFile = z.infer<typeof OcrWordsFileSchema>;

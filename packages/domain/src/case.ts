@@ -62,6 +62,9 @@ export type DocumentType =
   | 'cao-trang' // cáo trạng
   | 'lenh' // lệnh (tạm giam, bắt, khám xét)
   | 'don' // đơn (tố giác, trình báo)
+  | 'thong-bao' // thông báo (rút kinh nghiệm, kết quả giải quyết tố giác, …)
+  | 'ban-an' // bản án (sơ thẩm, phúc thẩm)
+  | 'cong-van' // công văn ("V/v …")
   | 'anh' // ảnh, vật chứng
   | 'khac'; // khác
 
@@ -119,6 +122,11 @@ export interface Page {
   dpi?: number;
   /** Host OCR job that fills this page (follows the page when the user moves it). */
   importId?: string;
+  /**
+   * Boxes (frame pixels, like word boxes) to redact in every export of this page; drawn in the
+   * viewer. The stored original is never changed.
+   */
+  exportRedactions?: Array<[number, number, number, number]>;
   /** Mean OCR confidence (0–100) once recognized, for "check this page" badges. */
   meanConfidence?: number;
   wordCount?: number;

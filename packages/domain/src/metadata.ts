@@ -1,3 +1,4 @@
+import { foldKeepingLength as fold } from '@hoso/text';
 import type { DocumentType } from './case';
 
 /**
@@ -17,35 +18,40 @@ export interface DetectedMetadata {
   title?: string;
 }
 
-/** Same-length fold (NFC Vietnamese letters map 1:1 to ASCII), so indices map back to the original. */
-function fold(s: string): string {
-  const f = s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .normalize('NFC');
-  return f.length === s.length ? f : s.replace(/./gu, (c) => fold1(c));
-}
-function fold1(c: string): string {
-  const f = c
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd');
-  return f.length === 1 ? f : c.length === 1 ? c : '?';
-}
-
 const MOTTO = [/cong hoa xa hoi chu nghia viet nam/i, /doc lap\s*[-–—]?\s*tu do\s*[-–—]?\s*hanh phuc/i];
 
-/** Title keywords, most specific first. Matched at the start of a capitalized line. */
+/**
+ * Title keywords of the papers a procuracy dossier holds, most specific first, matched at the start
+ * of a capitalized line's title key (folded, OCR slips mended, see titleKey). Sub-kinds live in the
+ * title: "Quyết định khởi tố / truy nã / tạm giam …", "Biên bản khám nghiệm / thu giữ …".
+ */
 const TYPE_RULES: { re: RegExp; type: DocumentType }[] = [
-  { re: /^CAO TRANG\b/, type: 'cao-trang' },
+  { re: /^CAO ?TRANG\b/, type: 'cao-trang' },
+  { re: /^BAN ?AN\b/, type: 'ban-an' },
   { re: /^LENH\b/, type: 'lenh' },
-  { re: /^(BAN )?KET LUAN\b/, type: 'ket-luan' },
-  { re: /^BIEN BAN (GHI )?LOI KHAI\b|^BIEN BAN HOI CUNG\b|^LOI KHAI\b/, type: 'loi-khai' },
-  { re: /^BIEN BAN\b/, type: 'bien-ban' },
-  { re: /^QUYET DINH\b(?!\s*:)/, type: 'quyet-dinh' },
+  { re: /^THONG ?BAO\b/, type: 'thong-bao' },
+  { re: /^(BAN ?)?KET ?LUAN\b/, type: 'ket-luan' },
+  { re: /^BIEN ?BAN ?(GHI ?)?LOI ?KHAI\b|^BIEN ?BAN ?HOI ?CUNG\b|^LOI ?KHAI\b/, type: 'loi-khai' },
+  { re: /^BIEN ?BAN\b/, type: 'bien-ban' },
+  { re: /^QUYET ?DINH\b(?!\s*:)/, type: 'quyet-dinh' },
+  { re: /^CONG ?VAN\b/, type: 'cong-van' },
   { re: /^DON\b/, type: 'don' },
 ];
+
+/**
+ * A capitalized line as the type rules read it: diacritics folded, upper case, and the slips OCR
+ * makes in capitals mended — a lower-case l or a 1 or | for I, a 0 for O inside words ("QUYẾT
+ * ĐlNH", "BIÊN B4N" stays unread), stray punctuation around words dropped.
+ */
+function titleKey(line: string): string {
+  return fold(line)
+    .replace(/(?<=\p{L})[l1|!](?=\p{L}|\s|$)|(?<=\s|^)[l1|](?=\p{L})/gu, 'I')
+    .replace(/(?<=\p{L})0|0(?=\p{L})/gu, 'O')
+    .toUpperCase()
+    .replace(/[^\p{L}\d:\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 function isUpperLine(line: string): boolean {
   const letters = line.replace(/[^\p{L}]/gu, '');
@@ -96,8 +102,7 @@ export function detectMetadata(lines: readonly string[]): DetectedMetadata {
   let titleAt = -1;
   for (let i = 0; i < head.length; i++) {
     const line = stripMotto(head[i]);
-    const f = fold(line).toUpperCase();
-    const rule = isUpperLine(line) ? TYPE_RULES.find((r) => r.re.test(f)) : undefined;
+    const rule = isUpperLine(line) ? TYPE_RULES.find((r) => r.re.test(titleKey(line))) : undefined;
     if (rule) {
       result.type = rule.type;
       titleAt = i;
@@ -113,7 +118,7 @@ export function detectMetadata(lines: readonly string[]): DetectedMetadata {
           break;
         if (
           fold(next).toUpperCase().startsWith('VIEN KIEM SAT') ||
-          TYPE_RULES.some((r) => r.re.test(fold(next).toUpperCase()))
+          TYPE_RULES.some((r) => r.re.test(titleKey(next)))
         )
           break;
         parts.push(next);
@@ -122,6 +127,8 @@ export function detectMetadata(lines: readonly string[]): DetectedMetadata {
       break;
     }
   }
+  // No known type: the title is still the paper's own heading (never the file name it came in).
+  if (!result.title) result.title = headingTitle(head);
 
   // Issuer: capitalized header lines before "Số:" (or before the title), minus the national motto.
   const issuerLines: string[] = [];
@@ -150,4 +157,29 @@ export function detectMetadata(lines: readonly string[]): DetectedMetadata {
 function sentenceCase(title: string): string {
   const lower = title.replace(/^[^(]*/, (s) => s.toLowerCase());
   return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/**
+ * The first heading of a paper whose type is not known: a công văn's "V/v …" line, else the first
+ * capitalized line after the header block (issuing body, "Số: …", motto and dateline), else the
+ * first line of text after it.
+ */
+function headingTitle(head: readonly string[]): string | undefined {
+  const vv = head.find((l) => /^V\s*\/\s*v\b/i.test(fold(l)));
+  if (vv) return vv.replace(/^V\s*\/\s*v\s*[:.]?\s*/i, 'V/v ').trim();
+  let bodyFrom = 0;
+  head.forEach((line, i) => {
+    const f = fold(line);
+    if (/(?:^|\s)So\s*[:.]|ngay\s+\d{1,2}\s+thang|doc lap|cong hoa xa hoi/i.test(f)) bodyFrom = i + 1;
+  });
+  const body = head
+    .slice(bodyFrom, bodyFrom + 12)
+    .map(stripMotto)
+    .filter((l) => /\p{L}{2}/u.test(l));
+  const heading = body.find(
+    (l) => isUpperLine(l) && !/^(VIEN TRUONG|THU TRUONG|CAN CU)\b/.test(fold(l).toUpperCase()),
+  );
+  const line = heading ?? body[0];
+  if (!line) return undefined;
+  return heading ? sentenceCase(line) : line.slice(0, 120);
 }

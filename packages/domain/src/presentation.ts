@@ -157,13 +157,20 @@ export interface ExhibitPosition {
 }
 
 /**
- * Where typing a number and Enter lands. Folios first (the court cites "bút lục 127"), including a
- * page inside a document exhibit; otherwise the exhibit with that 1-based number. Null: no match.
+ * What a typed number means. One rule a prosecutor can predict (issue 9: "3 Enter" landed on BL 3,
+ * which was exhibit 2): number + Enter is the exhibit with that number in the list (the numbers
+ * down the presenter's rail); number + B is bút lục (folio) N, including a page inside a document
+ * exhibit. B alone stays the black screen.
  */
-export function resolveJump(model: PresentationModel, typed: string): ExhibitPosition | null {
+export type JumpKind = 'exhibit' | 'folio';
+
+/** Where a typed number lands under `kind`; null when there is no such exhibit or folio. */
+export function resolveJump(model: PresentationModel, typed: string, kind: JumpKind): ExhibitPosition | null {
+  if (!/^\d+$/.test(typed.trim())) return null;
   const n = Number.parseInt(typed.trim(), 10);
-  if (!Number.isFinite(n) || n <= 0) return null;
+  if (n <= 0) return null;
   const exhibits = model.exhibits;
+  if (kind === 'exhibit') return n <= exhibits.length ? { index: n - 1, step: 0 } : null;
   for (let i = 0; i < exhibits.length; i++) {
     const e = exhibits[i];
     if (e.source.kind === 'map') continue;
@@ -172,7 +179,6 @@ export function resolveJump(model: PresentationModel, typed: string): ExhibitPos
       if (step >= 0) return { index: i, step };
     } else if (e.folio === n) return { index: i, step: 0 };
   }
-  if (n <= exhibits.length) return { index: n - 1, step: 0 };
   return null;
 }
 

@@ -7,3 +7,4 @@ export * from './elements';
 export * from './io';
 export * from './scene';
 export * from './svg';
+export * from './drop';

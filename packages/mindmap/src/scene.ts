@@ -9,7 +9,6 @@ import {
   type MapModel,
   type MapNode,
 } from './model';
-import { boundsOf } from './ops';
 
 /**
  * A drawing of the map as boxes, lines and text lines: the one description the SVG, PNG and PDF
@@ -126,33 +125,40 @@ export interface Scene {
   edges: SceneEdge[];
 }
 
-/** Greedy word wrap to `width`, at most `maxLines` lines (the last one ends with "…" when cut). */
+/**
+ * Greedy word wrap to `width`. Nothing is ever dropped or ellipsized (an exported report shows the
+ * whole text): a word wider than the line on its own is split across lines.
+ */
 export function wrapText(
   text: string,
   width: number,
   size: number,
   bold: boolean,
-  maxLines: number,
   measure: Measure,
 ): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = '';
-  for (const w of words) {
-    const next = line ? `${line} ${w}` : w;
-    if (measure(next, size, bold) <= width || !line) line = next;
-    else {
-      lines.push(line);
-      line = w;
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (measure(next, size, bold) <= width) {
+      line = next;
+      continue;
     }
+    if (line) lines.push(line);
+    line = '';
+    let rest = word;
+    // A word that alone overflows (a long number or file name) is cut where it stops fitting.
+    while (rest.length > 1 && measure(rest, size, bold) > width) {
+      let n = rest.length - 1;
+      while (n > 1 && measure(rest.slice(0, n), size, bold) > width) n--;
+      lines.push(rest.slice(0, n));
+      rest = rest.slice(n);
+    }
+    line = rest;
   }
   if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1];
-  while (last.length > 1 && measure(`${last}…`, size, bold) > width) last = last.slice(0, -1);
-  kept[maxLines - 1] = `${last}…`;
-  return kept;
+  return lines;
 }
 
 /** Point where the line from a box's centre towards (tx, ty) leaves the box. */
@@ -172,66 +178,62 @@ export function borderPoint(
   return { x: cx + dx * s, y: cy + dy * s };
 }
 
+/**
+ * A node's box and text. The box is at least the node's fixed size (what the screen draws) and grows
+ * downwards until every wrapped line fits: exports never cut text.
+ */
 function sceneNode(n: MapNode, measure: Measure): SceneNode {
-  const { width, height } = nodeSize(n);
+  const { width, height: baseHeight } = nodeSize(n);
   const style = NODE_STYLE[styleKey(n)];
   const texts: SceneText[] = [];
   const pad = 8;
   let y = n.y + pad;
-  let image: SceneNode['image'];
   let textX = n.x + pad;
   let textW = width - pad * 2;
-  if (n.kind === 'person' && n.photo) {
-    image = { x: n.x + pad, y: n.y + pad, width: 52, height: height - pad * 2 };
+  const hasPhoto = n.kind === 'person' && Boolean(n.photo);
+  if (hasPhoto) {
     textX += 60;
     textW -= 60;
   }
+  const push = (text: string, size: number, bold: boolean, color: string, advance: number) => {
+    texts.push({ text, x: textX, y: y + size, size, bold, color });
+    y += advance;
+  };
   const badge = nodeBadge(n);
   if (badge) {
-    texts.push({
-      text: wrapText(badge, textW, 9, true, 1, measure)[0],
-      x: textX,
-      y: y + 9,
-      size: 9,
-      bold: true,
-      color: style.stroke === '#1d232b' ? '#c9ced6' : style.stroke,
-    });
-    y += 14;
+    const color = style.stroke === '#1d232b' ? '#c9ced6' : style.stroke;
+    const lines = wrapText(badge, textW, 9, true, measure);
+    lines.forEach((t, i) => push(t, 9, true, color, i === lines.length - 1 ? 14 : 11));
   }
   const titleSize = n.kind === 'note' && n.tone === 'topic' ? 14 : 12.5;
-  const titleLines = wrapText(nodeTitle(n), textW, titleSize, true, n.kind === 'group' ? 1 : 2, measure);
-  for (const t of titleLines) {
-    texts.push({ text: t, x: textX, y: y + titleSize, size: titleSize, bold: true, color: style.ink });
-    y += titleSize + 3;
-  }
+  for (const t of wrapText(nodeTitle(n), textW, titleSize, true, measure))
+    push(t, titleSize, true, style.ink, titleSize + 3);
   y += 2;
-  const bottom = n.kind === 'evidence' ? n.y + height - 88 : n.y + height - pad;
+  for (const detail of nodeDetails(n))
+    for (const t of wrapText(detail, textW, 10.5, false, measure)) push(t, 10.5, false, style.ink, 13);
+  // Evidence keeps its page thumbnail (76 px) under the text.
+  const thumb = n.kind === 'evidence' ? 88 : 0;
+  const height = Math.max(baseHeight, Math.ceil(y - n.y) + pad + thumb);
+  let image: SceneNode['image'];
+  if (hasPhoto) image = { x: n.x + pad, y: n.y + pad, width: 52, height: baseHeight - pad * 2 };
   if (n.kind === 'evidence')
     image = { x: n.x + pad, y: n.y + height - 84, width: width - pad * 2, height: 76 };
-  for (const detail of nodeDetails(n)) {
-    for (const t of wrapText(detail, textW, 10.5, false, n.kind === 'provision' ? 1 : 3, measure)) {
-      if (y + 10.5 > bottom) break;
-      texts.push({ text: t, x: textX, y: y + 10.5, size: 10.5, bold: false, color: style.ink });
-      y += 13;
-    }
-  }
   return { id: n.id, x: n.x, y: n.y, width, height, style, texts, ...(image ? { image } : {}) };
 }
 
 export function buildScene(model: MapModel, measure: Measure = approxMeasure): Scene {
-  const byId = new Map(model.nodes.map((n) => [n.id, n]));
   // Frames first so they sit behind the nodes they hold.
   const ordered = [...model.nodes].sort((a, b) => Number(b.kind === 'group') - Number(a.kind === 'group'));
   const nodes = ordered.map((n) => sceneNode(n, measure));
+  // Edges and bounds use the drawn boxes, which may have grown to hold their text.
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const edges: SceneEdge[] = [];
   for (const e of model.edges) {
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     if (!s || !t) continue;
-    const sb = { x: s.x, y: s.y, ...nodeSize(s) };
-    const tb = { x: t.x, y: t.y, ...nodeSize(t) };
-    const p1 = borderPoint(sb, tb.x + tb.width / 2, tb.y + tb.height / 2);
-    const p2 = borderPoint(tb, sb.x + sb.width / 2, sb.y + sb.height / 2);
+    const p1 = borderPoint(s, t.x + t.width / 2, t.y + t.height / 2);
+    const p2 = borderPoint(t, s.x + s.width / 2, s.y + s.height / 2);
     const st = EDGE_STYLE[e.kind];
     edges.push({
       id: e.id,
@@ -245,11 +247,20 @@ export function buildScene(model: MapModel, measure: Measure = approxMeasure): S
       ly: (p1.y + p2.y) / 2,
     });
   }
-  const b = boundsOf(model.nodes);
+  const b = boxBounds(nodes);
   const margin = 24;
   return {
     bounds: { x: b.x - margin, y: b.y - margin, width: b.width + margin * 2, height: b.height + margin * 2 },
     nodes,
     edges,
   };
+}
+
+function boxBounds(boxes: readonly SceneNode[]): { x: number; y: number; width: number; height: number } {
+  if (!boxes.length) return { x: 0, y: 0, width: 0, height: 0 };
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const x1 = Math.max(...boxes.map((b) => b.x + b.width));
+  const y1 = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

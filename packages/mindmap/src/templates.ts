@@ -1,3 +1,4 @@
+import { STANCE_TOPIC } from './drop';
 import { offenceElements, offenceName } from './elements';
 import type { EventNode, MapEdge, MapModel, MapNode, NoteNode, PersonNode, ProvisionNode } from './model';
 import { emptyMap } from './model';
@@ -129,8 +130,8 @@ function evidence(facts: CaseFacts, b: Builder, full: boolean): void {
       }),
     );
   }
-  const forT = b.topic('Chứng cứ buộc tội', 'Kéo trang, tài liệu hoặc vùng trang từ hồ sơ vào đây');
-  const againstT = b.topic('Chứng cứ gỡ tội');
+  const forT = b.topic(STANCE_TOPIC.for, 'Kéo trang, tài liệu hoặc vùng trang từ hồ sơ vào đây');
+  const againstT = b.topic(STANCE_TOPIC.against);
   b.link(root, forT);
   b.link(root, againstT);
   const charges = b.topic('Tội danh và cấu thành tội phạm');

@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { useRoute } from './router';
+import { useRoute } from '../shared/router';
 import { UnlockGate } from '../features/custody/UnlockGate';
 import { AppChrome } from './AppChrome';
+import { SessionGate } from './SessionGate';
 import '../styles/components.css';
 
 // Each feature owns its screens; heavy ones (React Flow, courtroom) load on demand.
@@ -16,9 +17,12 @@ const AudienceView = lazy(() => import('../features/courtroom/AudienceView'));
 
 export function App() {
   return (
-    <UnlockGate>
-      <Routes />
-    </UnlockGate>
+    // The session secret first (no command works without it), then the data folder's passphrase.
+    <SessionGate>
+      <UnlockGate>
+        <Routes />
+      </UnlockGate>
+    </SessionGate>
   );
 }
 

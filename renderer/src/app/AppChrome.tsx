@@ -4,10 +4,11 @@ import { getBridge } from '../bridge';
 import { purgeDeletedCases } from '../db';
 import { startOcrSync } from '../features/dossier/ocrSync';
 import { handleWatchEvent } from '../features/dossier/watchFolder';
-import { ToastHost } from '../shared/toast';
+import { hostErrorText } from '../shared/hostErrors';
+import { showToast, ToastHost } from '../shared/toast';
 import { defineMessages, setLocale, useLocale, useT } from '../i18n';
-import { hrefFor } from './router';
-import type { Route } from './routes';
+import { hrefFor } from '../shared/router';
+import type { Route } from '../shared/routes';
 
 const messages = defineMessages({
   vi: {
@@ -41,6 +42,10 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
     purgeDeletedCases(24 * 3600 * 1000)
       .then((ids) => ids.forEach((id) => noteDeletion({ caseId: id, kind: 'case', ids: [id], purged: true })))
       .catch((e) => console.warn('Could not purge deleted cases', e));
+    // Repairs the host made at start (a job list damaged by a power cut…) are said, not hidden.
+    void bridge.hostNotices().then((r) => {
+      if (r.ok) for (const notice of r.value) showToast({ tone: 'error', text: hostErrorText(notice) });
+    });
     return startOcrSync(bridge, (event) => void handleWatchEvent(bridge, event));
   }, []);
   return (

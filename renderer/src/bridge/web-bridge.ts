@@ -1,5 +1,5 @@
 import { uploads, type HostBridge, type HostError, type HostEvent, type Result } from '@hoso/contracts';
-import { routeToHash } from '../app/routes';
+import { routeToHash } from '../shared/routes';
 import { commandProxy, parseHostEvent } from './proxy';
 
 /**
@@ -30,6 +30,20 @@ async function toResult(response: Promise<Response>): Promise<Result<unknown>> {
     ok: false,
     error: { code: 'INTERNAL', message: `Unexpected reply from the host (HTTP ${res.status}).` },
   };
+}
+
+/**
+ * Whether this browser holds the per-run secret (the cookie set by the printed `?token=` link).
+ * The UI asks once before it shows anything that needs the host.
+ */
+export async function webSessionState(base = ''): Promise<'ok' | 'unauthorized' | 'unreachable'> {
+  try {
+    const res = await fetch(`${base}/api/session`, { cache: 'no-store' });
+    if (res.status === 401) return 'unauthorized';
+    return res.ok ? 'ok' : 'unreachable';
+  } catch {
+    return 'unreachable';
+  }
 }
 
 export function createWebBridge(base = ''): HostBridge {
@@ -112,7 +126,7 @@ export function createWebBridge(base = ''): HostBridge {
   };
 }
 
-/** Where the courtroom audience view lives in the renderer (see app/routes.ts). */
+/** Where the courtroom audience view lives in the renderer (see shared/routes.ts). */
 export function audienceUrl(request: {
   caseId: string;
   presentationId?: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OcrPageSchema, RotationSchema, Sha256Schema } from '@hoso/contracts';
+import { BoxSchema, OcrPageSchema, RotationSchema, Sha256Schema } from '@hoso/contracts';
 import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
 import {
   getDb,
@@ -59,6 +59,7 @@ const PageSchema = z.looseObject({
   heightPx: z.number().positive(),
   rotation: RotationSchema,
   ocrStatus: z.enum(['none', 'queued', 'running', 'done', 'failed']),
+  exportRedactions: z.array(BoxSchema).max(1000).optional(),
 });
 const PageTextSchema = z.object({
   pageId: z.string(),

@@ -92,6 +92,9 @@ export async function purgeCase(id: string, db: HosoDb = getDb()): Promise<void>
         db.imports,
         db.maps,
         db.presentations,
+        db.entityPages,
+        db.entityEdits,
+        db.entityDecisions,
       ]) {
         await t.where('caseId').equals(id).delete();
       }

@@ -158,6 +158,22 @@ export async function deletePages(ids: string[], db: HosoDb = getDb()): Promise<
  * Stores the user's correction of one OCR word (NFC) and re-indexes the page in the same
  * transaction, so search finds the corrected word at once. An empty text removes the word.
  */
+/** Replaces the page's export redaction boxes (frame pixels), in one transaction. */
+export async function setExportRedactions(
+  pageId: string,
+  boxes: Array<[number, number, number, number]>,
+  db: HosoDb = getDb(),
+): Promise<void> {
+  return guard(() =>
+    db.transaction('rw', db.pages, async () => {
+      const p = await db.pages.get(pageId);
+      if (!p) throw notFound('Page', pageId);
+      const valid = boxes.filter((b) => b.every(Number.isFinite) && b[2] > b[0] && b[3] > b[1]);
+      await db.pages.update(pageId, { exportRedactions: valid.length > 0 ? valid : undefined });
+    }),
+  );
+}
+
 export async function correctWord(
   pageId: string,
   address: WordAddress,

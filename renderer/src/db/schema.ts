@@ -1,6 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
 import type { HostError } from '@hoso/contracts';
+import type { EntityDecisionRecord, EntityEditRecord, EntityPageRecord } from './entities';
 
 /**
  * HoSo's IndexedDB. Versioned from the first release: a change to a store is a new
@@ -97,6 +98,9 @@ export class HosoDb extends Dexie {
   maps!: Table<MapRecord, string>;
   presentations!: Table<PresentationRecord, string>;
   settings!: Table<SettingRecord, string>;
+  entityPages!: Table<EntityPageRecord, string>;
+  entityEdits!: Table<EntityEditRecord, string>;
+  entityDecisions!: Table<EntityDecisionRecord, string>;
 
   /** `options` lets tests and the Node bench pass fake-indexeddb's indexedDB/IDBKeyRange. */
   constructor(name = 'hoso', options?: DexieOptions) {
@@ -113,6 +117,13 @@ export class HosoDb extends Dexie {
       maps: 'id, caseId, updatedAt',
       presentations: 'id, caseId, updatedAt',
       settings: 'key',
+    });
+    // Case intelligence (issue 14, db/entities.ts): per-page readings, the user's person edits,
+    // and accepted/rejected map suggestions.
+    this.version(2).stores({
+      entityPages: 'pageId, caseId',
+      entityEdits: 'id, caseId',
+      entityDecisions: 'id, caseId, mapId',
     });
   }
 }
@@ -133,6 +144,9 @@ export function caseStores(db: HosoDb) {
     db.settings,
     db.maps,
     db.presentations,
+    db.entityPages,
+    db.entityEdits,
+    db.entityDecisions,
   ];
 }
 

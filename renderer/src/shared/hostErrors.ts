@@ -43,6 +43,32 @@ const vi: Record<string, string> = {
   ALREADY_ENCRYPTED: 'Thư mục dữ liệu đã được mã hóa.',
   BUSY: 'Đang mở khóa hoặc mã hóa dữ liệu; hãy đợi xong.',
   KEYRING_DAMAGED: 'Tệp khóa của thư mục dữ liệu bị hỏng; hãy khôi phục keys.json từ bản sao lưu.',
+  FORBIDDEN_WATCH_FOLDER:
+    'Không thể dùng “{file}” làm thư mục quét: đây là thư mục hệ thống, thư mục gốc của ổ đĩa, thư mục cá nhân (hoặc thư mục chứa nó) hay thư mục dữ liệu của HoSo. Hãy tạo và chọn một thư mục riêng, ví dụ “Scan”.',
+  INVALID_WATCH_FOLDER:
+    'Thư mục quét phải là đường dẫn đầy đủ (ví dụ C:\\Scan hoặc /home/ksv/scan), không phải “{file}”.',
+  JOBS_RECOVERED:
+    'Danh sách việc nhận dạng chữ trên đĩa bị hỏng (có thể do mất điện). HoSo đã khôi phục từ bản tốt gần nhất; bản hỏng được giữ lại trong thư mục dữ liệu (jobs) để bộ phận kỹ thuật kiểm tra. Tệp gốc không bị ảnh hưởng.',
+  JOBS_LOST:
+    'Danh sách việc nhận dạng chữ trên đĩa bị hỏng và không còn bản dự phòng. Các tài liệu đang chờ nhận dạng cần được nhập lại; tệp gốc không bị ảnh hưởng.',
+  UNSUPPORTED_TIFF_COMPRESSION:
+    'Tệp TIFF “{file}”{page} dùng kiểu nén mà HoSo không đọc được. Hãy lưu lại từ phần mềm máy quét với kiểu nén CCITT G4, LZW hoặc JPEG rồi nhập lại.',
+  OCR_RESULT_REBUILDING:
+    'Kết quả nhận dạng của “{file}” trên đĩa đã bị thay đổi nên không dùng; HoSo đang nhận dạng lại từ bản gốc đã kiểm tra.',
+  UNAUTHORIZED:
+    'Phiên làm việc không có mã truy cập (HoSo có thể đã khởi động lại). Hãy mở đường dẫn mới mà HoSo in ra.',
+  SIGN_WRONG_PASSWORD: 'Sai mật khẩu của chứng thư số. Không có tệp nào được tạo.',
+  SIGN_NOT_PKCS12: 'Tệp đã chọn không phải chứng thư số PKCS#12 (.p12/.pfx).',
+  SIGN_UNSUPPORTED_PKCS12:
+    'Không giải mã được tệp chứng thư số (mật khẩu có dấu trên tệp mã hoá AES chưa được hỗ trợ). Hãy xuất lại chứng thư với mật khẩu không dấu.',
+  SIGN_NO_KEY: 'Tệp chứng thư số không chứa khoá bí mật để ký.',
+  SIGN_NO_CERTIFICATE: 'Tệp chứng thư số không chứa chứng thư.',
+  SIGN_KEY_MISMATCH: 'Chứng thư trong tệp không khớp với khoá bí mật.',
+  SIGN_UNSUPPORTED_KEY: 'Chỉ hỗ trợ khoá RSA.',
+  SIGN_EXPIRED: 'Chứng thư số đã hết hạn; hãy gia hạn với tổ chức cung cấp dịch vụ chứng thực.',
+  SIGN_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực.',
+  SIGN_NOT_FOR_SIGNING: 'Chứng thư số này không dùng để ký văn bản.',
+  REDACTION_STALE: 'Hồ sơ đã thay đổi từ lúc tìm vùng cần che. Hãy bấm “Tìm để xem lại” lần nữa rồi xuất.',
 };
 const en: Record<string, string> = {
   CORRUPT_IMAGE: '“{file}” is damaged or not a valid image{page}. Rescan it.',
@@ -80,6 +106,30 @@ const en: Record<string, string> = {
   ALREADY_ENCRYPTED: 'The data folder is already encrypted.',
   BUSY: 'The data is being unlocked or encrypted; wait for it to finish.',
   KEYRING_DAMAGED: 'The data folder key file is damaged; restore keys.json from a backup.',
+  FORBIDDEN_WATCH_FOLDER:
+    '“{file}” cannot be the watched folder: it is a system folder, a drive root, your home folder (or above it) or HoSo’s data folder. Create and choose a folder of its own, e.g. “Scan”.',
+  INVALID_WATCH_FOLDER:
+    'The watched folder must be a full path (e.g. C:\\Scan or /home/me/scan), not “{file}”.',
+  JOBS_RECOVERED:
+    'The OCR job list on disk was damaged (a power cut?). HoSo recovered it from the last good copy; the damaged file is kept in the data folder (jobs). Originals are not affected.',
+  JOBS_LOST:
+    'The OCR job list on disk was damaged and no good copy was left. Documents waiting for OCR must be imported again; originals are not affected.',
+  UNSUPPORTED_TIFF_COMPRESSION:
+    'The TIFF “{file}”{page} uses a compression HoSo cannot read. Save it again as CCITT G4, LZW or JPEG.',
+  OCR_RESULT_REBUILDING:
+    'The saved OCR result of “{file}” was changed on disk and is not used; HoSo is recognizing it again from the verified original.',
+  UNAUTHORIZED: 'This session has no access token (HoSo may have restarted). Open the new link HoSo printed.',
+  SIGN_WRONG_PASSWORD: 'Wrong certificate password. No file was created.',
+  SIGN_NOT_PKCS12: 'The chosen file is not a PKCS#12 certificate (.p12/.pfx).',
+  SIGN_UNSUPPORTED_PKCS12: 'The certificate file could not be decrypted (non-ASCII password on an AES file).',
+  SIGN_NO_KEY: 'The certificate file holds no private key.',
+  SIGN_NO_CERTIFICATE: 'The certificate file holds no certificate.',
+  SIGN_KEY_MISMATCH: 'The certificate does not match the private key.',
+  SIGN_UNSUPPORTED_KEY: 'Only RSA keys are supported.',
+  SIGN_EXPIRED: 'The certificate has expired; renew it with the CA.',
+  SIGN_NOT_YET_VALID: 'The certificate is not valid yet.',
+  SIGN_NOT_FOR_SIGNING: 'This certificate is not for signing documents.',
+  REDACTION_STALE: 'The dossier changed since the redaction search. Search again, then export.',
 };
 
 export function hostErrorText(error: HostError, fileName?: string): string {

@@ -12,6 +12,13 @@ export interface Toast {
   action?: { label: string; run: () => void };
   /** Milliseconds before the toast disappears; errors stay until dismissed. */
   timeoutMs?: number;
+  /** A toast with the same key is replaced by this one, and dismissToastKey ends it. */
+  key?: string;
+  /**
+   * The screen (location hash) the message is about: leaving that screen dismisses it, so "Đã sửa …"
+   * does not follow the user to the search page (issue 9).
+   */
+  scope?: string;
 }
 
 let toasts: Toast[] = [];
@@ -21,7 +28,7 @@ const emit = () => listeners.forEach((l) => l());
 
 export function showToast(toast: Omit<Toast, 'id'>): number {
   const id = nextId++;
-  toasts = [...toasts, { ...toast, id }];
+  toasts = [...toasts.filter((t) => !toast.key || t.key !== toast.key), { ...toast, id }];
   // At most three on screen: the oldest passing message goes first; errors stay until dismissed.
   while (toasts.length > 3) {
     const drop = toasts.find((t) => t.tone !== 'error') ?? toasts[0];
@@ -38,6 +45,27 @@ export function dismissToast(id: number): void {
   toasts = toasts.filter((t) => t.id !== id);
   emit();
 }
+
+/** Ends the toast with this key when its moment has passed (e.g. "đang nhận dạng chữ" once done). */
+export function dismissToastKey(key: string): void {
+  if (!toasts.some((t) => t.key === key)) return;
+  toasts = toasts.filter((t) => t.key !== key);
+  emit();
+}
+
+/** The screen a toast raised now belongs to (see Toast.scope). */
+export function currentScreen(): string {
+  return typeof location === 'undefined' ? '' : location.hash.replace(/\?.*$/, '');
+}
+
+/** Dismisses the toasts scoped to another screen than `screen`. */
+export function leaveScreen(screen: string): void {
+  if (!toasts.some((t) => t.scope !== undefined && t.scope !== screen)) return;
+  toasts = toasts.filter((t) => t.scope === undefined || t.scope === screen);
+  emit();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => leaveScreen(currentScreen()));
 
 function useToasts(): Toast[] {
   return useSyncExternalStore(

@@ -64,7 +64,7 @@ async function main() {
     let offHost = 0;
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (url.startsWith(hoso.url) || url.startsWith('data:') || url.startsWith('blob:'))
+      if (url.startsWith(hoso.origin) || url.startsWith('data:') || url.startsWith('blob:'))
         return route.continue();
       offHost++;
       return route.abort();

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { describeDbError, importCaseData } from '../../db';
 import { getBridge } from '../../bridge';
-import { navigate } from '../../app/router';
+import { navigate } from '../../shared/router';
 import { getLocale, useT } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';

@@ -2,7 +2,7 @@ import { noteDeletion } from '../custody/notices';
 import { useMemo, useState } from 'react';
 import type { Case, ProceduralStage } from '@hoso/domain';
 import { formatDate, useLocale, useT } from '../../i18n';
-import { hrefFor, navigate } from '../../app/router';
+import { hrefFor, navigate } from '../../shared/router';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { showToast } from '../../shared/toast';
 import { BundleImportButton } from './BundleImportButton';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Route } from '../../app/routes';
+import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
 import { usePresentation } from './data/presentations';
 import { courtroomMessages } from './messages';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../shared/router';
 import { useT } from '../../i18n';
 import {
   addRefToPresentation,

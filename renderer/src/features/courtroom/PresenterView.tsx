@@ -6,12 +6,13 @@ import {
   marksForStep,
   redactionsForStep,
   resolveJump,
+  type JumpKind,
   saveMarkedStepAsExhibit,
   updateExhibit,
   type Mark,
 } from '@hoso/domain';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
 import { changePresentation, usePresentation } from './data/presentations';
 import { documentPageIds, forgetResolvedContent } from './data/exhibitContent';
@@ -67,10 +68,13 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const prefetchAudience = channel.prefetch;
   useEffect(() => {
     if (!typed || !model) return;
-    const target = resolveJump(model, typed);
-    const e = target && model.exhibits[target.index];
-    if (!e || !target) return;
-    const items = [{ source: e.source, step: target.step }];
+    // Either Enter (exhibit) or B (folio) may follow: decode both.
+    const items = (['exhibit', 'folio'] as const).flatMap((kind) => {
+      const target = resolveJump(model, typed, kind);
+      const e = target && model.exhibits[target.index];
+      return e && target ? [{ source: e.source, step: target.step }] : [];
+    });
+    if (items.length === 0) return;
     prefetchSteps(items);
     prefetchAudience(items);
   }, [typed, model, prefetchAudience]);
@@ -96,6 +100,12 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
   const handleRef = useRef<(cmd: KeyCommand) => void>(() => {});
   handleRef.current = (cmd: KeyCommand) => {
     if (cmd.type !== 'digit' && cmd.type !== 'enter' && cmd.type !== 'backspace') setNotice(null);
+    const jump = (kind: JumpKind) => {
+      if (!model) return;
+      if (resolveJump(model, typed, kind)) dispatch({ type: 'jump', typed, kind });
+      else setNotice(t(kind === 'folio' ? 'jumpMissingFolio' : 'jumpMissingExhibit', { n: typed }));
+      setTyped('');
+    };
     switch (cmd.type) {
       case 'next':
       case 'prev':
@@ -113,12 +123,10 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
         else if (live.adhoc) dispatch({ type: 'adhoc', adhoc: null });
         return;
       case 'enter':
-        if (!typed || !model) return;
-        if (resolveJump(model, typed)) dispatch({ type: 'jump', typed });
-        else setNotice(t('jumpMissing', { n: typed }));
-        setTyped('');
+        if (typed) jump('exhibit');
         return;
       case 'black':
+        if (typed && cmd.letter) return jump('folio');
         return dispatch({ type: 'screen', screen: 'black' });
       case 'white':
         return dispatch({ type: 'screen', screen: 'white' });
@@ -213,7 +221,7 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
               <button
                 type="button"
                 aria-current={i === live.position.index ? 'true' : undefined}
-                title={t('railHint')}
+                title={`${i + 1}. ${e.label}\n${t('railHint')}`}
                 onClick={(ev) =>
                   dispatch(
                     ev.shiftKey
@@ -222,7 +230,8 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
                   )
                 }
               >
-                <span className="cr-rail-n">{i + 1}</span> {e.label}
+                <span className="cr-rail-n">{i + 1}</span>
+                <span className="cr-rail-label">{e.label}</span>
               </button>
             </li>
           ))}

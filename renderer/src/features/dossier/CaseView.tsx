@@ -1,8 +1,8 @@
 import { lazy, Suspense, useRef } from 'react';
 import type { Case } from '@hoso/domain';
 import { updateCase, useCase } from '../../db';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { useLocale, useT } from '../../i18n';
 import { showToast } from '../../shared/toast';
 import { CaseForm } from '../cases/CaseForm';
@@ -16,11 +16,12 @@ import { attempt } from './useDossierActions';
 import './dossier.css';
 
 type Tab = NonNullable<Extract<Route, { name: 'case' }>['tab']>;
-const TABS: Tab[] = ['dossier', 'info', 'maps', 'present', 'audit'];
+const TABS: Tab[] = ['dossier', 'info', 'entities', 'maps', 'present', 'audit'];
 
 // Built by the mind-map and courtroom engineers; loaded on demand (React Flow is heavy).
 const MapsTab = lazy(() => import('../mindmap/MapsTab'));
 const PresentationsTab = lazy(() => import('../courtroom/PresentationsTab'));
+const EntitiesTab = lazy(() => import('../entities/EntitiesTab'));
 
 /** One case: its dossier, its details, its maps and its presentation lists, as tabs. */
 export default function CaseView({ route }: { route: Extract<Route, { name: 'case' }> }) {
@@ -33,6 +34,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
   const label: Record<Tab, string> = {
     dossier: t('tabDossier'),
     info: t('tabInfo'),
+    entities: t('tabEntities'),
     maps: t('tabMaps'),
     present: t('tabPresent'),
     audit: custody('tab'),
@@ -99,6 +101,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
         {tab === 'info' && <InfoTab c={c} />}
         {tab === 'audit' && <AuditTab caseId={c.id} caseName={`${c.number} ${c.name}`} />}
         <Suspense fallback={<div className="loading" aria-busy="true" />}>
+          {tab === 'entities' && <EntitiesTab caseId={c.id} />}
           {tab === 'maps' && <MapsTab caseId={c.id} />}
           {tab === 'present' && <PresentationsTab caseId={c.id} />}
         </Suspense>

@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import type { CaseDocument, Page, Volume } from '@hoso/domain';
 import type { ImportRecord } from '../../db';
 import { getBridge } from '../../bridge';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../shared/router';
 import { formatDate, useLocale, useT } from '../../i18n';
 import { writeEvidenceDrag } from '../../shared/dnd';
 import { hostErrorText } from '../../shared/hostErrors';
@@ -13,7 +13,7 @@ import { folioRangeText } from './dossierRows';
 
 export const DOC_MIME = 'application/x-hoso-document';
 
-import { AddToPresentationButton } from '../../shared/courtroomBits';
+import { AddToPresentationButton } from '../courtroom/AddToPresentationLazy';
 
 export type DocumentAction =
   'edit' | 'merge-next' | 'delete' | 'export' | { moveTo: string } | { shift: number };

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaseDocument, Page } from '@hoso/domain';
 import {
   createVolume,
@@ -12,7 +12,7 @@ import {
 import { getBridge } from '../../bridge';
 import { useT } from '../../i18n';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
-import { showToast } from '../../shared/toast';
+import { dismissToastKey, showToast } from '../../shared/toast';
 import { DossierList } from './DossierList';
 import { DocumentDialog } from './DocumentDialog';
 import { ExportDialog, type ExportScope } from './ExportDialog';
@@ -24,12 +24,25 @@ import { useQuestion } from './useQuestion';
 import { WatchFolderToggle } from './WatchFolderToggle';
 
 /** "Nhận dạng chữ: 4/5 tài liệu xong, 1 lỗi" — the dossier's OCR at a glance. */
-function OcrSummary({ documentIds, imports }: { documentIds: string[]; imports: ImportRecord[] }) {
+function OcrSummary({
+  caseId,
+  documentIds,
+  imports,
+}: {
+  caseId: string;
+  documentIds: string[];
+  imports: ImportRecord[];
+}) {
   const t = useT(dossierMessages);
   const present = new Set(documentIds);
   const mine = imports.filter((r) => present.has(r.documentId));
   const done = mine.filter((r) => r.state === 'done').length;
   const failed = mine.filter((r) => r.state === 'failed').length;
+  // "… đang nhận dạng chữ" is over once nothing is left to recognize.
+  const running = mine.length - done - failed;
+  useEffect(() => {
+    if (running === 0) dismissToastKey(ocrToastKey(caseId));
+  }, [running, caseId]);
   return (
     <span className="muted ocr-summary" data-done={done} data-failed={failed} data-total={mine.length}>
       {t('ocrSummary', { done, total: mine.length })}
@@ -37,6 +50,8 @@ function OcrSummary({ documentIds, imports }: { documentIds: string[]; imports: 
     </span>
   );
 }
+
+const ocrToastKey = (caseId: string) => `ocr-running:${caseId}`;
 
 const ACCEPT = 'image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf';
 
@@ -76,7 +91,11 @@ export function DossierTab({ caseId }: { caseId: string }) {
       (done, total, name) => setStatus(done < total ? t('importing', { name, done: done + 1, total }) : ''),
     );
     if (outcome.imported.length)
-      showToast({ tone: 'ok', text: t('importDone', { n: outcome.imported.length }) });
+      showToast({
+        tone: 'ok',
+        text: t('importDone', { n: outcome.imported.length }),
+        key: ocrToastKey(caseId),
+      });
     if (outcome.skipped.length)
       showToast({ tone: 'info', text: t('importSkipped', { n: outcome.skipped.length }) });
     for (const message of outcome.failed) showToast({ tone: 'error', text: message });
@@ -141,7 +160,9 @@ export function DossierTab({ caseId }: { caseId: string }) {
       </div>
       <div className="toolbar-sub">
         <WatchFolderToggle caseId={caseId} />
-        {documents.length > 0 && <OcrSummary documentIds={documents.map((d) => d.id)} imports={imports} />}
+        {documents.length > 0 && (
+          <OcrSummary caseId={caseId} documentIds={documents.map((d) => d.id)} imports={imports} />
+        )}
         <span className="muted" role="status" aria-live="polite">
           {status}
         </span>

@@ -5,7 +5,10 @@ import { bundleFileHashes, describeDbError, exportCaseData } from '../../db';
 import { getBridge } from '../../bridge';
 import { defineMessages, getLocale, useT } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
-import { buildExportRequest, safeFileName, type ExportScope } from './exportRequest';
+import { ExportRedactionSection } from './ExportRedactionSection';
+import { buildExport, safeFileName, type ExportScope } from './exportRequest';
+import { ExportSignSection, type ExportSignature } from './ExportSignSection';
+import { useExportRedactions } from './useExportRedactions';
 
 export type { ExportScope };
 
@@ -33,6 +36,9 @@ const messages = defineMessages({
     colTitle: 'Tài liệu',
     colFolios: 'Bút lục',
     colPage: 'Trang',
+    stale: 'Hồ sơ đã thay đổi từ lúc tìm vùng cần che. Hãy bấm “Tìm để xem lại” lần nữa rồi xuất.',
+    redacted: 'Đã che thông tin trên {n} trang.',
+    signedBy: 'Đã ký số: {name}.',
   },
   en: {
     title: 'Export dossier',
@@ -58,6 +64,9 @@ const messages = defineMessages({
     colTitle: 'Document',
     colFolios: 'Folios',
     colPage: 'Page',
+    stale: 'The dossier changed since the redaction search. Press “Find and review” again, then export.',
+    redacted: 'Redacted on {n} pages.',
+    signedBy: 'Signed by {name}.',
   },
 });
 
@@ -77,6 +86,8 @@ export function ExportDialog(props: {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const redactions = useExportRedactions(props.caseId, props.scope);
+  const [sign, setSign] = useState<ExportSignature | null>(null);
   useEffect(() => {
     ref.current?.showModal();
   }, []);
@@ -108,12 +119,19 @@ export function ExportDialog(props: {
 
   const exportPdf = () =>
     run(async () => {
-      const request = await buildExportRequest(props.caseId, props.scope, {
+      const { request, pageIds } = await buildExport(props.caseId, props.scope, {
         tableOfContents: toc,
         folioStamps: stamps,
         labels: { tocHeading: t('tocHeading'), tocColumns: [t('colTitle'), t('colFolios'), t('colPage')] },
       });
-      return getBridge().exportPdf({ ...request, caseId: props.caseId, scope: props.scope.kind });
+      const redacted = await redactions.redactionsFor(request.pages, pageIds);
+      if (redacted === 'stale')
+        return { ok: false, error: { code: 'REDACTION_STALE', message: 'redaction hits are out of date' } };
+      return getBridge().exportPdf({
+        ...request,
+        caseId: props.caseId,
+        scope: props.scope.kind,
+        redactions: redacted, ...(sign ? { sign } : {}) });
     }, 'PDF');
 
   const exportBundle = () =>
@@ -165,6 +183,8 @@ export function ExportDialog(props: {
           <input type="checkbox" checked={stamps} onChange={(e) => setStamps(e.target.checked)} />
           <span>{t('stamps')}</span>
         </label>
+        <ExportRedactionSection redactions={redactions} disabled={busy} />
+        <ExportSignSection onChange={setSign} />
         <div className="dialog-actions start">
           <button type="button" className="primary" onClick={() => void exportPdf()} disabled={busy}>
             {t('exportPdf')}
@@ -202,6 +222,8 @@ export function ExportDialog(props: {
                 {t('download', { name: result.fileName })}
               </a>{' '}
               <span className="muted">({t('size', { mb: (result.bytes / 1048576).toFixed(1) })})</span>
+              {result.redactedPages ? <span> {t('redacted', { n: result.redactedPages })}</span> : null}
+              {result.signedBy ? <span> {t('signedBy', { name: result.signedBy })}</span> : null}
             </p>
           )}
         </div>

@@ -1,10 +1,10 @@
 import type { Page } from '@hoso/domain';
 import { getBridge } from '../../bridge';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../shared/router';
 import { useT } from '../../i18n';
 import { writeEvidenceDrag } from '../../shared/dnd';
-import { displaySize, pageFrame } from '../viewer/frame';
-import { PageFrameView } from '../viewer/PageFrameView';
+import { displaySize, pageFrame } from '../../shared/pageFrame';
+import { PageFrameView } from '../../shared/PageFrameView';
 import { dossierMessages } from './messages';
 import { useThumbnail } from './thumbnails';
 

@@ -33,6 +33,15 @@ export async function buildExportRequest(
   scope: ExportScope,
   options: ExportOptions,
 ): Promise<ExportPdfRequest> {
+  return (await buildExport(caseId, scope, options)).request;
+}
+
+/** The request and, for each of its pages, the Dexie page id (redactions are chosen per page). */
+export async function buildExport(
+  caseId: string,
+  scope: ExportScope,
+  options: ExportOptions,
+): Promise<{ request: ExportPdfRequest & { pages: ExportPage[] }; pageIds: string[] }> {
   const db = getDb();
   const [c, volumes, documents, allPages] = await Promise.all([
     db.cases.get(caseId),
@@ -95,7 +104,7 @@ export async function buildExportRequest(
         : undefined;
   const caseTitle = c ? `${c.number} ${c.name}`.trim() : 'HoSo';
   const title = scopeName ? `${caseTitle} — ${scopeName}` : caseTitle;
-  return {
+  const request = {
     title,
     fileName: `${safeFileName(title)}.pdf`,
     pages: exportPages,
@@ -105,4 +114,5 @@ export async function buildExportRequest(
       : {}),
     folioStamps: options.folioStamps,
   };
+  return { request, pageIds: pages.map((p) => p.id) };
 }

@@ -70,11 +70,14 @@ export async function importStored(
     const folios = existing.map((p) => p.folio).filter((f): f is number => typeof f === 'number');
     if (!(await askDuplicate(file.name, folios))) return 'skipped';
   }
+  const [engine, model] = await Promise.all([getSetting('ocr.engine'), getSetting('ocr.model')]);
   const job = await bridge.enqueueOcr({
     fileHash: file.hash,
     fileName: file.name,
     lang,
     caseId: target.caseId,
+    engine,
+    ...(model === 'default' ? {} : { model }),
   });
   if (!job.ok) return { error: hostErrorText(job.error, file.name) };
   await addImportedDocument({ ...target, storedFile: file, jobId: job.value.id });

@@ -44,6 +44,13 @@ export async function reconcileJob(bridge: HostBridge, job: OcrJob): Promise<voi
     if (!pending) {
       pending = (async () => {
         const result = await bridge.jobResult({ id: job.id });
+        if (!result.ok && result.error.code === 'OCR_RESULT_REBUILDING') {
+          // The host found the saved words changed on disk and is recognizing the page again;
+          // the next 'done' event commits the fresh result.
+          await setImportState(job.id, 'queued');
+          showToast({ tone: 'info', text: hostErrorText(result.error, record.fileName) });
+          return;
+        }
         if (!result.ok) {
           await markImportFailed(job.id, result.error);
           showToast({ tone: 'error', text: hostErrorText(result.error, record.fileName) });

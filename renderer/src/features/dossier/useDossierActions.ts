@@ -3,26 +3,15 @@ import type { CaseDocument, Page } from '@hoso/domain';
 import {
   deleteDocument,
   deletePages,
-  describeDbError,
   mergeDocuments,
   moveDocument,
   movePages,
   rotatePage,
   splitDocument,
 } from '../../db';
-import { getLocale } from '../../i18n';
-import { showToast } from '../../shared/toast';
+import { attempt } from '../../shared/attempt';
 
-/** Runs a data-layer write and reports a failure as a toast (the write itself is all-or-nothing). */
-export async function attempt(work: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await work();
-    return true;
-  } catch (e) {
-    showToast({ tone: 'error', text: describeDbError(e, getLocale()) });
-    return false;
-  }
-}
+export { attempt };
 
 /** Page and document edits of the dossier, by the thing the user dragged or clicked. */
 export const dossierActions = {

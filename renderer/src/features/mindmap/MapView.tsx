@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { hrefFor } from '../../app/router';
+import { hrefFor } from '../../shared/router';
 import { useCase } from '../../db';
 import { useT } from '../../i18n';
 import { MapEditor } from './editor/MapEditor';

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { buildTemplate, layoutMap, parseMapFile, TEMPLATES, type TemplateId } from '@hoso/mindmap';
-import { navigate } from '../../app/router';
+import { navigate } from '../../shared/router';
 import { useCase } from '../../db';
 import { describeDbError } from '../../db/errors';
 import { formatDate, useLocale, useT } from '../../i18n';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { quotedQuery, type Snippet } from '@hoso/text';
 import { getDb, searchPages, useCases, useDocuments, type SearchResult } from '../../db';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { defineMessages, useT } from '../../i18n';
 import './search.css';
 

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import type { OcrLang } from '@hoso/contracts';
+import type { OcrEngineChoice, OcrLang, OcrModel } from '@hoso/contracts';
 import { getBridge } from '../../bridge';
 import { defineMessages, setLocale, useLocale, useT } from '../../i18n';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
 import { CustodySettings } from '../custody/CustodySettings';
 import { setSetting, useSetting } from './appSettings';
+import { OcrServerSettings } from './OcrServerSettings';
 
 const messages = defineMessages({
   vi: {
@@ -16,6 +18,14 @@ const messages = defineMessages({
     vie: 'Tiếng Việt',
     vieEng: 'Tiếng Việt + tiếng Anh (tài liệu có đoạn tiếng Anh)',
     ocrHint: 'Áp dụng cho các tệp nhập sau khi thay đổi.',
+    ocrEngine: 'Bộ máy nhận dạng',
+    engineAuto: 'Tự động (Tesseract cài trên máy nếu có, nhanh hơn)',
+    engineNative: 'Tesseract cài trên máy',
+    engineWasm: 'Tesseract tích hợp (WebAssembly, chạy mọi nơi)',
+    ocrModel: 'Mô hình',
+    modelDefault: 'Mặc định (nhanh nếu có sẵn)',
+    modelFast: 'Nhanh (tessdata_fast)',
+    modelBest: 'Chính xác hơn, chậm hơn (best)',
     watch: 'Thư mục quét',
     watchHint:
       'Mọi tệp ảnh hoặc PDF mà phần mềm máy quét lưu vào thư mục này sẽ được tự động nhập vào vụ án đã chọn (trong thẻ Hồ sơ của vụ án).',
@@ -27,6 +37,11 @@ const messages = defineMessages({
     watchStopped: 'Đã ngừng theo dõi thư mục quét.',
     saved: 'Đã lưu cài đặt.',
     mode: 'Chế độ chạy: {mode}',
+    confirmTitle: 'Theo dõi thư mục này?',
+    confirmBody:
+      'HoSo sẽ tự động nhập mọi tệp ảnh và PDF xuất hiện trong “{path}” vào vụ án đã chọn. Chỉ chọn thư mục mà phần mềm máy quét lưu tệp vào.',
+    confirm: 'Theo dõi thư mục',
+    cancel: 'Hủy',
   },
   en: {
     title: 'Settings',
@@ -36,6 +51,14 @@ const messages = defineMessages({
     vie: 'Vietnamese',
     vieEng: 'Vietnamese + English (documents with English passages)',
     ocrHint: 'Applies to files imported after the change.',
+    ocrEngine: 'Recognition engine',
+    engineAuto: 'Automatic (the installed Tesseract if any, faster)',
+    engineNative: 'Installed Tesseract',
+    engineWasm: 'Built-in Tesseract (WebAssembly, runs anywhere)',
+    ocrModel: 'Model',
+    modelDefault: 'Default (fast where available)',
+    modelFast: 'Fast (tessdata_fast)',
+    modelBest: 'More accurate, slower (best)',
     watch: 'Watched folder',
     watchHint:
       'Every image or PDF the scanner software saves into this folder is imported into the chosen case (in the case’s Dossier tab).',
@@ -47,6 +70,11 @@ const messages = defineMessages({
     watchStopped: 'The watched folder is off.',
     saved: 'Settings saved.',
     mode: 'Running as: {mode}',
+    confirmTitle: 'Watch this folder?',
+    confirmBody:
+      'HoSo will import every image and PDF that appears in “{path}” into the chosen case. Choose only the folder your scanner software saves into.',
+    confirm: 'Watch folder',
+    cancel: 'Cancel',
   },
 });
 
@@ -54,8 +82,13 @@ export default function SettingsView() {
   const t = useT(messages);
   const locale = useLocale();
   const ocrLang = useSetting('ocr.lang');
+  const ocrEngine = useSetting('ocr.engine');
+  const ocrModel = useSetting('ocr.model');
+  const saved = () => showToast({ tone: 'ok', text: t('saved') });
   const [folder, setFolder] = useState('');
   const [current, setCurrent] = useState<string | null>(null);
+  // A new watch folder takes effect only after the user confirms it in a dialog.
+  const [asking, setAsking] = useState<string | null>(null);
   useEffect(() => {
     void getBridge()
       .getWatchFolder()
@@ -110,9 +143,34 @@ export default function SettingsView() {
               <option value="vie+eng">{t('vieEng')}</option>
             </select>
           </label>
+          <label>
+            <span>{t('ocrEngine')}</span>
+            <select
+              value={ocrEngine ?? 'auto'}
+              onChange={(e) => void setSetting('ocr.engine', e.target.value as OcrEngineChoice).then(saved)}
+            >
+              <option value="auto">{t('engineAuto')}</option>
+              <option value="native">{t('engineNative')}</option>
+              <option value="wasm">{t('engineWasm')}</option>
+            </select>
+          </label>
+          <label>
+            <span>{t('ocrModel')}</span>
+            <select
+              value={ocrModel ?? 'default'}
+              onChange={(e) =>
+                void setSetting('ocr.model', e.target.value as OcrModel | 'default').then(saved)
+              }
+            >
+              <option value="default">{t('modelDefault')}</option>
+              <option value="fast">{t('modelFast')}</option>
+              <option value="best">{t('modelBest')}</option>
+            </select>
+          </label>
           <p className="muted">{t('ocrHint')}</p>
         </div>
       </fieldset>
+      <OcrServerSettings />
       <fieldset className="panel">
         <legend>{t('watch')}</legend>
         <p className="muted">{t('watchHint')}</p>
@@ -120,7 +178,9 @@ export default function SettingsView() {
           className="form-row"
           onSubmit={(e) => {
             e.preventDefault();
-            void saveFolder(folder.trim() || null);
+            const typed = folder.trim();
+            if (!typed) void saveFolder(null);
+            else if (typed !== current) setAsking(typed);
           }}
         >
           <label className="grow">
@@ -142,6 +202,20 @@ export default function SettingsView() {
         </form>
       </fieldset>
       <CustodySettings />
+      <ConfirmDialog
+        open={asking !== null}
+        title={t('confirmTitle')}
+        confirmLabel={t('confirm')}
+        cancelLabel={t('cancel')}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const path = asking;
+          setAsking(null);
+          if (path) void saveFolder(path);
+        }}
+      >
+        <p>{t('confirmBody', { path: asking ?? '' })}</p>
+      </ConfirmDialog>
       <p className="muted">
         {t('mode', { mode: getBridge().mode === 'web' ? 'web (127.0.0.1)' : 'Electron' })}
       </p>

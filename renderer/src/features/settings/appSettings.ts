@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { OcrLang } from '@hoso/contracts';
+import type { OcrEngineChoice, OcrLang, OcrModel } from '@hoso/contracts';
 import { getDb } from '../../db';
 
 /**
@@ -9,11 +9,19 @@ import { getDb } from '../../db';
  */
 export interface AppSettings {
   'ocr.lang': OcrLang;
+  /** Tesseract engine and model for new OCR jobs (auto: native where installed). */
+  'ocr.engine': OcrEngineChoice;
+  'ocr.model': OcrModel | 'default';
   /** Case that receives files dropped into the watched folder. */
   'watch.caseId': string | null;
 }
 
-const defaults: AppSettings = { 'ocr.lang': 'vie', 'watch.caseId': null };
+const defaults: AppSettings = {
+  'ocr.lang': 'vie',
+  'ocr.engine': 'auto',
+  'ocr.model': 'default',
+  'watch.caseId': null,
+};
 
 export async function getSetting<K extends keyof AppSettings>(key: K): Promise<AppSettings[K]> {
   const rec = await getDb().settings.get(key);

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Box } from '@hoso/contracts';
-import { boxFromCorners, displaySize, displayToFrame, type PageFrame } from './frame';
-import { PageFrameView } from './PageFrameView';
+import { boxFromCorners, displaySize, displayToFrame, type PageFrame } from '../../shared/pageFrame';
+import { PageFrameView } from '../../shared/PageFrameView';
 import { WordOverlay, type ViewWord } from './WordOverlay';
 import { WordEditor } from './WordEditor';
 
@@ -37,6 +37,8 @@ export function PageStage(props: {
   lowConfidence: boolean;
   hits: ReadonlySet<number>;
   region?: Box;
+  /** Boxes to redact on export, drawn opaque. */
+  redactions?: Box[];
   selection: Box | null;
   onSelection: (box: Box | null) => void;
   selectionChrome?: React.ReactNode;
@@ -170,6 +172,9 @@ export function PageStage(props: {
                 props.words[i] ? <div key={i} className="hit-box" style={rect(props.words[i].box)} /> : null,
               )}
             {props.region && <div className="region-outline" style={rect(props.region)} />}
+            {props.redactions?.map((b, i) => (
+              <div key={`r${i}`} className="export-redaction-box" style={rect(b)} />
+            ))}
             {shownSelection && (
               <div className="region-selection" style={rect(shownSelection)}>
                 {!draft && props.selectionChrome && (

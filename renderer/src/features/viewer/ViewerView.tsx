@@ -4,6 +4,7 @@ import {
   correctWord,
   effectiveWords,
   findPageByFolio,
+  setExportRedactions,
   useDocument,
   usePage,
   usePageText,
@@ -12,14 +13,14 @@ import {
 import { quotedQuery } from '@hoso/text';
 import { getBridge } from '../../bridge';
 import { noteCorrection } from '../custody/notices';
-import { hrefFor, navigate } from '../../app/router';
-import type { Route } from '../../app/routes';
+import { hrefFor, navigate } from '../../shared/router';
+import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
-import { AddToPresentationButton } from '../../shared/courtroomBits';
+import { AddToPresentationButton } from '../courtroom/AddToPresentationLazy';
 import { writeEvidenceDrag } from '../../shared/dnd';
-import { showToast } from '../../shared/toast';
+import { currentScreen, showToast } from '../../shared/toast';
 import { attempt } from '../dossier/useDossierActions';
-import { pageFrame } from './frame';
+import { pageFrame } from '../../shared/pageFrame';
 import { hitWordIndices } from './hits';
 import { PageStage, scaleFor, type Tool, type Zoom } from './PageStage';
 import type { ViewWord } from './WordOverlay';
@@ -224,6 +225,13 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
             {t('lowConf')}
           </label>
         </div>
+        {page.exportRedactions && page.exportRedactions.length > 0 && (
+          <div className="group">
+            <button type="button" onClick={() => void attempt(() => setExportRedactions(page.id, []))}>
+              {t('clearRedactions', { n: page.exportRedactions.length })}
+            </button>
+          </div>
+        )}
         <div className="group">
           <span
             className="drag-chip"
@@ -283,6 +291,7 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
         lowConfidence={lowConf}
         hits={hits}
         region={route.region}
+        redactions={page.exportRedactions}
         selection={selection}
         onSelection={setSelection}
         selectionChrome={
@@ -299,6 +308,19 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
               <Suspense fallback={null}>
                 <AddToPresentationButton caseId={route.caseId} exhibit={regionRef} />
               </Suspense>
+              <button
+                type="button"
+                className="danger"
+                onClick={() =>
+                  void attempt(async () => {
+                    await setExportRedactions(page.id, [...(page.exportRedactions ?? []), selection!]);
+                    setSelection(null);
+                    showToast({ tone: 'ok', text: t('redactedRegion') });
+                  })
+                }
+              >
+                {t('redactRegion')}
+              </button>
               <button
                 type="button"
                 className="icon"
@@ -323,7 +345,11 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
               before: word.text,
               after: to,
             });
-            showToast({ tone: 'ok', text: t('corrected', { from: word.text, to: to || '∅' }) });
+            showToast({
+              tone: 'ok',
+              text: t('corrected', { from: word.text, to: to || '∅' }),
+              scope: currentScreen(),
+            });
           })
         }
         labels={{ lowConfWord: t('lowConfWord'), correct: t('correct'), correctHint: t('correctHint') }}

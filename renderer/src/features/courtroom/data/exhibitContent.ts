@@ -15,6 +15,11 @@ export type StepContent =
       url: string;
       /** Quarter turns clockwise to show the page upright (OCR's turn plus the user's). */
       rotation: Rotation;
+      /**
+       * Degrees the OCR straightened the page by, applied on top of `rotation` as the viewer and the
+       * exported PDF do (issue 9: a page deskewed −1.75° showed tilted on the stage and audience).
+       */
+      deskewDeg?: number;
       /** Normalized box of the upright page to show, for region exhibits. */
       crop?: Box;
       folio?: number;
@@ -93,12 +98,14 @@ async function pageContent(pageId: string): Promise<StepContent> {
   const db = getDb();
   const page = await db.pages.get(pageId);
   if (!page) return { kind: 'missing', reason: 'page' };
-  const text = await db.pageTexts?.get(pageId).catch(() => undefined);
-  const turn = ((text?.ocr.rotation ?? 0) + (page.rotation ?? 0)) % 360;
+  // The OCR frame copied onto the page (what the viewer's pageFrame reads), else the OCR result.
+  const ocr = page.ocrFrame ?? (await db.pageTexts?.get(pageId).catch(() => undefined))?.ocr;
+  const turn = ((ocr?.rotation ?? 0) + (page.rotation ?? 0)) % 360;
   return {
     kind: 'image',
     url: getBridge().pageImageUrl(page.fileHash, page.filePage),
     rotation: turn as Rotation,
+    deskewDeg: ocr?.deskewDeg ?? 0,
     folio: page.folio,
     pageId,
   };

@@ -11,6 +11,8 @@ export interface ContentBoxProps {
   url: string;
   natural: Size;
   rotation: Rotation;
+  /** The OCR's straightening, turned with the image inside the upright box (see pageFrame). */
+  deskewDeg?: number;
   crop?: Box;
   size: Size;
   marks: Mark[];
@@ -46,7 +48,7 @@ export function ContentBox(props: ContentBoxProps) {
             height: imgH,
             left: (upW - imgW) / 2,
             top: (upH - imgH) / 2,
-            transform: rotation ? `rotate(${rotation}deg)` : undefined,
+            transform: imageTransform(rotation, props.deskewDeg ?? 0),
           }}
         />
       </div>
@@ -72,6 +74,16 @@ export function ContentBox(props: ContentBoxProps) {
       </svg>
     </div>
   );
+}
+
+/**
+ * The image turned upright and straightened around its centre; the upright box keeps the turned
+ * image's size, as the OCR frame does (renderer/src/shared/pageFrame.ts), so the corners
+ * the straightening moves out are clipped and marks keep their places.
+ */
+export function imageTransform(rotation: Rotation, deskewDeg: number): string | undefined {
+  const deg = rotation + deskewDeg;
+  return deg ? `rotate(${Number(deg.toFixed(3))}deg)` : undefined;
 }
 
 function MarkPath({ mark, W, H }: { mark: Mark; W: number; H: number }) {

@@ -56,6 +56,7 @@ export function StagePane(props: StagePaneProps) {
       url: c.url,
       natural: ready.natural,
       rotation: c.rotation,
+      deskewDeg: c.deskewDeg,
       crop: c.crop,
       marks,
       redactions,

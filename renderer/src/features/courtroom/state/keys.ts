@@ -1,6 +1,7 @@
 /**
  * Presenter keyboard and clicker commands. Presentation clickers send PageUp/PageDown (some send
- * arrows, B or '.' for black); typing digits then Enter jumps to a folio or exhibit number.
+ * arrows, B or '.' for black); digits then Enter jump to that exhibit number, digits then B to that
+ * folio (resolveJump in packages/domain).
  */
 export type Tool = 'pan' | 'laser' | 'pen' | 'highlighter' | 'redact' | 'callout';
 
@@ -10,7 +11,8 @@ export type KeyCommand =
   | { type: 'digit'; digit: string }
   | { type: 'backspace' }
   | { type: 'enter' }
-  | { type: 'black' }
+  /** `letter`: the B key (a folio jump after digits), not '.' from a clicker. */
+  | { type: 'black'; letter?: boolean }
   | { type: 'white' }
   | { type: 'freeze' }
   | { type: 'escape' }
@@ -68,7 +70,7 @@ export function keyCommand(e: {
   }
   if (/^[1-9]$/.test(key)) return { type: 'digit', digit: key };
   const lower = key.toLowerCase();
-  if (lower === 'b') return { type: 'black' };
+  if (lower === 'b') return { type: 'black', letter: true };
   if (lower === 'w') return { type: 'white' };
   if (lower === 'f') return { type: 'freeze' };
   if (lower === 's') return { type: 'side-by-side' };

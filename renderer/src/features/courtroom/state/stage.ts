@@ -1,6 +1,7 @@
 import type { Box } from '@hoso/contracts';
 import {
   resolveJump,
+  type JumpKind,
   stepPosition,
   type Exhibit,
   type ExhibitPosition,
@@ -82,7 +83,7 @@ export type StageAction =
   | { type: 'next' }
   | { type: 'prev' }
   | { type: 'goto'; position: ExhibitPosition }
-  | { type: 'jump'; typed: string }
+  | { type: 'jump'; typed: string; kind: JumpKind }
   | { type: 'screen'; screen: Screen }
   | { type: 'view'; view: StageView }
   | { type: 'zoom'; factor: number; at?: [number, number] }
@@ -110,7 +111,7 @@ export function stageReduce(s: StageState, action: StageAction, ctx: StageContex
     case 'goto':
       return withShown(moveTo(s, action.position), ctx.model);
     case 'jump': {
-      const position = resolveJump(ctx.model, action.typed);
+      const position = resolveJump(ctx.model, action.typed, action.kind);
       return position ? withShown(moveTo(s, position), ctx.model) : s;
     }
     case 'screen':

@@ -6,7 +6,7 @@ import type { EvidenceLink } from '@hoso/mindmap';
 import { getBridge } from '../../../bridge';
 import { getDb } from '../../../db';
 import type { EvidenceRef } from '../../../shared/dnd';
-import { pageFrame } from '../../viewer/frame';
+import { pageFrame } from '../../../shared/pageFrame';
 
 /**
  * What an evidence node needs from the dossier: the page it points at (folio, image) and a

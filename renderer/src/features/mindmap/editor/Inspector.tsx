@@ -1,6 +1,8 @@
 import {
   newId,
   PersonRoleSchema,
+  setEvidenceStance,
+  StanceSchema,
   toggleElementEvidence,
   updateEdge,
   updateNode,
@@ -204,7 +206,13 @@ function NodeForm({ node: n, text, num, set, ...p }: FormProps) {
         <>
           {text(n, 'title', t('title'), n.title)}
           <Field label={t('stance')}>
-            <select value={n.stance} onChange={(e) => set(n, 'stance', e.target.value)}>
+            <select
+              value={n.stance}
+              onChange={(e) => {
+                const stance = StanceSchema.parse(e.target.value);
+                p.commit((m) => setEvidenceStance(m, n.id, stance));
+              }}
+            >
               {(['for', 'against', 'neutral'] as const).map((s) => (
                 <option key={s} value={s}>
                   {t(s)}

@@ -14,6 +14,7 @@ import {
 import {
   connect,
   copyFragment,
+  dropNode,
   freeSpot,
   layoutMap,
   moveNodes,
@@ -283,8 +284,9 @@ export function MapEditor(props: MapEditorProps) {
       commit((m) => updateNode<PersonNode>(m, id, { photo: resolved.link }));
       return;
     }
-    const node = evidenceNode(resolved, { x: at.x - 100, y: at.y - 85 });
-    commit((m) => ({ ...m, nodes: [...m.nodes, { ...node, ...freeSpot(m, node, node) }] }));
+    // Exactly where it was dropped (no nudge away from the pointer), linked under its stance's topic.
+    const node = evidenceNode(resolved, at);
+    commit((m) => dropNode(m, node, at));
   };
 
   return (

@@ -1,5 +1,5 @@
 import type { EvidenceLink } from '@hoso/mindmap';
-import { navigate } from '../../../app/router';
+import { navigate } from '../../../shared/router';
 
 /** Opens the viewer at the page (and region) an evidence link points at. */
 export function openLink(caseId: string, link: EvidenceLink): void {

@@ -30,7 +30,8 @@ function Shell({
       className={`mm-node mm-${styleKey(node)}${focused ? ' mm-focused' : ''}${selected ? ' mm-selected' : ''}`}
       data-node-id={node.id}
       data-kind={node.kind}
-      title={nodeTitle(node)}
+      // The box is fixed-size and clamps its lines; the whole text is one hover away (and in the inspector).
+      title={[nodeBadge(node), nodeTitle(node), ...nodeDetails(node)].filter(Boolean).join('\n')}
     >
       <Handle type="target" position={Position.Left} className="mm-handle" />
       {children}
@@ -128,7 +129,7 @@ const ProvisionNode = memo(function ProvisionNode({ data, selected }: NodeProps<
       {!far && (
         <ul className="mm-elements">
           {n.elements.map((e) => (
-            <li key={e.id} className={e.evidenceIds.length ? 'mm-proved' : ''}>
+            <li key={e.id} className={e.evidenceIds.length ? 'mm-proved' : ''} title={e.text}>
               <span aria-hidden="true">{e.evidenceIds.length ? '☑' : '☐'}</span> {e.text}
               {e.evidenceIds.length > 0 && <span className="mm-count"> ({e.evidenceIds.length})</span>}
             </li>
@@ -164,7 +165,9 @@ const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<FlowNode
         color="#9aa0a6"
         onResizeEnd={(_, p) => actions?.resizeGroup(n.id, p)}
       />
-      <div className="mm-group-title">{nodeTitle(n)}</div>
+      <div className="mm-group-title" title={nodeTitle(n)}>
+        {nodeTitle(n)}
+      </div>
     </div>
   );
 });

@@ -5,4 +5,4 @@ import { lazy } from 'react';
  * viewer do not pull the courtroom bundle up front. It takes evidence refs as the drag payload
  * carries them (regions in OCR-frame pixels) and normalizes them itself.
  */
-export const AddToPresentationButton = lazy(() => import('../features/courtroom/AddToPresentationButton'));
+export const AddToPresentationButton = lazy(() => import('./AddToPresentationButton'));

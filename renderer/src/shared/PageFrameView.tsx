@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { displaySize, type PageFrame } from './frame';
+import { displaySize, type PageFrame } from './pageFrame';
 
 /**
  * Draws a page at `scale` (screen px per image px): the image turned into the OCR frame, and

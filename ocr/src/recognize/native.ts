@@ -1,0 +1,146 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { OcrRecognizer } from '@hoso/contracts';
+import { toPgm } from '../preprocess/prepare';
+import type { EngineSettings, Recognizer } from './recognizer';
+import type { TesseractBinary } from './tesseract-binary';
+import type { TessdataDir } from './tessdata';
+import { parseTsv, type TsvBlock } from './tsv';
+
+/** A page that takes longer than this is a hung process, not a slow page (a page takes 1–3 s). */
+const PAGE_TIMEOUT_MS = 5 * 60_000;
+/** Far above a page's TSV (~25 KB): anything larger is not Tesseract talking. */
+const MAX_OUTPUT = 32 << 20;
+
+/**
+ * The native Tesseract binary, one process per page (`OMP_THREAD_LIMIT=1`: Tesseract's OpenMP
+ * threads only contend with the other pages' processes), at most `jobs` at a time. The prepared
+ * page goes in on stdin as PGM, so no page image ever touches the disk; TSV comes back on stdout
+ * and is read into the same blocks as the WebAssembly engine's.
+ */
+export class NativeRecognizer implements Recognizer {
+  private readonly running = new Set<ChildProcess>();
+  private readonly waiting: (() => void)[] = [];
+  private active = 0;
+  private closed = false;
+  readonly info: OcrRecognizer;
+
+  constructor(
+    private readonly binary: TesseractBinary,
+    private readonly tessdata: TessdataDir,
+    private readonly settings: EngineSettings,
+    private readonly jobs: number,
+  ) {
+    this.info = { engine: 'native', model: tessdata.model, version: binary.version };
+  }
+
+  warmUp(): void {
+    // Nothing to start: each page is its own process, and the OS keeps the model file cached.
+  }
+
+  /**
+   * Recognizes a small blank page with the chosen language data: proves that the binary starts,
+   * finds and loads the model (a tessdata from Tesseract 3 fails here), and writes TSV.
+   */
+  async selfTest(): Promise<void> {
+    const blank = toPgm({ data: Buffer.alloc(96 * 48, 255), width: 96, height: 48 });
+    const tsv = await this.run(blank, 20_000);
+    if (!/^level\tpage_num/m.test(tsv)) throw new Error('the self-test page gave no TSV output');
+  }
+
+  async recognize(image: Buffer): Promise<TsvBlock[]> {
+    await this.acquire();
+    try {
+      return parseTsv(await this.run(image, PAGE_TIMEOUT_MS));
+    } finally {
+      this.release();
+    }
+  }
+
+  async terminate(): Promise<void> {
+    this.closed = true;
+    for (const child of this.running) child.kill('SIGKILL');
+    this.running.clear();
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  private args(): string[] {
+    const { lang, psm, recognitionDpi } = this.settings;
+    return [
+      'stdin',
+      'stdout',
+      '--tessdata-dir',
+      this.tessdata.dir,
+      '-l',
+      lang,
+      '--oem',
+      '1',
+      '--psm',
+      psm,
+      '--dpi',
+      String(recognitionDpi),
+      // As the WebAssembly engine is configured (see pool.ts): no layout spaces inside words.
+      '-c',
+      'preserve_interword_spaces=0',
+      // TSV by variable, not by the `tsv` config file: a tessdata folder from npm has no configs/.
+      '-c',
+      'tessedit_create_tsv=1',
+      ...this.settings.extraConfig.flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ];
+  }
+
+  private run(image: Buffer, timeoutMs: number): Promise<string> {
+    if (this.closed) return Promise.reject(new Error('recognizer is closed'));
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.binary.path, this.args(), {
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+      this.running.add(child);
+      const out: Buffer[] = [];
+      let outBytes = 0;
+      let err = '';
+      let failure: Error | undefined;
+      const timer = setTimeout(() => {
+        failure = new Error(`tesseract took longer than ${timeoutMs / 1000} s on a page`);
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      child.stdout.on('data', (chunk: Buffer) => {
+        outBytes += chunk.length;
+        if (outBytes > MAX_OUTPUT) {
+          failure = new Error('tesseract wrote more output than a page can hold');
+          child.kill('SIGKILL');
+        } else out.push(chunk);
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (err.length < 4000) err += chunk.toString('utf8');
+      });
+      // EPIPE when the process dies before reading the whole image: its exit says why.
+      child.stdin.on('error', () => undefined);
+      child.on('error', (e) => (failure ??= e));
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        this.running.delete(child);
+        if (failure) return reject(failure);
+        if (this.closed) return reject(new Error('recognizer is closed'));
+        if (code !== 0) {
+          const why = err.trim().split('\n').slice(-2).join(' ').slice(0, 300);
+          return reject(new Error(`tesseract exited with ${signal ?? code}${why ? `: ${why}` : ''}`));
+        }
+        resolve(Buffer.concat(out).toString('utf8'));
+      });
+      child.stdin.end(image);
+    });
+  }
+
+  private async acquire(): Promise<void> {
+    while (this.active >= this.jobs && !this.closed) await new Promise<void>((r) => this.waiting.push(r));
+    if (this.closed) throw new Error('recognizer is closed');
+    this.active++;
+  }
+
+  private release(): void {
+    this.active--;
+    this.waiting.shift()?.();
+  }
+}
