@@ -16,6 +16,7 @@ export const FEATURE_ORDER = [
   'courtroom',
   'cases',
   'settings',
+  'custody',
 ];
 const BOTTOM = new Set(['shared', 'db', 'bridge', 'i18n', 'styles', 'sync']);
 

@@ -19,16 +19,23 @@ if (process.env.HOSO_DEBUG) process.stderr.write(`debug: start ${process.pid}\n`
 const { fileURLToPath } = await import('node:url');
 const { register } = await import('tsx/esm/api');
 register();
-// Long OCR jobs run with glibc's malloc bounded (see ocr/src/runtime/bounded-malloc.ts).
-const { exitWithWrapper, rerunWithBoundedMalloc } = await import('../src/runtime/bounded-malloc.ts');
-const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.argv.slice(2), {
-  // Ctrl-C reached the re-run before its own handler was installed (its first milliseconds).
-  onKilled: (signal) => signal === 'SIGINT' && process.stderr.write(`${INTERRUPTED}\n`),
-});
-if (rerun) {
-  process.exitCode = await rerun;
+// `hoso audit` and `hoso data` work on the app's data folder: host code, loaded from @hoso/main.
+const hostCommand = { audit: 'runAuditCli', data: 'runDataCli' }[process.argv[2]];
+if (hostCommand) {
+  const cli = await import('@hoso/main/cli');
+  process.exitCode = await cli[hostCommand](process.argv.slice(3));
 } else {
-  exitWithWrapper();
-  const { runCli } = await import('../src/cli/main.ts');
-  process.exitCode = await runCli(process.argv.slice(2));
+  // Long OCR jobs run with glibc's malloc bounded (see ocr/src/runtime/bounded-malloc.ts).
+  const { exitWithWrapper, rerunWithBoundedMalloc } = await import('../src/runtime/bounded-malloc.ts');
+  const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.argv.slice(2), {
+    // Ctrl-C reached the re-run before its own handler was installed (its first milliseconds).
+    onKilled: (signal) => signal === 'SIGINT' && process.stderr.write(`${INTERRUPTED}\n`),
+  });
+  if (rerun) {
+    process.exitCode = await rerun;
+  } else {
+    exitWithWrapper();
+    const { runCli } = await import('../src/cli/main.ts');
+    process.exitCode = await runCli(process.argv.slice(2));
+  }
 }

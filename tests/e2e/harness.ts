@@ -31,6 +31,8 @@ export type StartHosoOptions = {
   recognize?: Recognizer;
   /** Poll interval of the watch folder (ms). */
   watchPollMs?: number;
+  /** A fixed port (a restart on the same origin keeps the browser's IndexedDB); default: free one. */
+  port?: number;
 };
 
 /**
@@ -43,7 +45,7 @@ export async function startHoso(opts: StartHosoOptions = {}): Promise<HosoInstan
   const ownDir = !opts.dataDir;
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'hoso-e2e-')));
   const server = await startWebServer({
-    port: 0,
+    port: opts.port ?? 0,
     host: '127.0.0.1',
     dataDir,
     rendererDir: rendererDist,

@@ -1,10 +1,21 @@
 // Electron entry (bundled by scripts/build-electron.mjs). Thin: it wires Electron's objects into the
 // plain modules next to it, which hold the logic and are tested in Node with fakes.
-import { app, BrowserWindow, ipcMain, Menu, protocol, screen, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  type WebContents,
+} from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../services/data-dir';
-import { createHost, type Host } from '../services/host';
+import { createHostGate, type HostGate } from '../services/host-gate';
+import { unlockFromKeyStore } from './key-store';
 import { appMenuTemplate } from './app-menu';
 import { APP_INDEX_URL, APP_SCHEME } from './app-origin';
 import { handleAppRequest } from './app-protocol';
@@ -35,7 +46,7 @@ protocol.registerSchemesAsPrivileged([
 // One instance: a second launch focuses the first (two hosts must not share one data dir).
 if (!app.requestSingleInstanceLock()) app.quit();
 
-let host: Host | undefined;
+let host: HostGate | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 function harden(contents: WebContents): void {
@@ -65,7 +76,7 @@ app.on('web-contents-created', (_event, contents) => harden(contents));
 app.whenReady().then(async () => {
   Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ packaged: app.isPackaged })));
   const audience = createAudienceWindows({ BrowserWindow, screen }, preload);
-  host = await createHost({
+  host = await createHostGate({
     dataDir: process.env.HOSO_DATA_DIR ? resolveDataDir() : app.getPath('userData'),
     env: {
       exportUrl: (name) => `app://hoso/api/exports/${encodeURIComponent(name)}`,
@@ -73,7 +84,8 @@ app.whenReady().then(async () => {
       openAudienceWindow: (request) => audience.open(request),
     },
   });
-  const liveHost = host;
+  const liveHost = host.facade();
+  await unlockFromKeyStore(host, { safeStorage, userDataDir: app.getPath('userData') });
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(denyPermission()));
@@ -82,7 +94,7 @@ app.whenReady().then(async () => {
   protocol.handle(APP_SCHEME, (request) => handleAppRequest(request, { host: liveHost, rendererDir }));
 
   bindIpc(ipcMain, createIpcRouter(liveHost));
-  liveHost.events.subscribe((event) => {
+  host.events.subscribe((event) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(IPC_CHANNELS.event, event);
   });
 

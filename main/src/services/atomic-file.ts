@@ -48,8 +48,13 @@ export async function streamToTemp(
   source: Readable | AsyncIterable<Uint8Array>,
   tmpDir: string,
   maxBytes: number,
-  checkHead?: (head: Buffer) => void,
+  options: {
+    checkHead?: (head: Buffer) => void;
+    /** What is written to disk for the plaintext (encryption at rest); hash and size stay the plaintext's. */
+    encode?: (plain: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+  } = {},
 ): Promise<StreamedTemp> {
+  const { checkHead, encode = (plain: AsyncIterable<Uint8Array>) => plain } = options;
   await mkdirPrivate(tmpDir);
   const tmpPath = path.join(tmpDir, `${randomUUID()}.part`);
   const hash = createHash('sha256');
@@ -58,21 +63,24 @@ export async function streamToTemp(
   let head: Buffer[] | undefined = checkHead ? [] : undefined;
   let headSize = 0;
   try {
-    for await (const chunk of source as AsyncIterable<Uint8Array>) {
-      size += chunk.byteLength;
-      if (size > maxBytes) hostFail('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
-      if (head) {
-        head.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        headSize += chunk.byteLength;
-        if (headSize >= HEAD_BYTES) {
-          checkHead!(Buffer.concat(head).subarray(0, HEAD_BYTES));
-          head = undefined;
+    async function* counted() {
+      for await (const chunk of source as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > maxBytes) hostFail('TOO_LARGE', `The file is larger than the limit of ${maxBytes} bytes.`);
+        if (head) {
+          head.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          headSize += chunk.byteLength;
+          if (headSize >= HEAD_BYTES) {
+            checkHead!(Buffer.concat(head).subarray(0, HEAD_BYTES));
+            head = undefined;
+          }
         }
+        hash.update(chunk);
+        yield chunk;
       }
-      hash.update(chunk);
-      await handle.write(chunk);
+      if (head) checkHead!(Buffer.concat(head));
     }
-    if (head) checkHead!(Buffer.concat(head));
+    for await (const chunk of encode(counted())) await handle.write(chunk);
     await handle.sync();
     await handle.close();
   } catch (err) {

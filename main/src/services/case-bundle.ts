@@ -2,7 +2,6 @@ import type { BundleExportRequest, BundleImportResult, StoredFile } from '@hoso/
 import { BundleExportRequestSchema, Sha256Schema } from '@hoso/contracts';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -11,7 +10,9 @@ import { sha256, streamToTemp } from './atomic-file';
 import { cleanName, type FileStore, type PreparedFile } from './file-store';
 import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
 import { HostFailure, hostFail } from './host-error';
-import { entryBytes, entryStream, readZipDirectory } from './zip-directory';
+import { AuditEntrySchema, entryHash, entryLine, type AuditEntry } from './audit/audit-entry';
+import { isPassphraseBundle, openBundle } from './crypto/bundle-seal';
+import { entryBytes, entryStream, readZipDirectory, type ZipEntry } from './zip-directory';
 
 /**
  * A case bundle (.hoso) is a zip: manifest.json (SHA-256 of every part), case.json (the
@@ -26,6 +27,17 @@ const ManifestSchema = z.object({
   files: z.array(
     z.object({ hash: Sha256Schema, name: z.string(), size: z.number().int().min(0), mime: z.string() }),
   ),
+  /** The case's audit entries (nhật ký) as they stand in the exporting host's chain. */
+  audit: z
+    .object({
+      path: z.literal('audit.jsonl'),
+      sha256: Sha256Schema,
+      size: z.number().int().min(0),
+      entries: z.number().int().min(0),
+      /** Hash of the last entry of the whole chain when the bundle was made. */
+      chainHead: Sha256Schema,
+    })
+    .optional(),
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -40,6 +52,7 @@ export async function writeBundle(
   input: BundleExportRequest,
   outputPath: string,
   tmpDir: string,
+  audit?: { lines: string[]; chainHead: string },
 ): Promise<number> {
   const request = BundleExportRequestSchema.parse(input);
   const caseBytes = strToU8(JSON.stringify(request.caseData ?? null));
@@ -55,6 +68,15 @@ export async function writeBundle(
     caseData: { path: 'case.json', sha256: sha256(caseBytes), size: caseBytes.byteLength },
     files,
   };
+  const auditBytes = audit ? strToU8(audit.lines.map((l) => `${l}\n`).join('')) : undefined;
+  if (audit && auditBytes)
+    manifest.audit = {
+      path: 'audit.jsonl',
+      sha256: sha256(auditBytes),
+      size: auditBytes.byteLength,
+      entries: audit.lines.length,
+      chainHead: audit.chainHead,
+    };
   await mkdirPrivate(tmpDir);
   const tmp = path.join(tmpDir, `${randomUUID()}.hoso.part`);
   const out = await open(tmp, 'w', PRIVATE_FILE_MODE);
@@ -81,11 +103,12 @@ export async function writeBundle(
   try {
     await addSmall('manifest.json', strToU8(JSON.stringify(manifest, null, 1)));
     await addSmall('case.json', caseBytes);
+    if (auditBytes) await addSmall('audit.jsonl', auditBytes);
     for (const file of files) {
       const entry = new ZipPassThrough(`originals/${file.hash}`);
       zip.add(entry);
       const digest = createHash('sha256');
-      for await (const chunk of createReadStream(store.originalPath(file.hash))) {
+      for await (const chunk of store.originalStream(file.hash)) {
         digest.update(chunk as Buffer);
         entry.push(chunk as Buffer, false);
         await flush();
@@ -127,7 +150,10 @@ const ORIGINAL_ENTRY = /^originals\/[0-9a-f]{64}$/;
  * probe of every page). Only when all passed does pass 2 move the originals into place. A
  * tampered, truncated, hostile or merely broken bundle therefore imports nothing.
  */
-export async function importBundleFile(store: FileStore, file: string): Promise<BundleImportResult> {
+export async function importBundleFile(
+  store: FileStore,
+  file: string,
+): Promise<Omit<BundleImportResult, 'auditEntries'> & { auditEntries?: AuditEntry[] }> {
   const entries = await readZipDirectory(file);
   for (const name of entries.keys())
     if (name !== 'manifest.json' && name !== 'case.json' && !ORIGINAL_ENTRY.test(name))
@@ -156,6 +182,7 @@ export async function importBundleFile(store: FileStore, file: string): Promise<
     hostFail('BUNDLE_TAMPERED', 'The case data in the bundle does not match its manifest hash.', {
       file: 'case.json',
     });
+  const auditEntries = manifest.audit ? await checkBundleAudit(file, entries, manifest.audit) : undefined;
   let caseData: unknown;
   try {
     caseData = JSON.parse(caseBytes!.toString('utf8'));
@@ -191,9 +218,48 @@ export async function importBundleFile(store: FileStore, file: string): Promise<
     }
     const files: StoredFile[] = [];
     for (const p of prepared) files.push(await store.commit(p));
-    return { caseData, files };
+    return { caseData, files, auditEntries };
   } finally {
     await Promise.all(prepared.map((p) => store.discard(p)));
+  }
+  /**
+   * The bundle's nhật ký must match its manifest hash, and every entry must be intact on its own:
+   * canonical, hashing to its `hash`, in increasing seq. (The case's entries are a subset of the
+   * exporter's chain, so `prev` links skip the other cases' entries and are not followed.)
+   */
+  async function checkBundleAudit(
+    file: string,
+    entries: Map<string, ZipEntry>,
+    meta: NonNullable<Manifest['audit']>,
+  ): Promise<AuditEntry[]> {
+    const entry = entries.get(meta.path);
+    const bytes = entry ? await entryBytes(file, entry) : undefined;
+    if (!bytes || sha256(bytes) !== meta.sha256)
+      hostFail('BUNDLE_TAMPERED', 'The audit log in the bundle does not match its manifest hash.', {
+        file: meta.path,
+      });
+    const lines = bytes!.toString('utf8').split('\n').filter(Boolean);
+    if (lines.length !== meta.entries)
+      hostFail('BUNDLE_TAMPERED', 'The audit log in the bundle lost or gained entries.', { file: meta.path });
+    let seq = 0;
+    return lines.map((line, i) => {
+      const parsed = AuditEntrySchema.safeParse(safeParse(line));
+      const e = parsed.success ? parsed.data : undefined;
+      if (!e || entryLine(e) !== line || entryHash(e) !== e.hash || e.seq <= seq)
+        return hostFail('BUNDLE_TAMPERED', `Entry ${i + 1} of the audit log in the bundle was changed.`, {
+          file: meta.path,
+        });
+      seq = e.seq;
+      return e;
+    });
+  }
+
+  function safeParse(text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -203,12 +269,17 @@ export async function importBundle(
   source: Uint8Array | Readable,
   tmpDir: string,
   maxBytes: number,
-): Promise<BundleImportResult> {
+  passphrase?: string,
+): Promise<Omit<BundleImportResult, 'auditEntries'> & { auditEntries?: AuditEntry[]; bundleSha256: string }> {
   const body = source instanceof Uint8Array ? Readable.from([Buffer.from(source)]) : source;
   const temp = await streamToTemp(body, tmpDir, maxBytes);
+  let plain: string | undefined;
   try {
-    return await importBundleFile(store, temp.tmpPath);
+    // An encrypted bundle is opened (passphrase checked first) into a private temp zip.
+    if (await isPassphraseBundle(temp.tmpPath)) plain = await openBundle(temp.tmpPath, passphrase, tmpDir);
+    return { ...(await importBundleFile(store, plain ?? temp.tmpPath)), bundleSha256: temp.hash };
   } finally {
     await rm(temp.tmpPath, { force: true });
+    if (plain) await rm(plain, { force: true });
   }
 }

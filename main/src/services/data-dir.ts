@@ -23,6 +23,7 @@ export function dataPaths(dataDir: string) {
     jobs: path.join(dataDir, 'jobs'),
     exports: path.join(dataDir, 'exports'),
     tmp: path.join(dataDir, 'tmp'),
+    audit: path.join(dataDir, 'audit'),
     /** SHA-256 records of derived files (derived-files.ts). */
     integrity: path.join(dataDir, 'integrity'),
     settings: path.join(dataDir, 'settings.json'),

@@ -1,6 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256, writeFileAtomic } from './atomic-file';
+import { type BlobCodec, plainCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 
 /**
@@ -9,9 +10,15 @@ import type { DataPaths } from './data-dir';
  * a parallel tree (integrity/<path under the data folder>.sha256) away from the files served, and
  * checked on every read. A file that does not match (overwritten on disk, half-written, no
  * record) is discarded and the caller rebuilds it from the verified original.
+ * With encryption at rest the file goes through the data folder's codec and the record is the
+ * hash of the PLAINTEXT: it stays valid when `hoso data encrypt` seals existing files, and a
+ * sealed file that fails to open (tampered, truncated) reads as a mismatch like any other.
  */
 export class DerivedFiles {
-  constructor(private readonly paths: DataPaths) {}
+  constructor(
+    private readonly paths: DataPaths,
+    private readonly codec: () => BlobCodec = () => plainCodec,
+  ) {}
 
   private recordPath(file: string): string {
     const rel = path.relative(this.paths.root, file);
@@ -22,7 +29,7 @@ export class DerivedFiles {
   /** Writes `bytes` atomically, then records their hash (a crash in between reads as "no record": rebuilt). */
   async write(file: string, bytes: Uint8Array | string): Promise<void> {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-    await writeFileAtomic(file, data, this.paths.tmp);
+    await this.codec().writeFile(file, data, this.paths.tmp);
     await writeFileAtomic(this.recordPath(file), sha256(data), this.paths.tmp);
   }
 
@@ -31,10 +38,16 @@ export class DerivedFiles {
    * file and its record and also answers undefined, after calling `onMismatch` (for the log/UI).
    */
   async read(file: string, onMismatch?: (file: string) => void): Promise<Buffer | undefined> {
-    const bytes = await readFile(file).catch(() => undefined);
-    if (!bytes) return undefined;
+    const exists = await stat(file).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) return undefined;
+    const bytes = await this.codec()
+      .readFile(file)
+      .catch(() => undefined);
     const recorded = await readFile(this.recordPath(file), 'utf8').catch(() => undefined);
-    if (recorded?.trim() === sha256(bytes)) return bytes;
+    if (bytes && recorded?.trim() === sha256(bytes)) return bytes;
     onMismatch?.(file);
     await this.remove(file);
     return undefined;

@@ -1,12 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import { cleanName } from './file-store';
 import { hostFail } from './host-error';
 
 /** A file on disk to stream in a response (original or export). */
-export type FileToSend = { path: string; size: number; contentType: string; fileName: string };
+export type FileToSend = {
+  path: string;
+  /** Plaintext size. */
+  size: number;
+  contentType: string;
+  fileName: string;
+  /** The plaintext bytes (decrypted when the data folder is encrypted); absent: stream `path`. */
+  open?: () => Readable;
+};
 
 const EXPORT_NAME = /^[0-9a-f]{8}-[^/\\]+$/;
 
@@ -14,14 +24,18 @@ export const CONTENT_TYPE_BY_EXT: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.hoso': 'application/zip',
   '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 /** Finished exports (PDFs, bundles) live in exports/ under a unique, URL-safe-ish name. */
 export class ExportsFolder {
-  constructor(private readonly paths: DataPaths) {}
+  constructor(
+    private readonly paths: DataPaths,
+    private readonly codec: BlobCodec = plainCodec,
+  ) {}
 
   /** A fresh stored name for a user-chosen file name, forcing the expected extension. */
-  storedName(fileName: string, ext: '.pdf' | '.hoso'): string {
+  storedName(fileName: string, ext: '.pdf' | '.hoso' | '.csv'): string {
     let base = cleanName(fileName);
     if (!base.toLowerCase().endsWith(ext)) base += ext;
     return `${randomBytes(4).toString('hex')}-${base}`;
@@ -41,7 +55,8 @@ export class ExportsFolder {
     const ext = path.extname(storedName).toLowerCase();
     return {
       path: file,
-      size: info.size,
+      size: await this.codec.plainSize(file, info.size),
+      open: () => this.codec.readStream(file, storedName.slice(9)),
       contentType: CONTENT_TYPE_BY_EXT[ext] ?? 'application/octet-stream',
       fileName: storedName.slice(9),
     };

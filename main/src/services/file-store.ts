@@ -2,11 +2,11 @@ import type { StoredFile, StoredFilePage } from '@hoso/contracts';
 import { Sha256Schema, StoredFilePageSchema } from '@hoso/contracts';
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { chmod, readFile, rename, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, link, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { streamToTemp, writeFileAtomic } from './atomic-file';
+import { streamToTemp } from './atomic-file';
+import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import { detectKind, MIME_BY_KIND, type FileKind } from './file-kind';
 import { hostFail } from './host-error';
@@ -45,6 +45,8 @@ export class FileStore {
   constructor(
     private readonly paths: DataPaths,
     private readonly maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+    /** Encryption at rest: every file the store writes or reads goes through it. */
+    readonly codec: BlobCodec = plainCodec,
   ) {}
 
   originalPath(hash: string): string {
@@ -82,16 +84,18 @@ export class FileStore {
    */
   async prepare(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<PreparedFile> {
     const displayName = cleanName(name);
-    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, (head) =>
-      detectKind(head, displayName),
-    );
+    const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, {
+      checkHead: (head) => detectKind(head, displayName),
+      encode: this.codec.encode,
+    });
     try {
       const existing = await this.readMeta(temp.hash).catch(() => undefined);
       // Already stored and still intact: nothing to do. Stored but damaged on disk: these bytes
       // hash to its name, so they are the original — they replace the damaged copy (repair).
       if (existing && (await this.isIntact(temp.hash)))
         return { tmpPath: temp.tmpPath, meta: existing, intact: true };
-      const bytes = await readFile(temp.tmpPath);
+      // The temp file holds what goes to disk (sealed when encrypted); probing needs the plaintext.
+      const bytes = await this.codec.readFile(temp.tmpPath, displayName);
       const kind = detectKind(bytes, displayName);
       const pages = await probePages(bytes, kind, displayName);
       const meta: FileMeta = {
@@ -126,7 +130,7 @@ export class FileStore {
       await rename(tmpPath, target);
       await chmod(target, ORIGINAL_FILE_MODE);
     }
-    await writeFileAtomic(this.metaPath(meta.hash), JSON.stringify(meta), this.paths.tmp);
+    await this.codec.writeFile(this.metaPath(meta.hash), JSON.stringify(meta), this.paths.tmp);
     return { ...publicMeta(meta), existed: repaired };
   }
 
@@ -152,7 +156,7 @@ export class FileStore {
   async readOriginal(hash: string): Promise<Buffer> {
     let bytes: Buffer;
     try {
-      bytes = await readFile(this.originalPath(hash));
+      bytes = await this.codec.readFile(this.originalPath(hash), hash);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
       throw err;
@@ -170,7 +174,7 @@ export class FileStore {
     const file = this.originalPath(hash);
     const digest = createHash('sha256');
     try {
-      for await (const chunk of createReadStream(file)) digest.update(chunk as Buffer);
+      for await (const chunk of this.codec.readStream(file, hash)) digest.update(chunk as Buffer);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') hostFail('NOT_FOUND', `No stored file ${hash}.`);
       throw err;
@@ -189,6 +193,38 @@ export class FileStore {
     );
   }
 
+  /** The original's bytes as a stream (decrypted when the folder is encrypted); not verified. */
+  originalStream(hash: string): Readable {
+    return this.codec.readStream(this.originalPath(hash), hash);
+  }
+
+  /**
+   * Puts a verified plaintext copy of an original at `target` for a reader that needs a path (the
+   * OCR engine, the PDF writer). Plain folders get a hard link (free); encrypted ones a private
+   * (0600) decrypted copy that the caller deletes when done, kept under tmp/ which is cleared
+   * on start.
+   */
+  async plainCopy(hash: string, target: string): Promise<void> {
+    if (!this.codec.sealed) {
+      await linkOrCopy(await this.verifiedPath(hash), target);
+      return;
+    }
+    const digest = createHash('sha256');
+    const out = await open(target, 'w', 0o600);
+    try {
+      for await (const chunk of this.originalStream(hash)) {
+        digest.update(chunk as Buffer);
+        await out.write(chunk as Buffer);
+      }
+    } finally {
+      await out.close();
+    }
+    if (digest.digest('hex') !== hash) {
+      await rm(target, { force: true });
+      await this.failIntegrity(hash);
+    }
+  }
+
   /** Whether the original exists and still matches its hash (streamed, constant memory). */
   async isIntact(hash: string): Promise<boolean> {
     return this.verifiedPath(hash).then(
@@ -203,7 +239,9 @@ export class FileStore {
 
   private async readMeta(hash: string): Promise<FileMeta> {
     try {
-      const meta = FileMetaSchema.parse(JSON.parse(await readFile(this.metaPath(hash), 'utf8')));
+      const meta = FileMetaSchema.parse(
+        JSON.parse((await this.codec.readFile(this.metaPath(hash))).toString('utf8')),
+      );
       // The served Content-Type follows the probed kind, never a string read from disk: an edited
       // meta file must not make an original be served as HTML in the app's origin.
       return { ...meta, hash, name: cleanName(meta.name), mime: MIME_BY_KIND[meta.kind] };
@@ -239,4 +277,21 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * A hard link costs nothing; Windows, though, cannot delete a link to a read-only file afterwards,
+ * so there the original is copied and the copy made writable.
+ */
+async function linkOrCopy(original: string, input: string): Promise<void> {
+  if (process.platform !== 'win32') {
+    try {
+      await link(original, input);
+      return;
+    } catch {
+      // Other filesystem or no hard links: fall through to a copy.
+    }
+  }
+  await copyFile(original, input);
+  await chmod(input, 0o644);
 }

@@ -1,9 +1,9 @@
 import type { OcrJob, OcrWordsFile } from '@hoso/contracts';
 import { OcrLangSchema, OcrWordsFileSchema, Sha256Schema } from '@hoso/contracts';
-import { readFile, rename } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from './atomic-file';
+import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import type { DerivedFiles } from './derived-files';
 import { hostFail } from './host-error';
@@ -41,6 +41,7 @@ export class JobStore {
   constructor(
     private readonly paths: DataPaths,
     private readonly derived: DerivedFiles,
+    private readonly codec: BlobCodec = plainCodec,
   ) {}
 
   private get listPath() {
@@ -52,9 +53,9 @@ export class JobStore {
   }
 
   async load(): Promise<JobListLoad> {
-    const main = await readList(this.listPath);
+    const main = await readList(this.codec, this.listPath);
     if (main.ok) return { jobs: main.jobs };
-    const backup = await readList(this.lastGoodPath);
+    const backup = await readList(this.codec, this.lastGoodPath);
     if (main.missing && !backup.ok && backup.missing) return { jobs: [] };
     if (!main.missing) {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -68,8 +69,8 @@ export class JobStore {
 
   async save(jobs: OcrJob[]): Promise<void> {
     const text = JSON.stringify(jobs, null, 1);
-    await writeFileAtomic(this.listPath, text, this.paths.tmp);
-    await writeFileAtomic(this.lastGoodPath, text, this.paths.tmp);
+    await this.codec.writeFile(this.listPath, text, this.paths.tmp);
+    await this.codec.writeFile(this.lastGoodPath, text, this.paths.tmp);
   }
 
   resultPath(id: string): string {
@@ -93,11 +94,12 @@ export class JobStore {
 }
 
 async function readList(
+  codec: BlobCodec,
   file: string,
 ): Promise<{ ok: true; jobs: OcrJob[] } | { ok: false; missing: boolean }> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await codec.readFile(file)).toString('utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true };
     throw err;

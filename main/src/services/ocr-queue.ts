@@ -1,7 +1,7 @@
 import type { EnqueueOcrRequest, HostError, OcrJob, OcrPage } from '@hoso/contracts';
 import { EnqueueOcrRequestSchema } from '@hoso/contracts';
 import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, link, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataPaths } from './data-dir';
@@ -11,7 +11,7 @@ import { cleanName } from './file-store';
 import { type HostFailure, hostFail, toHostError } from './host-error';
 import type { JobListLoad, JobStore } from './job-store';
 import type { Recognizer } from './ocr-engine';
-import { mkdirPrivate, PRIVATE_FILE_MODE } from './private-files';
+import { mkdirPrivate } from './private-files';
 
 const EXT_BY_MIME: Record<string, string> = {
   'image/jpeg': '.jpg',
@@ -69,6 +69,8 @@ export class OcrQueue {
       fileName: cleanName(request.fileName),
       lang: request.lang,
       forceOcr: request.forceOcr,
+      ...(request.caseId ? { caseId: request.caseId } : {}),
+      ...(request.documentId ? { documentId: request.documentId } : {}),
       ...(request.engine ? { engine: request.engine } : {}),
       ...(request.model ? { model: request.model } : {}),
       state: 'queued',
@@ -171,12 +173,11 @@ export class OcrQueue {
       // Verify the original, then give the engine a link named like the user's file (with its
       // extension), so the engine's messages name the file the user knows.
       const stored = await this.deps.store.getFile(job.fileHash);
-      await this.deps.store.verifiedPath(job.fileHash);
       await rm(workDir, { recursive: true, force: true });
       await mkdirPrivate(workDir);
       const base = path.parse(job.fileName).name || 'file';
       const input = path.join(workDir, `${base}${EXT_BY_MIME[stored.mime] ?? ''}`);
-      await linkOrCopy(this.deps.store.originalPath(job.fileHash), input);
+      await this.deps.store.plainCopy(job.fileHash, input);
       const pages: OcrPage[] = [];
       for await (const { ocr } of this.deps.recognize([input], {
         lang: job.lang,
@@ -247,23 +248,6 @@ function abortError(): Error {
   const err = new Error('Cancelled');
   err.name = 'AbortError';
   return err;
-}
-
-/**
- * A hard link costs nothing; Windows, though, cannot delete a link to a read-only file afterwards,
- * so there the original is copied and the copy made writable.
- */
-async function linkOrCopy(original: string, input: string): Promise<void> {
-  if (process.platform !== 'win32') {
-    try {
-      await link(original, input);
-      return;
-    } catch {
-      // Other filesystem or no hard links: fall through to a copy.
-    }
-  }
-  await copyFile(original, input);
-  await chmod(input, PRIVATE_FILE_MODE);
 }
 
 /** The user knows the file by its imported name, whatever path the engine saw. */

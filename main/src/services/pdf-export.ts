@@ -1,7 +1,7 @@
 import type { ExportPdfRequest, OutlineEntry } from '@hoso/contracts';
 import { ExportPdfRequestSchema } from '@hoso/contracts';
 import { randomUUID } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-file';
 import type { FileStore } from './file-store';
@@ -24,6 +24,7 @@ export async function writeExportPdf(
   store: FileStore,
   input: ExportPdfRequest,
   outputPath: string,
+  tmpDir: string,
 ): Promise<WrittenExport> {
   const request = ExportPdfRequestSchema.parse(input);
   const redactions = request.redactions ?? [];
@@ -41,9 +42,15 @@ export async function writeExportPdf(
   const ocr = await import('@hoso/ocr');
   // The certificate is checked before any page is written: a wrong password costs nothing.
   const signer = request.sign ? openSigner(ocr, request.sign) : undefined;
+  // In an encrypted folder the writer reads private decrypted copies, removed when it is done.
+  const work = path.join(tmpDir, `export-${randomUUID()}`);
   const loadPage = ocr.createPageLoader(async (hash) => {
     // Verify each original against its hash before it goes into an exported PDF.
-    return store.verifiedPath(hash);
+    if (!store.codec.sealed) return store.verifiedPath(hash);
+    await mkdir(work, { recursive: true, mode: 0o700 });
+    const copy = path.join(work, hash);
+    await store.plainCopy(hash, copy);
+    return copy;
   });
   const finishing = redactions.length > 0 || signer !== undefined;
   const temp = (step: string) =>
@@ -103,6 +110,7 @@ export async function writeExportPdf(
     }
     throw new HostFailure(error);
   } finally {
+    await rm(work, { recursive: true, force: true });
     if (finishing) await Promise.all([rm(plain, { force: true }), rm(redacted, { force: true })]);
   }
 }

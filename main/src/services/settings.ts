@@ -5,6 +5,8 @@ import type { DataPaths } from './data-dir';
 
 const SettingsSchema = z.object({
   watchFolder: z.string().nullable().default(null),
+  /** The person's name as typed in Cài đặt, recorded with every audit entry next to the OS user. */
+  userName: z.string().max(200).default(''),
   /** The digitization centre's Redis URL (may hold its password: the data folder is private). */
   ocrServer: z.string().nullable().default(null),
 });

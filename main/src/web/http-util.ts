@@ -83,7 +83,7 @@ export async function sendFile(
     res.end();
     return;
   }
-  await pipeline(createReadStream(file.path), res);
+  await pipeline(file.open?.() ?? createReadStream(file.path), res);
 }
 
 /** RFC 6266 filename for Vietnamese names: ASCII fallback plus UTF-8 filename*. */

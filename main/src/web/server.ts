@@ -9,7 +9,8 @@ import {
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, dispatchUpload } from '../services/dispatch';
-import { createHost, DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
+import { DEFAULT_MAX_BUNDLE_BYTES, type Host, type HostOptions } from '../services/host';
+import { createHostGate, type HostGate } from '../services/host-gate';
 import type { Recognizer } from '../services/ocr-engine';
 import {
   contentDisposition,
@@ -20,6 +21,7 @@ import {
   sendFile,
   sendResult,
 } from './http-util';
+import { hostFail } from '../services/host-error';
 import { jsonBodyLimit } from './body-limits';
 import { checkRequest, COMMON_HEADERS } from './security';
 import { createSessionAuth, resolveWebToken, type SessionAuth, TOKEN_PARAM } from './session-auth';
@@ -49,7 +51,9 @@ export type WebServer = {
   /** The per-run secret, for `Authorization: Bearer` clients. */
   token: string;
   port: number;
-  host: Host;
+  /** The running host (LOCKED while an encrypted data folder waits for its passphrase). */
+  readonly host: Host;
+  gate: HostGate;
   close(): Promise<void>;
 };
 
@@ -67,7 +71,9 @@ const uploadPaths = new Map(uploadNames.map((name) => [uploads[name].httpPath as
  * Browser mode: the same host services as Electron, bound to HTTP on 127.0.0.1.
  *   POST /api/call/<command>       JSON body, dispatch()ed by the contracts' table → Result
  *   POST /api/files?name=<name>    raw bytes → StoredFile          (upload storeFile)
- *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult  (upload importBundle)
+ *   POST /api/bundles/import       raw .hoso bytes → BundleImportResult  (upload importBundle;
+ *                                  X-HoSo-Passphrase header for an encrypted bundle)
+ * An encrypted data folder answers only encryptionStatus and unlock until it is unlocked.
  *   GET  /api/files/<hash>/original, /api/files/<hash>/pages/<n>/image, /api/exports/<name>
  *   GET  /api/events               Server-Sent Events, one HostEvent per message
  *   GET  /api/session              200 when the request carries the secret (the UI asks first)
@@ -108,9 +114,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       listDisplays: () => [],
     },
   };
-  let host: Host;
+  let gate: HostGate;
   try {
-    host = await createHost(hostOptions);
+    gate = await createHostGate(hostOptions);
   } catch (err) {
     server.close();
     throw err;
@@ -159,7 +165,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (!isCommandName(m[1]))
         return sendError(res, { code: 'NOT_FOUND', message: `Unknown command ${m[1]}.` });
       const body = await readJson(req, jsonBodyLimit(m[1], options.maxJsonBytes));
-      return sendResult(res, await dispatch(host.commands, m[1], body));
+      return sendResult(res, await dispatch(gate.commands, m[1], body));
     }
     const upload = method === 'POST' ? uploadPaths.get(pathname) : undefined;
     if (upload) {
@@ -170,19 +176,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       return sendResult(
         res,
-        await dispatchUpload(host.uploads, upload, Object.fromEntries(searchParams), req),
+        await dispatchUpload(gate.uploads, upload, uploadParams(upload, searchParams, req), req),
       );
     }
     if (method !== 'GET' && method !== 'HEAD')
       return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' }, 405);
     if ((m = pathname.match(routes.page))) {
-      const image = await host.pageImage(m[1], Number(m[2]));
+      const image = await gate.current().pageImage(m[1], Number(m[2]));
       return sendBytes(res, image.bytes, image.contentType, {
         'Cache-Control': 'private, max-age=31536000, immutable',
       });
     }
     if ((m = pathname.match(routes.original))) {
-      const original = await host.original(m[1]);
+      const original = await gate.current().original(m[1]);
       return sendFile(res, original, {
         'Cache-Control': 'private, max-age=31536000, immutable',
         'Content-Disposition': contentDisposition('inline', original.fileName),
@@ -195,7 +201,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendError(res, { code: 'NOT_FOUND', message: 'Not found.' });
       }
-      const file = await host.exportFile(name);
+      const file = await gate.current().exportFile(name);
       return sendFile(res, file, {
         'Cache-Control': 'no-store',
         'Content-Disposition': contentDisposition(
@@ -217,7 +223,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
     res.write(': connected\n\n');
     const send = (event: HostEvent) => res.write(`data: ${JSON.stringify(event)}\n\n`);
-    const unsubscribe = host.events.subscribe(send);
+    const unsubscribe = gate.events.subscribe(send);
     // Comments keep idle proxies and the browser from dropping the stream.
     const keepAlive = setInterval(() => res.write(': ping\n\n'), 25_000);
     keepAlive.unref();
@@ -232,15 +238,36 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     loginUrl,
     token: auth.token,
     port,
-    host,
+    get host() {
+      return gate.current();
+    },
+    gate,
     async close() {
-      await host.close();
+      await gate.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const s of sockets) s.destroy();
       });
     },
   };
+}
+
+/**
+ * Upload parameters come in the query, except an encrypted bundle's passphrase: that travels in a
+ * header (percent-encoded UTF-8) so it never appears in a URL or a log of request lines, and a
+ * passphrase put in the query is ignored.
+ */
+function uploadParams(upload: string, query: URLSearchParams, req: IncomingMessage): Record<string, string> {
+  const params = Object.fromEntries(query);
+  if (upload !== 'importBundle') return params;
+  delete params.passphrase;
+  const raw = req.headers['x-hoso-passphrase'];
+  if (typeof raw !== 'string' || raw === '') return params;
+  try {
+    return { ...params, passphrase: decodeURIComponent(raw).normalize('NFC') };
+  } catch {
+    return hostFail('INVALID_MESSAGE', 'The bundle passphrase header is not valid.');
+  }
 }
 
 /**

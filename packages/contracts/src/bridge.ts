@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EncryptionStateSchema } from './custody';
 import {
   BoxSchema,
   OcrEngineChoiceSchema,
@@ -45,6 +46,9 @@ export const EnqueueOcrRequestSchema = z.object({
   fileName: z.string().max(500),
   lang: OcrLangSchema.default('vie'),
   forceOcr: z.boolean().default(false),
+  /** For the audit log: the case and document the file is imported into. */
+  caseId: z.string().min(1).max(200).optional(),
+  documentId: z.string().min(1).max(200).optional(),
   /** Which Tesseract and model (Cài đặt → OCR); see the `hoso ocr` options --engine/--model. */
   engine: OcrEngineChoiceSchema.optional(),
   model: OcrModelSchema.optional(),
@@ -60,6 +64,8 @@ export const OcrJobSchema = z.object({
   fileName: z.string(),
   lang: OcrLangSchema,
   forceOcr: z.boolean(),
+  caseId: z.string().optional(),
+  documentId: z.string().optional(),
   /** Optional: jobs persisted before engines were selectable run with the defaults. */
   engine: OcrEngineChoiceSchema.optional(),
   model: OcrModelSchema.optional(),
@@ -125,6 +131,9 @@ export const ExportPdfRequestSchema = z.object({
     })
     .optional(),
   folioStamps: z.boolean().default(false),
+  /** For the audit log: whose material this is, and what was exported (document, volume, dossier). */
+  caseId: z.string().min(1).max(200).optional(),
+  scope: z.string().max(200).optional(),
   /**
    * Export redactions (true redaction, ocr/src/pdf/redacted-pdf.ts): per exported page, boxes
    * normalized 0..1 on the page as displayed (the user's rotation applied), as courtroom boxes are.
@@ -166,12 +175,17 @@ export const BundleExportRequestSchema = z.object({
   /** The case's Dexie records, serialized by the renderer (opaque to the host). */
   caseData: z.unknown(),
   fileHashes: z.array(Sha256Schema),
+  caseId: z.string().min(1).max(200).optional(),
+  /** When given, the bundle is encrypted with it (never stored); the importer must give it again. */
+  passphrase: z.string().min(8).max(1000).optional(),
 });
 export type BundleExportRequest = z.input<typeof BundleExportRequestSchema>;
 export const BundleImportResultSchema = z.object({
   /** Opaque to the host: the renderer parses it with its own bundle schema. */
   caseData: z.unknown(),
   files: z.array(StoredFileSchema),
+  /** Audit entries the bundle carried, each checked against its hash before anything was stored. */
+  auditEntries: z.number().int().min(0).optional(),
 });
 export type BundleImportResult = z.infer<typeof BundleImportResultSchema>;
 
@@ -198,6 +212,7 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ocr-job'), job: OcrJobSchema }),
   z.object({ type: z.literal('watch-folder-file'), file: StoredFileSchema, path: z.string() }),
   z.object({ type: z.literal('watch-folder-error'), error: HostErrorSchema, path: z.string() }),
+  z.object({ type: z.literal('encryption-progress'), state: EncryptionStateSchema }),
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 

@@ -13,6 +13,16 @@ import {
   StoredFileSchema,
   type HostEvent,
 } from './bridge';
+import {
+  AudienceNoticeSchema,
+  AuditExportRequestSchema,
+  AuditFilterSchema,
+  AuditListingSchema,
+  CorrectionNoticeSchema,
+  DeletionNoticeSchema,
+  EncryptionStateSchema,
+  PassphraseSchema,
+} from './custody';
 import { OcrWordsFileSchema } from './ocr';
 import { HostErrorSchema, type Result } from './result';
 
@@ -53,9 +63,26 @@ export const commands = {
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },
+  // --- Chain of custody (issue 13): the renderer reads the log and sends notices the host records
+  // (it has no command that writes an entry); the user name for entries; encryption at rest.
+  listAudit: { input: AuditFilterSchema, output: AuditListingSchema },
+  exportAudit: { input: AuditExportRequestSchema, output: ExportResultSchema },
+  noteCorrection: { input: CorrectionNoticeSchema, output: z.null() },
+  noteDeletion: { input: DeletionNoticeSchema, output: z.null() },
+  noteAudienceOpened: { input: AudienceNoticeSchema, output: z.null() },
+  getUserName: { input: Empty, output: z.string() },
+  setUserName: { input: z.object({ userName: z.string().max(200) }), output: z.string() },
+  /** Answered while locked; the other commands are refused with LOCKED until `unlock`. */
+  encryptionStatus: { input: Empty, output: EncryptionStateSchema },
+  unlock: { input: PassphraseSchema, output: EncryptionStateSchema },
+  enableEncryption: { input: PassphraseSchema, output: EncryptionStateSchema },
   /** What the host repaired at start that the user should know (a damaged job list recovered…). */
   hostNotices: { input: Empty, output: z.array(HostErrorSchema) },
 } satisfies Record<string, CommandEntry>;
+
+/** Commands the host gate answers itself (they start, stop or replace the host). */
+export const GATE_COMMANDS = ['encryptionStatus', 'unlock', 'enableEncryption'] as const;
+export type GateCommandName = (typeof GATE_COMMANDS)[number];
 
 /**
  * Commands whose request is a byte stream (the file itself) plus small parameters: HTTP sends the
@@ -63,11 +90,20 @@ export const commands = {
  */
 export const uploads = {
   storeFile: {
-    params: z.object({ name: z.string().min(1).max(500) }),
+    params: z.object({
+      name: z.string().min(1).max(500),
+      /** For the audit log: the case the file is imported into. */
+      caseId: z.string().min(1).max(200).optional(),
+    }),
     output: StoredFileSchema,
     httpPath: '/api/files',
   },
-  importBundle: { params: z.object({}), output: BundleImportResultSchema, httpPath: '/api/bundles/import' },
+  importBundle: {
+    // HTTP sends the passphrase in the X-HoSo-Passphrase header, never the URL (server.ts).
+    params: z.object({ passphrase: z.string().min(1).max(1000).optional() }),
+    output: BundleImportResultSchema,
+    httpPath: '/api/bundles/import',
+  },
 } satisfies Record<string, UploadEntry>;
 
 export type CommandTable = typeof commands;

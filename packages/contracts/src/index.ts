@@ -2,3 +2,4 @@ export * from './result';
 export * from './ocr';
 export * from './bridge';
 export * from './commands';
+export * from './custody';

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useRoute } from '../shared/router';
+import { UnlockGate } from '../features/custody/UnlockGate';
 import { AppChrome } from './AppChrome';
 import { SessionGate } from './SessionGate';
 import '../styles/components.css';
@@ -16,8 +17,11 @@ const AudienceView = lazy(() => import('../features/courtroom/AudienceView'));
 
 export function App() {
   return (
+    // The session secret first (no command works without it), then the data folder's passphrase.
     <SessionGate>
-      <Routes />
+      <UnlockGate>
+        <Routes />
+      </UnlockGate>
     </SessionGate>
   );
 }

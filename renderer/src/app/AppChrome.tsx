@@ -1,3 +1,4 @@
+import { noteDeletion } from '../features/custody/notices';
 import { useEffect, type ReactNode } from 'react';
 import { getBridge } from '../bridge';
 import { purgeDeletedCases } from '../db';
@@ -38,7 +39,9 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
   useEffect(() => {
     const bridge = getBridge();
     // Deleted cases can be undone from the toast; a day later they are removed for good.
-    purgeDeletedCases(24 * 3600 * 1000).catch((e) => console.warn('Could not purge deleted cases', e));
+    purgeDeletedCases(24 * 3600 * 1000)
+      .then((ids) => ids.forEach((id) => noteDeletion({ caseId: id, kind: 'case', ids: [id], purged: true })))
+      .catch((e) => console.warn('Could not purge deleted cases', e));
     // Repairs the host made at start (a job list damaged by a power cut…) are said, not hidden.
     void bridge.hostNotices().then((r) => {
       if (r.ok) for (const notice of r.value) showToast({ tone: 'error', text: hostErrorText(notice) });

@@ -57,12 +57,18 @@ export function createWebBridge(base = ''): HostBridge {
         }),
       ),
     upload: (name, params, bytes) => {
-      // The bytes are the body; the (flat, string-valued) parameters go in the query.
-      const query = new URLSearchParams(params as Record<string, string>).toString();
+      // The bytes are the body; the (flat, string-valued) parameters go in the query, except a
+      // bundle's passphrase, which goes in a header so it never appears in a URL.
+      const { passphrase, ...rest } = (params ?? {}) as Record<string, string | undefined>;
+      const defined = Object.entries(rest).filter((e): e is [string, string] => e[1] !== undefined);
+      const query = new URLSearchParams(defined).toString();
       return toResult(
         fetch(`${base}${uploads[name].httpPath}${query ? `?${query}` : ''}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/octet-stream' },
+          headers: {
+            'Content-Type': 'application/octet-stream',
+            ...(passphrase ? { 'X-HoSo-Passphrase': encodeURIComponent(passphrase.normalize('NFC')) } : {}),
+          },
           body: bytes,
         }),
       );
@@ -96,6 +102,9 @@ export function createWebBridge(base = ''): HostBridge {
     // displays, so the user drags the window to the projector).
     openAudienceWindow: async (request) => {
       const opened = window.open(audienceUrl(request), 'hoso-audience', 'popup,width=1280,height=720');
+      // The page opens the window itself, so the host is told (and records it in the nhật ký).
+      if (opened)
+        void proxy.noteAudienceOpened({ caseId: request.caseId, presentationId: request.presentationId });
       return opened
         ? { ok: true, value: null }
         : {

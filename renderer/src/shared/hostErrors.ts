@@ -36,6 +36,13 @@ const vi: Record<string, string> = {
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   HOST_UNREACHABLE: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   UNAVAILABLE: 'Chức năng này không có ở chế độ trình duyệt.',
+  LOCKED: 'Dữ liệu đang bị khóa: hãy nhập mật khẩu để mở.',
+  WRONG_PASSPHRASE: 'Mật khẩu không đúng. Chưa có gì được mở hoặc thay đổi.',
+  WEAK_PASSPHRASE: 'Mật khẩu phải có ít nhất 8 ký tự.',
+  PASSPHRASE_REQUIRED: 'Gói “{file}” được mã hóa: cần mật khẩu của gói.',
+  ALREADY_ENCRYPTED: 'Thư mục dữ liệu đã được mã hóa.',
+  BUSY: 'Đang mở khóa hoặc mã hóa dữ liệu; hãy đợi xong.',
+  KEYRING_DAMAGED: 'Tệp khóa của thư mục dữ liệu bị hỏng; hãy khôi phục keys.json từ bản sao lưu.',
   FORBIDDEN_WATCH_FOLDER:
     'Không thể dùng “{file}” làm thư mục quét: đây là thư mục hệ thống, thư mục gốc của ổ đĩa, thư mục cá nhân (hoặc thư mục chứa nó) hay thư mục dữ liệu của HoSo. Hãy tạo và chọn một thư mục riêng, ví dụ “Scan”.',
   INVALID_WATCH_FOLDER:
@@ -92,6 +99,13 @@ const en: Record<string, string> = {
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   HOST_UNREACHABLE: 'The HoSo host service is not reachable. Restart the app.',
   UNAVAILABLE: 'Not available in browser mode.',
+  LOCKED: 'The data is locked: enter the passphrase to open it.',
+  WRONG_PASSPHRASE: 'Wrong passphrase. Nothing was opened or changed.',
+  WEAK_PASSPHRASE: 'The passphrase must have at least 8 characters.',
+  PASSPHRASE_REQUIRED: 'The bundle “{file}” is encrypted: its passphrase is needed.',
+  ALREADY_ENCRYPTED: 'The data folder is already encrypted.',
+  BUSY: 'The data is being unlocked or encrypted; wait for it to finish.',
+  KEYRING_DAMAGED: 'The data folder key file is damaged; restore keys.json from a backup.',
   FORBIDDEN_WATCH_FOLDER:
     '“{file}” cannot be the watched folder: it is a system folder, a drive root, your home folder (or above it) or HoSo’s data folder. Create and choose a folder of its own, e.g. “Scan”.',
   INVALID_WATCH_FOLDER:

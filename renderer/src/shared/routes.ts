@@ -6,7 +6,7 @@ import type { Box } from '@hoso/contracts';
  */
 export type Route =
   | { name: 'cases' }
-  | { name: 'case'; caseId: string; tab?: 'dossier' | 'info' | 'entities' | 'maps' | 'present' }
+  | { name: 'case'; caseId: string; tab?: 'dossier' | 'info' | 'entities' | 'maps' | 'present' | 'audit' }
   | { name: 'viewer'; caseId: string; pageId: string; region?: Box; highlight?: string }
   | { name: 'search'; caseId?: string; query?: string }
   | { name: 'map'; caseId: string; mapId: string }
@@ -70,7 +70,12 @@ export function parseHash(hash: string): Route {
       name: 'case',
       caseId: id,
       tab:
-        tab === 'info' || tab === 'entities' || tab === 'maps' || tab === 'present' || tab === 'dossier'
+        tab === 'info' ||
+        tab === 'entities' ||
+        tab === 'maps' ||
+        tab === 'present' ||
+        tab === 'dossier' ||
+        tab === 'audit'
           ? tab
           : undefined,
     };

@@ -1,3 +1,4 @@
+import { noteDeletion } from '../custody/notices';
 import { useMemo, useState } from 'react';
 import type { Case, ProceduralStage } from '@hoso/domain';
 import { formatDate, useLocale, useT } from '../../i18n';
@@ -32,6 +33,7 @@ export default function CasesView() {
     setToDelete(null);
     if (!c) return;
     await deleteCase(c.id);
+    noteDeletion({ caseId: c.id, kind: 'case', ids: [c.id], label: `${c.number} ${c.name}` });
     showToast({
       tone: 'info',
       text: t('deleted', { name: c.name }),

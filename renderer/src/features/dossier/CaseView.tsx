@@ -8,13 +8,15 @@ import { showToast } from '../../shared/toast';
 import { CaseForm } from '../cases/CaseForm';
 import { chargeText, draftFromCase } from '../cases/caseDraft';
 import { stageLabel } from '../cases/stages';
+import { AuditTab } from '../custody/AuditTab';
+import { custodyMessages } from '../custody/messages';
 import { DossierTab } from './DossierTab';
 import { dossierMessages } from './messages';
 import { attempt } from './useDossierActions';
 import './dossier.css';
 
 type Tab = NonNullable<Extract<Route, { name: 'case' }>['tab']>;
-const TABS: Tab[] = ['dossier', 'info', 'entities', 'maps', 'present'];
+const TABS: Tab[] = ['dossier', 'info', 'entities', 'maps', 'present', 'audit'];
 
 // Built by the mind-map and courtroom engineers; loaded on demand (React Flow is heavy).
 const MapsTab = lazy(() => import('../mindmap/MapsTab'));
@@ -24,6 +26,7 @@ const EntitiesTab = lazy(() => import('../entities/EntitiesTab'));
 /** One case: its dossier, its details, its maps and its presentation lists, as tabs. */
 export default function CaseView({ route }: { route: Extract<Route, { name: 'case' }> }) {
   const t = useT(dossierMessages);
+  const custody = useT(custodyMessages);
   const locale = useLocale();
   const c = useCase(route.caseId);
   const tab = route.tab ?? 'dossier';
@@ -34,6 +37,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
     entities: t('tabEntities'),
     maps: t('tabMaps'),
     present: t('tabPresent'),
+    audit: custody('tab'),
   };
   if (c === undefined) return <div className="loading" aria-busy="true" />;
   if (!c || c.deletedAt)
@@ -95,6 +99,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'dossier' && <DossierTab caseId={c.id} />}
         {tab === 'info' && <InfoTab c={c} />}
+        {tab === 'audit' && <AuditTab caseId={c.id} caseName={`${c.number} ${c.name}`} />}
         <Suspense fallback={<div className="loading" aria-busy="true" />}>
           {tab === 'entities' && <EntitiesTab caseId={c.id} />}
           {tab === 'maps' && <MapsTab caseId={c.id} />}

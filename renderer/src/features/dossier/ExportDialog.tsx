@@ -29,6 +29,8 @@ const messages = defineMessages({
     bundle: 'Sao lưu vụ án (.hoso)',
     bundleHint: 'Một tệp chứa bản gốc, dữ liệu và mã băm: dùng để sao lưu hoặc chuyển sang máy khác.',
     exportBundle: 'Xuất gói .hoso',
+    bundlePassphrase: 'Mật khẩu của gói (không bắt buộc, ít nhất 8 ký tự)',
+    bundlePassphraseHint: 'Gói được mã hóa; người nhập phải có mật khẩu này. HoSo không lưu mật khẩu.',
     close: 'Đóng',
     tocHeading: 'MỤC LỤC',
     colTitle: 'Tài liệu',
@@ -54,6 +56,9 @@ const messages = defineMessages({
     bundle: 'Case backup (.hoso)',
     bundleHint: 'One file with the originals, data and hashes: for backup or moving to another computer.',
     exportBundle: 'Export .hoso bundle',
+    bundlePassphrase: 'Bundle passphrase (optional, at least 8 characters)',
+    bundlePassphraseHint:
+      'The bundle is encrypted; whoever imports it needs this passphrase. HoSo does not keep it.',
     close: 'Close',
     tocHeading: 'MỤC LỤC',
     colTitle: 'Document',
@@ -77,6 +82,7 @@ export function ExportDialog(props: {
   const ref = useRef<HTMLDialogElement>(null);
   const [toc, setToc] = useState(true);
   const [stamps, setStamps] = useState(true);
+  const [bundlePassphrase, setBundlePassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -121,14 +127,24 @@ export function ExportDialog(props: {
       const redacted = await redactions.redactionsFor(request.pages, pageIds);
       if (redacted === 'stale')
         return { ok: false, error: { code: 'REDACTION_STALE', message: 'redaction hits are out of date' } };
-      return getBridge().exportPdf({ ...request, redactions: redacted, ...(sign ? { sign } : {}) });
+      return getBridge().exportPdf({
+        ...request,
+        caseId: props.caseId,
+        scope: props.scope.kind,
+        redactions: redacted, ...(sign ? { sign } : {}) });
     }, 'PDF');
 
   const exportBundle = () =>
     run(async () => {
       const data = await exportCaseData(props.caseId);
       const fileName = `${safeFileName(`${data.case.number} ${data.case.name}`)}.hoso`;
-      return getBridge().exportBundle({ fileName, caseData: data, fileHashes: bundleFileHashes(data) });
+      return getBridge().exportBundle({
+        fileName,
+        caseData: data,
+        fileHashes: bundleFileHashes(data),
+        caseId: props.caseId,
+        ...(bundlePassphrase ? { passphrase: bundlePassphrase.normalize('NFC') } : {}),
+      });
     }, '.hoso');
 
   return (
@@ -177,8 +193,22 @@ export function ExportDialog(props: {
         <hr />
         <h3>{t('bundle')}</h3>
         <p className="muted">{t('bundleHint')}</p>
+        <label>
+          <span>{t('bundlePassphrase')}</span>
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={bundlePassphrase}
+            onChange={(e) => setBundlePassphrase(e.target.value)}
+          />
+        </label>
+        {bundlePassphrase && <p className="muted">{t('bundlePassphraseHint')}</p>}
         <div className="dialog-actions start">
-          <button type="button" onClick={() => void exportBundle()} disabled={busy}>
+          <button
+            type="button"
+            onClick={() => void exportBundle()}
+            disabled={busy || (bundlePassphrase.length > 0 && bundlePassphrase.length < 8)}
+          >
             {t('exportBundle')}
           </button>
         </div>

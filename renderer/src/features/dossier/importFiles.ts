@@ -38,7 +38,7 @@ export async function importFiles(
     const name = file.name.normalize('NFC');
     onStep?.(i, files.length, name);
     try {
-      const stored = await bridge.storeFile(await file.arrayBuffer(), { name });
+      const stored = await bridge.storeFile(await file.arrayBuffer(), { name, caseId: target.caseId });
       if (!stored.ok) {
         outcome.failed.push(hostErrorText(stored.error, name));
         continue;
@@ -75,6 +75,7 @@ export async function importStored(
     fileHash: file.hash,
     fileName: file.name,
     lang,
+    caseId: target.caseId,
     engine,
     ...(model === 'default' ? {} : { model }),
   });

@@ -1,3 +1,4 @@
+import { noteDeletion } from '../custody/notices';
 import type { CaseDocument, Page } from '@hoso/domain';
 import {
   deleteDocument,
@@ -15,7 +16,18 @@ export { attempt };
 /** Page and document edits of the dossier, by the thing the user dragged or clicked. */
 export const dossierActions = {
   rotate: (page: Page, delta: number) => attempt(() => rotatePage(page.id, delta)),
-  deletePage: (page: Page) => attempt(() => deletePages([page.id])),
+  deletePage: async (page: Page) => {
+    const done = await attempt(() => deletePages([page.id]));
+    if (done)
+      noteDeletion({
+        caseId: page.caseId,
+        kind: 'page',
+        ids: [page.id],
+        fileHashes: [page.fileHash],
+        label: page.folio ? `BL ${page.folio}` : undefined,
+      });
+    return done;
+  },
   split: (page: Page) => attempt(() => splitDocument(page.documentId, page.id)),
   /** Moves a page before `target` (any document of the case). */
   dropPageOn: (pageId: string, target: Page) =>
@@ -34,5 +46,9 @@ export const dossierActions = {
   moveToVolume: (doc: CaseDocument, volumeId: string) =>
     attempt(() => moveDocument(doc.id, volumeId, Number.MAX_SAFE_INTEGER)),
   mergeNext: (doc: CaseDocument, next: CaseDocument) => attempt(() => mergeDocuments(doc.id, [next.id])),
-  deleteDocument: (doc: CaseDocument) => attempt(() => deleteDocument(doc.id)),
+  deleteDocument: async (doc: CaseDocument) => {
+    const done = await attempt(() => deleteDocument(doc.id));
+    if (done) noteDeletion({ caseId: doc.caseId, kind: 'document', ids: [doc.id], label: doc.title });
+    return done;
+  },
 };

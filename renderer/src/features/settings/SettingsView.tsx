@@ -5,6 +5,7 @@ import { defineMessages, setLocale, useLocale, useT } from '../../i18n';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
+import { CustodySettings } from '../custody/CustodySettings';
 import { setSetting, useSetting } from './appSettings';
 import { OcrServerSettings } from './OcrServerSettings';
 
@@ -200,6 +201,7 @@ export default function SettingsView() {
           )}
         </form>
       </fieldset>
+      <CustodySettings />
       <ConfirmDialog
         open={asking !== null}
         title={t('confirmTitle')}

@@ -12,6 +12,7 @@ import {
 } from '../../db';
 import { quotedQuery } from '@hoso/text';
 import { getBridge } from '../../bridge';
+import { noteCorrection } from '../custody/notices';
 import { hrefFor, navigate } from '../../shared/router';
 import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
@@ -334,6 +335,16 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
         onCorrect={(word, to) =>
           void attempt(async () => {
             await correctWord(page.id, { block: word.block, line: word.line, word: word.word }, to);
+            noteCorrection({
+              caseId: page.caseId,
+              documentId: page.documentId,
+              pageId: page.id,
+              fileHash: page.fileHash,
+              page: page.filePage,
+              wordIndex: word.word,
+              before: word.text,
+              after: to,
+            });
             showToast({
               tone: 'ok',
               text: t('corrected', { from: word.text, to: to || '∅' }),
