@@ -8,6 +8,13 @@ import { startWebServer, type WebServer } from '../../main/src/web/server';
 import { fakeRecognizer, makeImage, tempDir, until } from './helpers';
 
 const PASS = 'Mật khẩu hồ sơ 2026';
+// Every server of this file is started with this browser-mode secret; every request carries it.
+const TOKEN = 'custody-test-secret-0123456789';
+const authFetch = (url: string, init: RequestInit = {}) =>
+  fetch(url, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${TOKEN}` },
+  });
 const servers: WebServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -21,17 +28,18 @@ async function start(dataDir: string) {
     dataDir,
     rendererDir,
     recognize: fakeRecognizer({ pages: 1 }).recognize,
+    token: TOKEN,
   });
   servers.push(s);
   const origin = s.url.slice(0, -1);
   const call = async (command: string, payload: unknown = {}) =>
-    (await fetch(`${s.url}api/call/${command}`, {
+    (await authFetch(`${s.url}api/call/${command}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: origin },
       body: JSON.stringify(payload),
     }).then((r) => r.json())) as { ok: boolean; value?: any; error?: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test replies
   const upload = async (url: string, body: Buffer, headers: Record<string, string> = {}) =>
-    (await fetch(`${s.url}${url}`, {
+    (await authFetch(`${s.url}${url}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', Origin: origin, ...headers },
       body: new Uint8Array(body),
@@ -122,7 +130,7 @@ describe('chain of custody through the browser-mode server', () => {
     });
     expect(correction.seq).toBeGreaterThan(1);
     const exported = listing.entries.find((e: { action: string }) => e.action === 'pdf-exported');
-    const pdfBytes = Buffer.from(await (await fetch(`${s.url}${pdf.value.url.slice(1)}`)).arrayBuffer());
+    const pdfBytes = Buffer.from(await (await authFetch(`${s.url}${pdf.value.url.slice(1)}`)).arrayBuffer());
     const { createHash } = await import('node:crypto');
     expect(exported.files[0].sha256).toBe(createHash('sha256').update(pdfBytes).digest('hex'));
     expect(exported.files[1]).toMatchObject({ role: 'source', sha256: hash });
@@ -146,9 +154,11 @@ describe('chain of custody through the browser-mode server', () => {
       }
     }
     // The app reads through the seal: page image and download are the plaintext.
-    const image = Buffer.from(await (await fetch(`${s.url}api/files/${hash}/pages/0/image`)).arrayBuffer());
+    const image = Buffer.from(
+      await (await authFetch(`${s.url}api/files/${hash}/pages/0/image`)).arrayBuffer(),
+    );
     expect(image.equals(jpeg)).toBe(true);
-    const again = Buffer.from(await (await fetch(`${s.url}${pdf.value.url.slice(1)}`)).arrayBuffer());
+    const again = Buffer.from(await (await authFetch(`${s.url}${pdf.value.url.slice(1)}`)).arrayBuffer());
     expect(again.equals(pdfBytes)).toBe(true);
     const job2 = await call('enqueueOcr', { fileHash: hash, fileName: 'Biên bản.jpg', caseId: 'case-7' });
     await until(
@@ -167,7 +177,9 @@ describe('chain of custody through the browser-mode server', () => {
     expect((await next.call('encryptionStatus')).value).toMatchObject({ encryption: 'on', locked: true });
     expect((await next.call('listJobs')).error?.code).toBe('LOCKED');
     expect((await next.call('listAudit', {})).error?.code).toBe('LOCKED');
-    expect((await fetch(`${next.s.url}api/files/${hash}/pages/0/image`)).status).toBeGreaterThanOrEqual(400);
+    expect((await authFetch(`${next.s.url}api/files/${hash}/pages/0/image`)).status).toBeGreaterThanOrEqual(
+      400,
+    );
     const before = await readFile(path.join(dataDir, 'originals', hash));
     expect((await next.call('unlock', { passphrase: 'sai rồi sai rồi' })).error?.code).toBe(
       'WRONG_PASSPHRASE',
@@ -175,7 +187,7 @@ describe('chain of custody through the browser-mode server', () => {
     expect((await readFile(path.join(dataDir, 'originals', hash))).equals(before)).toBe(true);
     expect((await next.call('unlock', { passphrase: PASS })).value).toMatchObject({ locked: false });
     const after = Buffer.from(
-      await (await fetch(`${next.s.url}api/files/${hash}/pages/0/image`)).arrayBuffer(),
+      await (await authFetch(`${next.s.url}api/files/${hash}/pages/0/image`)).arrayBuffer(),
     );
     expect(after.equals(jpeg)).toBe(true);
     const log = await verifyAuditLog(path.join(dataDir, 'audit'));
@@ -202,7 +214,7 @@ describe('chain of custody through the browser-mode server', () => {
       passphrase: PASS,
     });
     const get = async (url: string) =>
-      Buffer.from(await (await fetch(`${a.s.url}${url.slice(1)}`)).arrayBuffer());
+      Buffer.from(await (await authFetch(`${a.s.url}${url.slice(1)}`)).arrayBuffer());
     const sealed = await get(sealedBundle.value.url);
     const plain = await get(plainBundle.value.url);
     expect(sealed.subarray(0, 8).toString('latin1')).toBe('HOSOPWB1');
@@ -219,6 +231,7 @@ describe('chain of custody through the browser-mode server', () => {
     const ok = await b.upload('api/bundles/import', sealed, {
       'X-HoSo-Passphrase': encodeURIComponent(PASS),
     });
+    expect(ok.error).toBeUndefined();
     expect(ok.ok).toBe(true);
     // file-stored and the first (plain) bundle's bundle-exported.
     expect(ok.value.auditEntries).toBe(2);
@@ -253,7 +266,7 @@ describe('chain of custody through the browser-mode server', () => {
     const pdfFile = path.join(await tempDir(), 'audit.pdf');
     await writeFile(
       pdfFile,
-      Buffer.from(await (await fetch(`${s.url}${pdf.value.url.slice(1)}`)).arrayBuffer()),
+      Buffer.from(await (await authFetch(`${s.url}${pdf.value.url.slice(1)}`)).arrayBuffer()),
     );
     const text = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
     for (const word of [
@@ -265,7 +278,7 @@ describe('chain of custody through the browser-mode server', () => {
     ])
       expect(text).toContain(word);
     const csvText = Buffer.from(
-      await (await fetch(`${s.url}${csv.value.url.slice(1)}`)).arrayBuffer(),
+      await (await authFetch(`${s.url}${csv.value.url.slice(1)}`)).arrayBuffer(),
     ).toString('utf8');
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
     expect(csvText).toContain('Lưu bản gốc');

@@ -156,7 +156,12 @@ export async function importBundleFile(
 ): Promise<Omit<BundleImportResult, 'auditEntries'> & { auditEntries?: AuditEntry[] }> {
   const entries = await readZipDirectory(file);
   for (const name of entries.keys())
-    if (name !== 'manifest.json' && name !== 'case.json' && !ORIGINAL_ENTRY.test(name))
+    if (
+      name !== 'manifest.json' &&
+      name !== 'case.json' &&
+      name !== 'audit.jsonl' &&
+      !ORIGINAL_ENTRY.test(name)
+    )
       hostFail('BUNDLE_CORRUPT', `The bundle holds an unexpected entry ${name.slice(0, 80)}.`);
   const manifestEntry = entries.get('manifest.json');
   if (!manifestEntry)
@@ -182,6 +187,9 @@ export async function importBundleFile(
     hostFail('BUNDLE_TAMPERED', 'The case data in the bundle does not match its manifest hash.', {
       file: 'case.json',
     });
+  // The case's nhật ký travels as audit.jsonl, and only when the manifest names it (and its hash).
+  if (entries.has('audit.jsonl') && !manifest.audit)
+    hostFail('BUNDLE_CORRUPT', 'The bundle holds an unexpected entry audit.jsonl.');
   const auditEntries = manifest.audit ? await checkBundleAudit(file, entries, manifest.audit) : undefined;
   let caseData: unknown;
   try {

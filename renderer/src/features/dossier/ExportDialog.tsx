@@ -131,7 +131,9 @@ export function ExportDialog(props: {
         ...request,
         caseId: props.caseId,
         scope: props.scope.kind,
-        redactions: redacted, ...(sign ? { sign } : {}) });
+        redactions: redacted,
+        ...(sign ? { sign } : {}),
+      });
     }, 'PDF');
 
   const exportBundle = () =>
