@@ -41,9 +41,7 @@ afterAll(async () => {
 });
 
 describe.sequential('chain of custody', () => {
-  // Skipped after the merge with the browser-mode secret (issue 10): its PDF read-back fetch gets JSON (likely
-  // a 401), not the PDF; the same export is covered by tests/main/custody-server.test.ts. Issue 13 stays open.
-  test.skip('an import shows in the case’s Nhật ký with the user’s name; filter and PDF export work', async () => {
+  test('an import shows in the case’s Nhật ký with the user’s name; filter and PDF export work', async () => {
     await page.goto(`${hoso.url}#/settings`);
     await page.getByLabel(/Họ tên/).fill('Nguyễn Thị Hạnh');
     await page.locator('fieldset', { hasText: 'Người sử dụng' }).getByRole('button', { name: 'Lưu' }).click();
@@ -81,7 +79,12 @@ describe.sequential('chain of custody', () => {
     const link = page.locator('.audit-tab a.download-link');
     await expect.poll(() => link.count(), { timeout: 30_000 }).toBe(1);
     const href = await link.getAttribute('href');
-    const pdf = Buffer.from(await (await fetch(new URL(href!, hoso.url))).arrayBuffer());
+    // Outside the browser the per-run secret travels as a bearer token, as any other client's would.
+    const response = await fetch(new URL(href!, hoso.url), {
+      headers: { Authorization: `Bearer ${hoso.token}` },
+    });
+    expect(response.headers.get('content-type')).toMatch(/application\/pdf/);
+    const pdf = Buffer.from(await response.arrayBuffer());
     const file = path.join(dataDir, 'read-back.pdf');
     await writeFile(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -91,6 +94,24 @@ describe.sequential('chain of custody', () => {
   });
 
   test('encryption switched on in Cài đặt; after a restart the unlock screen refuses a wrong passphrase and opens with the right one', async () => {
+    // This test brings its own case and page, so it holds whether or not the one above ran first.
+    await page.goto(hoso.url);
+    await createCase(page, {
+      number: '22/2026/HS',
+      name: 'Trần Thị Mỹ Lệ lạm dụng tín nhiệm chiếm đoạt tài sản',
+      prosecutor: 'Nguyễn Thị Hạnh',
+      article: '175',
+      clause: '2',
+      chargeName: 'Lạm dụng tín nhiệm chiếm đoạt tài sản',
+      defendant: 'Trần Thị Mỹ Lệ',
+      birthYear: '1985',
+    });
+    await importFiles(page, [fixture]);
+    await waitForOcr(page, 1, 60_000);
+    await page.goto(hoso.url);
+    const cases = page.locator('.cases-table tbody tr');
+    await expect.poll(() => cases.count()).toBeGreaterThan(0);
+    const caseCount = await cases.count();
     await page.goto(`${hoso.url}#/settings`);
     await page.getByLabel(/Mật khẩu mới/).fill(PASS);
     await page.getByLabel('Nhập lại mật khẩu').fill(PASS);
@@ -112,9 +133,9 @@ describe.sequential('chain of custody', () => {
     await screenshot(page, 'custody-2-unlock-wrong');
     await page.getByLabel('Mật khẩu').fill(PASS);
     await page.getByRole('button', { name: 'Mở khóa' }).click();
-    await expect.poll(() => page.locator('.cases-table tbody tr').count(), { timeout: 30_000 }).toBe(1);
-    // The page images come back through the seal.
-    await page.locator('.case-link').first().click();
+    await expect.poll(() => cases.count(), { timeout: 30_000 }).toBe(caseCount);
+    // The case's custody record comes back through the seal.
+    await page.locator('.case-link', { hasText: 'Trần Thị Mỹ Lệ' }).click();
     await page.getByRole('tab', { name: 'Nhật ký' }).click();
     await expect.poll(() => page.locator('.audit-table tbody tr[data-action="file-stored"]').count()).toBe(1);
   });
