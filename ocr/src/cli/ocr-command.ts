@@ -131,8 +131,10 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     }
     return reportFailure(error, say, (e) => e instanceof InputError);
   } finally {
-    io.interrupts.off('SIGINT', onInterrupt);
+    // The handler stays until the temp files are gone: a second Ctrl-C during this cleanup would
+    // otherwise meet Node's default handler, die by signal and leave a `.part` file behind.
     await words?.abort();
+    io.interrupts.off('SIGINT', onInterrupt);
   }
 }
 
