@@ -1,3 +1,4 @@
+import { IDENTIFIER_PATTERNS, phoneDigits } from '@hoso/text';
 import type { PageText } from './page-text';
 import { atRange, before, matchMentions } from './patterns';
 import type { Mention, PageWords } from './types';
@@ -5,16 +6,13 @@ import type { Mention, PageWords } from './types';
 /**
  * Numbers that identify someone or something: vehicle plates, phones, CCCD/CMND, bank accounts and
  * document numbers. OCR spaces them unevenly ("51K - 888. 12", "0912 345 678"): patterns allow a
- * space at every joint and the normalized form removes them.
+ * space at every joint and the normalized form removes them. The plate, phone and ID patterns are
+ * the ones redaction by rule uses (`@hoso/text` identifier table).
  */
 
-// Plates: 51K-888.12, 51LD-123.45, 59X1-123.45 (motorbike), 29A-1234 (old four-digit series).
-const PLATE =
-  /(?<![\p{L}\p{N}/])(\d{2})\s?-?\s?([A-Z]{1,2}\d{0,2})\s?[-–]\s?(\d{3})\s?[.,]\s?(\d{2})(?![\p{N}])|(?<![\p{L}\p{N}/])(\d{2})\s?([A-Z]{1,2}\d{0,2})\s?[-–]\s?(\d{4,5})(?![\p{N}.,]\d)/gu;
-
-const PHONE = /(?<![\p{N}/.,])(?:\+\s?84|0)(?:[\s.-]?\d){8,10}(?![\p{N}])(?!\s?[.,-]?\s?\d)/gu;
-
-const DIGIT_RUN = /(?<![\p{L}\p{N}/.,-])\d(?:[\s.-]?\d){5,19}(?![\p{N}])(?![.,-]\d)/gu;
+const PLATE = IDENTIFIER_PATTERNS.plate.page;
+const PHONE = IDENTIFIER_PATTERNS.phone.page;
+const DIGIT_RUN = IDENTIFIER_PATTERNS.cccd.page;
 
 // 712/KLĐT-PC01, 19/QĐTN-CSĐT, 45/CT-VKSKV3, 30/2020/NĐ-CP, 15/2024/HS-ST. Letters are upper case in
 // the folded text (Đ → D); the printed form keeps its Đ.
@@ -37,17 +35,14 @@ export function findNumbers(page: PageWords, pt: PageText): Mention[] {
   const taken: [number, number][] = [];
   const contextOf = (index: number) => before(pt, index, 48);
   const isAccount = (ctx: string) => /(tai khoan|stk|so tk)[^.;]{0,22}$/.test(ctx);
-  const isIdContext = (ctx: string) => /(cccd|cmnd|can cuoc|chung minh|dinh danh)[^.;]{0,28}$/.test(ctx);
-  const isPlateContext = (ctx: string) => /(bien so|bks|bien kiem soat)[^\n]{0,6}$/.test(ctx);
+  const isIdContext = (ctx: string) => IDENTIFIER_PATTERNS.cccd.cue.test(ctx);
+  const isPlateContext = (ctx: string) => IDENTIFIER_PATTERNS.plate.cue.test(ctx);
 
   for (const m of pt.folded.matchAll(PHONE)) {
     const ctx = contextOf(m.index);
     if (isAccount(ctx) || isIdContext(ctx) || isPlateContext(ctx)) continue;
-    let digits = digitsOf(m[0]);
-    if (digits.startsWith('84') && m[0].trimStart().startsWith('+')) digits = `0${digits.slice(2)}`;
-    const mobile = /^0[35789]\d{8}$/.test(digits);
-    const landline = /^02\d{9}$/.test(digits);
-    if (!mobile && !landline) continue;
+    const digits = phoneDigits(m[0]);
+    if (!digits) continue;
     const mention = atRange(page, pt, m.index, m.index + m[0].length, { kind: 'phone', normalized: digits });
     if (mention) {
       out.push(mention);
@@ -60,9 +55,8 @@ export function findNumbers(page: PageWords, pt: PageText): Mention[] {
     const digits = digitsOf(m[0]);
     let kind: Mention['kind'] | undefined;
     if (isAccount(ctx) && digits.length >= 6 && digits.length <= 19) kind = 'bank_account';
-    else if (/^0\d{2}[0-3]\d{8}$/.test(digits))
-      kind = 'id_number'; // CCCD: province, century/sex, 8 digits
-    else if (isIdContext(ctx) && (digits.length === 9 || digits.length === 12)) kind = 'id_number';
+    else if (IDENTIFIER_PATTERNS.cccd.cccdDigits.test(digits)) kind = 'id_number';
+    else if (isIdContext(ctx) && IDENTIFIER_PATTERNS.cccd.lengths.includes(digits.length)) kind = 'id_number';
     if (!kind) continue;
     const mention = atRange(page, pt, m.index, m.index + m[0].length, { kind, normalized: digits });
     if (mention) out.push(mention);

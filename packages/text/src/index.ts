@@ -2,6 +2,7 @@ export * from './normalize';
 export * from './tokenize';
 export * from './query';
 export * from './snippet';
+export * from './identifier-patterns';
 export * from './redaction-patterns';
 export * from './redaction-hits';
 export * from './redaction-words';
