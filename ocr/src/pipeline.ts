@@ -5,11 +5,11 @@ import type { OcrPage } from '@hoso/contracts';
 import { type FilePlan, planInputs } from './decode/inspect';
 import type { PdfPages } from './decode/pdf-render';
 import { PageRecognizer, type RecognizedPage } from './page-recognizer';
+import { InputError, type OcrOptions, type PageSource } from './types';
+import { throwIfAborted, untilAborted } from './abort';
 
 // The CLI loads this module as its engine (inspect + recognize).
 export { inspectInputs } from './decode/inspect';
-import { InputError, type OcrOptions, type PageSource } from './types';
-import { throwIfAborted, untilAborted } from './abort';
 
 /**
  * decode → preprocess → recognize, streamed in input order. One page is decoded and prepared at a

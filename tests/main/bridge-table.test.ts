@@ -10,7 +10,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { dispatch, dispatchUpload } from '../../main/src/services/dispatch';
 import { createHost, type Host } from '../../main/src/services/host';
 import { hostFail } from '../../main/src/services/host-error';
-import { createElectronBridge, type PreloadApi } from '../../renderer/src/bridge/electron-bridge';
+import { createElectronBridge, type PreloadApi } from '../../renderer/src/bridge/electronBridge';
 import { commandProxy, parseHostEvent, type Transport } from '../../renderer/src/bridge/proxy';
 import { fakeRecognizer, tempDir } from './helpers';
 

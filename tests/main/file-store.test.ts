@@ -37,8 +37,9 @@ describe('FileStore', () => {
     expect(stored.name).toBe('Biên bản lời khai.jpg'.normalize('NFC'));
     expect(stored.pages).toHaveLength(1);
     expect(stored.pages[0]).toMatchObject({ widthPx: 400, heightPx: 566, hasText: false });
-    // A recorded 50 dpi is implausible for a scan: inferred and snapped to a scanner resolution.
-    expect(stored.pages[0].dpi).toBe(100);
+    // A recorded 50 dpi is implausible for a scan: inferred from the A4 shape, as OCR does
+    // (the one inferDpi of @hoso/ocr/probe), so the page is 8.27 × 11.69 inches.
+    expect(stored.pages[0].dpi).toBe(48.39);
     const file = path.join(paths.originals, stored.hash);
     expect(await readFile(file)).toEqual(jpeg);
     expect((await stat(file)).mode & 0o222).toBe(0);

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { startWebServer, type WebServer } from '../../main/src/web/server';
-import { createWebBridge } from '../../renderer/src/bridge/web-bridge';
+import { createWebBridge } from '../../renderer/src/bridge/webBridge';
 import { fakeRecognizer, makeImage, tempDir } from './helpers';
 
 let server: WebServer | undefined;

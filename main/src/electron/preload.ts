@@ -6,7 +6,7 @@ const INVOKE = 'hoso:invoke';
 const UPLOAD = 'hoso:upload';
 const EVENT = 'hoso:event';
 
-/** The one API the renderer sees as `window.hoso` (renderer/src/bridge/electron-bridge.ts). */
+/** The one API the renderer sees as `window.hoso` (renderer/src/bridge/electronBridge.ts). */
 contextBridge.exposeInMainWorld('hoso', {
   invoke: (command: string, payload: unknown) => ipcRenderer.invoke(INVOKE, command, payload),
   upload: (command: string, params: unknown, bytes: ArrayBuffer) =>

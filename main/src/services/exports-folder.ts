@@ -18,7 +18,14 @@ export type FileToSend = {
   open?: () => Readable;
 };
 
+/** Stored export names are `<8 hex digits>-<the user's file name>`: unique, and still readable. */
 const EXPORT_NAME = /^[0-9a-f]{8}-[^/\\]+$/;
+const UNIQUE_PREFIX = /^[0-9a-f]{8}-/;
+
+/** The file name the user chose, without the stored name's unique prefix. */
+export function exportFileName(storedName: string): string {
+  return storedName.replace(UNIQUE_PREFIX, '');
+}
 
 export const CONTENT_TYPE_BY_EXT: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -56,9 +63,9 @@ export class ExportsFolder {
     return {
       path: file,
       size: await this.codec.plainSize(file, info.size),
-      open: () => this.codec.readStream(file, storedName.slice(9)),
+      open: () => this.codec.readStream(file, exportFileName(storedName)),
       contentType: CONTENT_TYPE_BY_EXT[ext] ?? 'application/octet-stream',
-      fileName: storedName.slice(9),
+      fileName: exportFileName(storedName),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { StoredFile, StoredFilePage } from '@hoso/contracts';
 import { Sha256Schema, StoredFilePageSchema } from '@hoso/contracts';
+import { MIME_BY_FORMAT, type InputFormat } from '@hoso/ocr/probe';
 import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import { chmod, copyFile, link, open, rename, rm, stat } from 'node:fs/promises';
@@ -8,9 +9,8 @@ import { Readable } from 'node:stream';
 import { streamToTemp } from './atomic-file';
 import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
-import { detectKind, MIME_BY_KIND, type FileKind } from './file-kind';
 import { hostFail } from './host-error';
-import { probePages } from './page-probe';
+import { checkHead, probeOriginal } from './probe-original';
 import { mkdirPrivate, ORIGINAL_FILE_MODE } from './private-files';
 
 /** What the store records about an original, next to it (meta/<hash>.json). */
@@ -19,7 +19,7 @@ type FileMeta = {
   name: string;
   size: number;
   mime: string;
-  kind: FileKind;
+  kind: InputFormat;
   pages: StoredFilePage[];
 };
 
@@ -85,7 +85,7 @@ export class FileStore {
   async prepare(name: string, source: Readable | AsyncIterable<Uint8Array>): Promise<PreparedFile> {
     const displayName = cleanName(name);
     const temp = await streamToTemp(source, this.paths.tmp, this.maxFileBytes, {
-      checkHead: (head) => detectKind(head, displayName),
+      checkHead: (head) => checkHead(head, displayName),
       encode: this.codec.encode,
     });
     try {
@@ -96,13 +96,12 @@ export class FileStore {
         return { tmpPath: temp.tmpPath, meta: existing, intact: true };
       // The temp file holds what goes to disk (sealed when encrypted); probing needs the plaintext.
       const bytes = await this.codec.readFile(temp.tmpPath, displayName);
-      const kind = detectKind(bytes, displayName);
-      const pages = await probePages(bytes, kind, displayName);
+      const { format: kind, pages } = await probeOriginal(bytes, displayName);
       const meta: FileMeta = {
         hash: temp.hash,
         name: displayName,
         size: temp.size,
-        mime: MIME_BY_KIND[kind],
+        mime: MIME_BY_FORMAT[kind],
         kind,
         pages,
       };
@@ -147,7 +146,7 @@ export class FileStore {
 
   async kindOf(
     hash: string,
-  ): Promise<{ kind: FileKind; name: string; pages: StoredFilePage[]; mime: string }> {
+  ): Promise<{ kind: InputFormat; name: string; pages: StoredFilePage[]; mime: string }> {
     const meta = await this.readMeta(hash);
     return { kind: meta.kind, name: meta.name, pages: meta.pages, mime: meta.mime };
   }
@@ -244,7 +243,7 @@ export class FileStore {
       );
       // The served Content-Type follows the probed kind, never a string read from disk: an edited
       // meta file must not make an original be served as HTML in the app's origin.
-      return { ...meta, hash, name: cleanName(meta.name), mime: MIME_BY_KIND[meta.kind] };
+      return { ...meta, hash, name: cleanName(meta.name), mime: MIME_BY_FORMAT[meta.kind] };
     } catch {
       return hostFail('NOT_FOUND', `No stored file ${hash}.`);
     }

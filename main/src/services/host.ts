@@ -22,7 +22,7 @@ import { importBundle, writeBundle } from './case-bundle';
 import { dataPaths, type DataPaths } from './data-dir';
 import { DerivedFiles } from './derived-files';
 import { EventBus } from './event-bus';
-import { ExportsFolder, type FileToSend } from './exports-folder';
+import { exportFileName, ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
 import { JobStore } from './job-store';
@@ -136,7 +136,7 @@ export async function createHost(options: HostOptions) {
 
   const exportResult = (storedName: string, bytes: number): ExportResult => ({
     url: options.env.exportUrl(storedName),
-    fileName: storedName.slice(9),
+    fileName: exportFileName(storedName),
     bytes,
   });
 
@@ -184,7 +184,7 @@ export async function createHost(options: HostOptions) {
         action: 'pdf-exported',
         caseId: request.caseId,
         files: [
-          { role: 'export', sha256: sha, name: storedName.slice(9), bytes },
+          { role: 'export', sha256: sha, name: exportFileName(storedName), bytes },
           ...(await originalsOf(request.pages.map((p) => p.fileHash))),
         ],
         detail: {
@@ -219,7 +219,7 @@ export async function createHost(options: HostOptions) {
         action: 'bundle-exported',
         caseId: request.caseId,
         files: [
-          { role: 'bundle', sha256: sha, name: storedName.slice(9), bytes },
+          { role: 'bundle', sha256: sha, name: exportFileName(storedName), bytes },
           ...(await originalsOf(request.fileHashes)),
         ],
         detail: { encrypted: !!request.passphrase, auditEntries: caseAudit.lines.length },
@@ -268,7 +268,7 @@ export async function createHost(options: HostOptions) {
       await audit.log.append({
         action: 'audit-exported',
         caseId: request.filter.caseId,
-        files: [{ role: 'export', sha256: out.sha256, name: storedName.slice(9), bytes }],
+        files: [{ role: 'export', sha256: out.sha256, name: exportFileName(storedName), bytes }],
         detail: { format: request.format, entries: out.entries.length },
       });
       return exportResult(storedName, bytes);

@@ -1,10 +1,10 @@
 import path from 'node:path';
+import { openPdfPages, PDF_DISPLAY_DPI } from '@hoso/ocr/probe';
 import sharp from 'sharp';
 import type { DataPaths } from './data-dir';
 import type { DerivedFiles } from './derived-files';
 import type { FileStore } from './file-store';
 import { hostFail } from './host-error';
-import { renderPdfPage } from './pdf-pages';
 
 export type PageImage = { bytes: Buffer; contentType: 'image/jpeg' | 'image/png' };
 
@@ -59,11 +59,16 @@ export class PageImages {
     let bytes: Buffer;
     try {
       if (kind === 'pdf') {
-        const { width, height, rgba } = await renderPdfPage(original, name, page);
-        bytes = await sharp(rgba, { raw: { width, height, channels: 4 } })
-          .flatten({ background: '#ffffff' })
-          .jpeg({ quality: 85, mozjpeg: true })
-          .toBuffer();
+        // The same renderer and resolution the probe measured the page with at import.
+        const pdf = await openPdfPages(original);
+        try {
+          const { data, width, height, channels } = await pdf.render(page, PDF_DISPLAY_DPI);
+          bytes = await sharp(data, { raw: { width, height, channels } })
+            .jpeg({ quality: 85, mozjpeg: true })
+            .toBuffer();
+        } finally {
+          await pdf.close();
+        }
       } else {
         bytes = await sharp(original, { page }).png({ compressionLevel: 6 }).toBuffer();
       }

@@ -6,7 +6,7 @@ import { inferDpi } from './dpi';
 import { describeTooLarge, MAX_PDF_PAGE_PT } from './limits';
 import { pdfPageDpi, readPdfStructure } from './pdf-structure';
 import { readRange, sniffFormat } from './sniff';
-import { readTiffFile, SUPPORTED_TIFF_COMPRESSIONS } from './tiff-directory';
+import { readTiffBytes, readTiffFile, SUPPORTED_TIFF_COMPRESSIONS, type TiffPage } from './tiff-directory';
 
 /** One page as planned from headers alone: no pixels decoded, no page bytes kept. */
 export interface PagePlan {
@@ -52,6 +52,20 @@ function pageError(file: string, page: number, code: string, what: string): Inpu
   return new InputError(code, `${file}, page ${page}: ${what}`, file, page);
 }
 
+/**
+ * Where an input's bytes come from: a file on disk (the CLI reads only the ranges it needs) or a
+ * buffer already in memory (the host probes what it is about to store). `name` words the errors.
+ */
+interface Source {
+  name: string;
+  size: number;
+  read(position: number, length: number): Promise<Buffer>;
+  all(): Promise<Uint8Array>;
+  /** What sharp reads headers from. */
+  sharpInput: string | Uint8Array;
+  tiff(): Promise<{ pages: TiffPage[]; fileSize: number }>;
+}
+
 /** Reads headers and structure of one input. Whole-file problems throw; page problems go in `bad`. */
 export async function inspectFile(file: string): Promise<FilePlan> {
   let size: number;
@@ -65,8 +79,33 @@ export async function inspectFile(file: string): Promise<FilePlan> {
     if (code === 'ENOENT') throw fileError(file, 'not-found', 'file not found');
     throw fileError(file, 'unreadable', `cannot be read (${code ?? String(err)})`);
   }
+  return inspectSource({
+    name: file,
+    size,
+    read: (position, length) => readRange(file, position, length),
+    all: () => readFile(file),
+    sharpInput: file,
+    tiff: () => readTiffFile(file),
+  });
+}
+
+/** As inspectFile, for bytes held in memory; `name` (the file's display name) words the errors. */
+export async function inspectBytes(bytes: Uint8Array, name: string): Promise<FilePlan> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return inspectSource({
+    name,
+    size: bytes.byteLength,
+    read: async (position, length) => buffer.subarray(position, position + length),
+    all: async () => bytes,
+    sharpInput: bytes,
+    tiff: async () => ({ pages: await readTiffBytes(bytes), fileSize: bytes.byteLength }),
+  });
+}
+
+async function inspectSource(src: Source): Promise<FilePlan> {
+  const { name: file, size } = src;
   if (size === 0) throw fileError(file, 'empty-file', 'file is empty (0 bytes)');
-  const format = sniffFormat(await readRange(file, 0, 1024));
+  const format = sniffFormat(await src.read(0, 1024));
   const ext = path.extname(file).toLowerCase();
   if (!format) {
     if (ext === '.pdf') throw fileError(file, 'not-a-pdf', 'named .pdf but is not a PDF (no %PDF header)');
@@ -75,18 +114,19 @@ export async function inspectFile(file: string): Promise<FilePlan> {
   switch (format) {
     case 'jpeg':
     case 'png':
-      return inspectImage(file, format, size);
+      return inspectImage(src, format);
     case 'tiff':
-      return inspectTiff(file);
+      return inspectTiff(src);
     case 'pdf':
-      return inspectPdf(file, size);
+      return inspectPdf(src);
   }
 }
 
-async function inspectImage(file: string, format: 'jpeg' | 'png', size: number): Promise<FilePlan> {
+async function inspectImage(src: Source, format: 'jpeg' | 'png'): Promise<FilePlan> {
+  const { name: file, size } = src;
   // Truncation: a JPEG ends with EOI (FF D9), a PNG with an IEND chunk; neither marker can occur
   // inside entropy-coded/compressed data near the end, so their absence means a cut-off file.
-  const tail = await readRange(file, Math.max(0, size - 4096), 4096);
+  const tail = await src.read(Math.max(0, size - 4096), 4096);
   const ended =
     format === 'jpeg' ? tail.includes(Buffer.from([0xff, 0xd9])) : tail.includes(Buffer.from('IEND'));
   if (!ended)
@@ -98,13 +138,13 @@ async function inspectImage(file: string, format: 'jpeg' | 'png', size: number):
   // A PNG's size is in its IHDR at a fixed place: check it before handing the file to libvips,
   // which refuses huge images with a generic error.
   if (format === 'png') {
-    const ihdr = await readRange(file, 16, 8);
+    const ihdr = await src.read(16, 8);
     const tooLarge = ihdr.length === 8 && describeTooLarge(ihdr.readUInt32BE(0), ihdr.readUInt32BE(4));
     if (tooLarge) throw fileError(file, 'image-too-large', tooLarge);
   }
   let meta: Metadata;
   try {
-    meta = await sharp(file, { limitInputPixels: false }).metadata();
+    meta = await sharp(src.sharpInput, { limitInputPixels: false }).metadata();
   } catch (err) {
     throw fileError(file, 'corrupt-file', `corrupt ${format.toUpperCase()} (${shortReason(err)})`);
   }
@@ -125,10 +165,11 @@ async function inspectImage(file: string, format: 'jpeg' | 'png', size: number):
   return { file, format, pages: [page], bad: [] };
 }
 
-async function inspectTiff(file: string): Promise<FilePlan> {
-  let info: Awaited<ReturnType<typeof readTiffFile>>;
+async function inspectTiff(src: Source): Promise<FilePlan> {
+  const file = src.name;
+  let info: Awaited<ReturnType<Source['tiff']>>;
   try {
-    info = await readTiffFile(file);
+    info = await src.tiff();
   } catch (err) {
     throw fileError(file, 'corrupt-file', `corrupt or truncated TIFF (${shortReason(err)})`);
   }
@@ -165,13 +206,14 @@ async function inspectTiff(file: string): Promise<FilePlan> {
   return plan;
 }
 
-async function inspectPdf(file: string, size: number): Promise<FilePlan> {
-  const tail = (await readRange(file, Math.max(0, size - 2048), 2048)).toString('latin1');
+async function inspectPdf(src: Source): Promise<FilePlan> {
+  const { name: file, size } = src;
+  const tail = (await src.read(Math.max(0, size - 2048), 2048)).toString('latin1');
   if (!tail.includes('%%EOF')) throw fileError(file, 'corrupt-file', 'truncated PDF (no end-of-file marker)');
   let structure: Awaited<ReturnType<typeof readPdfStructure>>;
   try {
     // Held only while parsing; the pipeline re-reads the file when it reaches it.
-    structure = await readPdfStructure(await readFile(file));
+    structure = await readPdfStructure(await src.all());
   } catch (err) {
     throw fileError(file, 'corrupt-file', `corrupt PDF (${shortReason(err)})`);
   }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { getBridge } from '../bridge';
-import { webSessionState } from '../bridge/web-bridge';
+import { webSessionState } from '../bridge/webBridge';
 import { defineMessages, useT } from '../i18n';
 
 const messages = defineMessages({

@@ -1,8 +1,8 @@
 import type { HostBridge } from '@hoso/contracts';
-import { createElectronBridge } from './electron-bridge';
-import { createWebBridge } from './web-bridge';
+import { createElectronBridge } from './electronBridge';
+import { createWebBridge } from './webBridge';
 
-export { audienceUrl } from './web-bridge';
+export { audienceUrl } from './webBridge';
 
 let bridge: HostBridge | undefined;
 

@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
-import type { HostError } from '@hoso/contracts';
+import type { HostError, JobState } from '@hoso/contracts';
 import type { EntityDecisionRecord, EntityEditRecord, EntityPageRecord } from './entities';
 
 /**
@@ -18,7 +18,8 @@ export interface ImportRecord {
   fileHash: string;
   fileName: string;
   pageCount: number;
-  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  /** The host job's state, as last reconciled. */
+  state: JobState;
   error?: HostError;
   createdAt: string;
   updatedAt: string;

@@ -31,7 +31,8 @@ import { PresenterSide } from './presenter/PresenterSide';
 import { AudienceLauncher } from './presenter/AudienceLauncher';
 import { useMapEvidence } from './presenter/useMapEvidence';
 import { PresenterBar } from './presenter/PresenterBar';
-import { blurAfterMouseClick, isControl, isTyping } from './presenter/focus';
+import { isTyping } from '../../shared/typing';
+import { blurAfterMouseClick, isControl } from './presenter/focus';
 import './courtroom.css';
 
 type PresenterRoute = Extract<Route, { name: 'presenter' }>;

@@ -21,6 +21,7 @@ import { writeEvidenceDrag } from '../../shared/dnd';
 import { currentScreen, showToast } from '../../shared/toast';
 import { attempt } from '../dossier/useDossierActions';
 import { pageFrame } from '../../shared/pageFrame';
+import { isTyping } from '../../shared/typing';
 import { hitWordIndices } from './hits';
 import { PageStage, scaleFor, type Tool, type Zoom } from './PageStage';
 import type { ViewWord } from './WordOverlay';
@@ -77,12 +78,8 @@ export default function ViewerView({ route }: { route: Extract<Route, { name: 'v
   useEffect(() => setSelection(null), [route.pageId]);
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      const el = e.target as HTMLElement;
       // Typing in a field is not a shortcut; a focused checkbox or button is.
-      const typing =
-        el.closest('textarea, select, [contenteditable]') ||
-        (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type));
-      if (typing) return;
+      if (isTyping(e.target)) return;
       if (e.key === 'PageDown' || (e.key === 'ArrowRight' && e.altKey)) go(1);
       else if (e.key === 'PageUp' || (e.key === 'ArrowLeft' && e.altKey)) go(-1);
       else if (e.key === '+' || e.key === '=') zoomBy(1);

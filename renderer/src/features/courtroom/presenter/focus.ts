@@ -9,11 +9,3 @@ export function isControl(target: EventTarget | null): boolean {
 export function blurAfterMouseClick(e: React.MouseEvent) {
   if (e.detail > 0) (e.target as HTMLElement).closest?.('button')?.blur();
 }
-
-export function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el || !el.tagName) return false;
-  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
-  // A focused checkbox (16:9 frame) must not swallow the clicker's keys; text fields do.
-  return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((el as HTMLInputElement).type);
-}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { isTyping } from '../../../shared/typing';
 
 export interface EditorKeyActions {
   undo(): void;
@@ -9,11 +10,6 @@ export interface EditorKeyActions {
   selectAll(): void;
   find(): void;
   fit(): void;
-}
-
-function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
 /**
@@ -34,7 +30,7 @@ export function useEditorKeys(_scope: RefObject<HTMLElement | null>, actions: Ed
         a.find();
         return;
       }
-      if (typingIn(e.target)) return;
+      if (isTyping(e.target)) return;
       const key = e.key.toLowerCase();
       const run = (fn: () => void) => {
         e.preventDefault();
