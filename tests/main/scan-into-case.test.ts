@@ -41,7 +41,14 @@ async function scanHost(configDir: string) {
   return { host, events };
 }
 
-const request = { caseId: 'case-1', device: 'test:0', source: 'adf', mode: 'gray', dpi: 100 } as const;
+const request = {
+  caseId: 'case-1',
+  volumeId: 'vol-1',
+  device: 'test:0',
+  source: 'adf',
+  mode: 'gray',
+  dpi: 100,
+} as const;
 
 describe('scanning into a case (host, SANE test backend)', () => {
   test('lists the test devices over the command table', async () => {

@@ -219,6 +219,7 @@ export const HostEventSchema = z.discriminatedUnion('type', [
     type: z.literal('scan-page'),
     scanId: ScanIdSchema,
     caseId: z.string(),
+    volumeId: z.string(),
     index: z.number().int().min(0),
     file: StoredFileSchema,
     blank: z.boolean(),

@@ -12,6 +12,8 @@ export type ScannerDeviceInfo = z.infer<typeof ScannerDeviceSchema>;
 export const ScanRequestSchema = z.object({
   /** For the audit log and for the renderer to route the pages (the host keeps no dossier). */
   caseId: z.string().min(1).max(200),
+  /** Echoed in each `scan-page` event: the volume the renderer records the page in. */
+  volumeId: z.string().min(1).max(200),
   device: z.string().min(1).max(200),
   source: z.enum(['flatbed', 'adf', 'duplex']),
   mode: z.enum(['color', 'gray', 'lineart']),

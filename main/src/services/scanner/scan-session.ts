@@ -89,7 +89,15 @@ export class ScanSessions {
         const blank = await isBlank(await readFile(page.file), request.dpi).catch(() => false);
         await this.deps.onPageStored?.(request, file, blank);
         pages++;
-        events.emit({ type: 'scan-page', scanId, caseId: request.caseId, index: page.index, file, blank });
+        events.emit({
+          type: 'scan-page',
+          scanId,
+          caseId: request.caseId,
+          volumeId: request.volumeId,
+          index: page.index,
+          file,
+          blank,
+        });
       }
     } catch (err) {
       error = scanHostError(err, request.device);
