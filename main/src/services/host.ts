@@ -34,6 +34,9 @@ import { PRIVATE_FILE_MODE, securePrivateTree } from './private-files';
 import { writeExportPdf } from './pdf-export';
 import { SettingsStore } from './settings';
 import { cleanTempFolder } from './temp-cleanup';
+import { ScanSessions } from './scanner/scan-session';
+import { saneScanner } from './scanner/sane-scanner';
+import type { Scanner } from './scanner/scanner';
 import { WatchFolder } from './watch-folder';
 import { checkWatchFolder } from './watch-folder-policy';
 
@@ -57,6 +60,8 @@ export type HostOptions = {
   codec?: BlobCodec;
   /** Owned by whoever outlives this host (the gate re-creates hosts on unlock). */
   events?: EventBus;
+  /** Default: SANE's scanimage (SANE_CONFIG_DIR etc. come from the environment). */
+  scanner?: Scanner;
 };
 
 /** What a host action knows about where the material belongs (for the audit log). */
@@ -125,6 +130,24 @@ export async function createHost(options: HostOptions) {
     threads: options.ocrThreads,
   });
   const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });
+  const scans = new ScanSessions({
+    scanner: options.scanner ?? saneScanner(),
+    store,
+    events,
+    onPageStored: (request, file, blank) =>
+      audit.log.append({
+        action: 'file-stored',
+        caseId: request.caseId,
+        files: [{ role: 'original', sha256: file.hash, name: file.name, bytes: file.size }],
+        detail: {
+          existed: file.existed,
+          pages: file.pages.length,
+          mime: file.mime,
+          scanner: request.device,
+          blank,
+        },
+      }),
+  });
   await queue.start();
   const watched = (await settings.read()).watchFolder;
   // A folder that disappeared (unplugged drive) must not stop the app from starting.
@@ -244,6 +267,8 @@ export async function createHost(options: HostOptions) {
       }
       return maskedServer((await settings.update({ ocrServer: url?.trim() ?? null })).ocrServer);
     },
+    listScanners: async () => scans.listDevices(),
+    startScan: async (request) => ({ scanId: scans.start(request).scanId }),
     listDisplays: async () => options.env.listDisplays?.() ?? [],
     hostNotices: async () => startupNotices(queue.recovery),
     openAudienceWindow: async (request) => {
@@ -329,6 +354,7 @@ export async function createHost(options: HostOptions) {
     store,
     queue,
     watch,
+    scans,
     /** Runs a JSON command whose input was already validated against `jsonCommands`. */
     audit: audit.log,
     codec,
@@ -394,6 +420,7 @@ export async function createHost(options: HostOptions) {
     exportFile: (storedName: string): Promise<FileToSend> => exportsFolder.open(storedName),
     async close(): Promise<void> {
       watch.stop();
+      scans.stop();
       await queue.dispose();
       audit.close();
     },

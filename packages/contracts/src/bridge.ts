@@ -9,6 +9,7 @@ import {
   RotationSchema,
 } from './ocr';
 import { HostErrorSchema } from './result';
+import { ScanIdSchema } from './scan';
 
 /**
  * The data that crosses the bridge between the renderer and the host services, as zod schemas.
@@ -213,6 +214,23 @@ export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch-folder-file'), file: StoredFileSchema, path: z.string() }),
   z.object({ type: z.literal('watch-folder-error'), error: HostErrorSchema, path: z.string() }),
   z.object({ type: z.literal('encryption-progress'), state: EncryptionStateSchema }),
+  /** A scanned page, stored like an import; `blank` is the blank-page detector's verdict. */
+  z.object({
+    type: z.literal('scan-page'),
+    scanId: ScanIdSchema,
+    caseId: z.string(),
+    volumeId: z.string(),
+    index: z.number().int().min(0),
+    file: StoredFileSchema,
+    blank: z.boolean(),
+  }),
+  z.object({
+    type: z.literal('scan-finished'),
+    scanId: ScanIdSchema,
+    caseId: z.string(),
+    pages: z.number().int().min(0),
+    error: HostErrorSchema.optional(),
+  }),
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 

@@ -24,6 +24,7 @@ import {
   PassphraseSchema,
 } from './custody';
 import { OcrWordsFileSchema } from './ocr';
+import { ScanIdSchema, ScannerDeviceSchema, ScanRequestSchema } from './scan';
 import { HostErrorSchema, type Result } from './result';
 
 /**
@@ -60,6 +61,9 @@ export const commands = {
     input: z.object({ url: z.string().min(1).max(2048).nullable() }),
     output: z.string().nullable(),
   },
+  /** Quét tài liệu: the host's scanners, and a scan whose pages arrive as `scan-page` events. */
+  listScanners: { input: Empty, output: z.array(ScannerDeviceSchema) },
+  startScan: { input: ScanRequestSchema, output: z.object({ scanId: ScanIdSchema }) },
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },

@@ -3,3 +3,4 @@ export * from './ocr';
 export * from './bridge';
 export * from './commands';
 export * from './custody';
+export * from './scan';

@@ -123,6 +123,11 @@ export interface Page {
   /** Host OCR job that fills this page (follows the page when the user moves it). */
   importId?: string;
   /**
+   * Left out of the dossier (no folio) though kept: a scanned page the blank-page detector judged
+   * blank. Shown greyed in the list; "Khôi phục" clears it.
+   */
+  leftOut?: 'blank';
+  /**
    * Boxes (frame pixels, like word boxes) to redact in every export of this page; drawn in the
    * viewer. The stored original is never changed.
    */

@@ -3,6 +3,7 @@ import { useEffect, type ReactNode } from 'react';
 import { getBridge } from '../bridge';
 import { purgeDeletedCases } from '../db';
 import { startOcrSync } from '../features/dossier/ocrSync';
+import { handleScanEvent } from '../features/dossier/scanImport';
 import { handleWatchEvent } from '../features/dossier/watchFolder';
 import { hostErrorText } from '../shared/hostErrors';
 import { showToast, ToastHost } from '../shared/toast';
@@ -46,7 +47,10 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
     void bridge.hostNotices().then((r) => {
       if (r.ok) for (const notice of r.value) showToast({ tone: 'error', text: hostErrorText(notice) });
     });
-    return startOcrSync(bridge, (event) => void handleWatchEvent(bridge, event));
+    return startOcrSync(bridge, (event) => {
+      void handleWatchEvent(bridge, event);
+      void handleScanEvent(bridge, event);
+    });
   }, []);
   return (
     <div className="app">

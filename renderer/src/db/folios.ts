@@ -9,7 +9,13 @@ export async function applyFolios(db: HosoDb, caseId: string, mode: FolioMode): 
     db.documents.where('caseId').equals(caseId).toArray(),
     db.pages.where('caseId').equals(caseId).toArray(),
   ]);
-  const folios = computeFolios(volumes, documents, pages, mode);
+  // Pages left out of the dossier (scanned blanks) take no folio until restored.
+  const folios = computeFolios(
+    volumes,
+    documents,
+    pages.filter((p) => !p.leftOut),
+    mode,
+  );
   let changed = 0;
   for (const p of pages) {
     const folio = folios.get(p.id);

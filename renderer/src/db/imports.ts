@@ -22,6 +22,8 @@ export interface ImportedDocumentInput {
   jobId: string;
   /** Defaults to the file name without extension. */
   title?: string;
+  /** A scanned page judged blank: recorded but left out of the dossier until restored. */
+  leftOut?: 'blank';
 }
 
 export interface ImportedDocument {
@@ -84,6 +86,7 @@ export async function addImportedDocument(
         rotation: 0,
         ocrStatus: 'queued',
         importId: jobId,
+        ...(input.leftOut ? { leftOut: input.leftOut } : {}),
       }));
       const record: ImportRecord = {
         id: jobId,
@@ -251,4 +254,17 @@ async function prefillMetadata(db: HosoDb, documentId: string, texts: PageText[]
     if (value && !edited.has(field)) (patch as Record<string, unknown>)[field] = value;
   }
   if (Object.keys(patch).length) await db.documents.update(documentId, { ...patch, updatedAt: nowIso() });
+}
+
+/** "Khôi phục": a page left out as blank goes back into the dossier, with the next folio. */
+export async function restoreLeftOutPage(pageId: string, db: HosoDb = getDb()): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', [db.cases, db.volumes, db.documents, db.pages], async () => {
+      const page = await db.pages.get(pageId);
+      if (!page) throw notFound('Page', pageId);
+      await db.pages.update(pageId, { leftOut: undefined });
+      await applyFolios(db, page.caseId, 'append');
+      await db.cases.update(page.caseId, { updatedAt: nowIso() });
+    }),
+  );
 }

@@ -32,6 +32,16 @@ const vi: Record<string, string> = {
   INTERNAL: 'Lỗi nội bộ khi xử lý “{file}”. Hãy thử lại; nếu lỗi lặp lại, báo cho bộ phận kỹ thuật.',
   INVALID_BUNDLE: 'Tệp “{file}” không phải gói hồ sơ HoSo hợp lệ.',
   BUNDLE_CORRUPT: 'Gói hồ sơ “{file}” bị hỏng (mã băm không khớp); không nhập gì cả.',
+  SCANNER_MISSING:
+    'Máy tính này chưa cài phần mềm quét SANE (lệnh scanimage). Trên Debian/Ubuntu: sudo apt install sane-utils, rồi thử lại.',
+  SCANNER_NOT_FOUND:
+    'Không tìm thấy máy quét “{file}”. Hãy kiểm tra máy quét đã bật và đã cắm cáp (hoặc cùng mạng), rồi bấm “Tìm lại”.',
+  SCANNER_BUSY:
+    'Máy quét “{file}” đang bận (đang quét hoặc một chương trình khác đang dùng). Hãy đợi xong rồi quét lại.',
+  SCANNER_UNSUPPORTED:
+    'Máy quét “{file}” không hỗ trợ lựa chọn này (nguồn giấy, chế độ màu hoặc độ phân giải). Hãy chọn khác.',
+  SCANNER_FAILED: 'Máy quét “{file}” báo lỗi khi quét. Hãy kiểm tra giấy kẹt, nắp máy, rồi quét lại.',
+  SCANNER_NO_PAGES: 'Máy quét “{file}” không đưa ra trang nào: khay nạp giấy có thể đang trống.',
   WATCH_FOLDER_MISSING: 'Không truy cập được thư mục quét “{file}”.',
   NETWORK: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
   HOST_UNREACHABLE: 'Không kết nối được với dịch vụ nền của HoSo. Hãy khởi động lại ứng dụng.',
@@ -95,6 +105,14 @@ const en: Record<string, string> = {
   INTERNAL: 'Internal error processing “{file}”. Try again.',
   INVALID_BUNDLE: '“{file}” is not a valid HoSo bundle.',
   BUNDLE_CORRUPT: 'The bundle “{file}” is damaged (hash mismatch); nothing was imported.',
+  SCANNER_MISSING:
+    'SANE (the scanimage command) is not installed. On Debian/Ubuntu: sudo apt install sane-utils.',
+  SCANNER_NOT_FOUND: 'Scanner “{file}” was not found. Check that it is on and connected, then search again.',
+  SCANNER_BUSY: 'Scanner “{file}” is busy (scanning, or another program uses it). Wait, then scan again.',
+  SCANNER_UNSUPPORTED: 'Scanner “{file}” does not offer this setting (source, mode or resolution).',
+  SCANNER_FAILED:
+    'Scanner “{file}” failed while scanning. Check for a paper jam or an open lid, then scan again.',
+  SCANNER_NO_PAGES: 'Scanner “{file}” gave no page: the feeder may be empty.',
   WATCH_FOLDER_MISSING: 'The watched folder “{file}” cannot be read.',
   NETWORK: 'The HoSo host service is not reachable. Restart the app.',
   HOST_UNREACHABLE: 'The HoSo host service is not reachable. Restart the app.',

@@ -21,6 +21,7 @@ import { importFiles } from './importFiles';
 import { dossierMessages } from './messages';
 import { attempt, dossierActions } from './useDossierActions';
 import { useQuestion } from './useQuestion';
+import { ScanDialog } from './ScanDialog';
 import { WatchFolderToggle } from './WatchFolderToggle';
 
 /** "Nhận dạng chữ: 4/5 tài liệu xong, 1 lỗi" — the dossier's OCR at a glance. */
@@ -64,6 +65,7 @@ export function DossierTab({ caseId }: { caseId: string }) {
   const imports = useImports(caseId);
   const [targetVolume, setTargetVolume] = useState<string>('');
   const [status, setStatus] = useState('');
+  const [scanOpen, setScanOpen] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const { ask, dialog } = useQuestion();
   const [editing, setEditing] = useState<CaseDocument | null>(null);
@@ -132,6 +134,9 @@ export function DossierTab({ caseId }: { caseId: string }) {
             if (volumeId) void runImport(files, volumeId);
           }}
         />
+        <button type="button" onClick={() => setScanOpen(true)} disabled={volumes.length === 0}>
+          {t('scanFiles')}
+        </button>
         <label className="inline-label">
           <span>{t('importInto')}</span>
           <select value={volumeId} onChange={(e) => setTargetVolume(e.target.value)}>
@@ -167,6 +172,14 @@ export function DossierTab({ caseId }: { caseId: string }) {
           {status}
         </span>
       </div>
+      {scanOpen && (
+        <ScanDialog
+          caseId={caseId}
+          volumes={volumes}
+          volumeId={volumeId}
+          onClose={() => setScanOpen(false)}
+        />
+      )}
       {pages.length === 0 && <p className="drop-hint">{t('dropHint')}</p>}
       <DossierList
         volumes={volumes}

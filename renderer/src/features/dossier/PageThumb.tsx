@@ -5,7 +5,9 @@ import { useT } from '../../i18n';
 import { writeEvidenceDrag } from '../../shared/dnd';
 import { displaySize, pageFrame } from '../../shared/pageFrame';
 import { PageFrameView } from '../../shared/PageFrameView';
+import { restoreLeftOutPage } from '../../db';
 import { dossierMessages } from './messages';
+import { attempt } from './useDossierActions';
 import { useThumbnail } from './thumbnails';
 
 export const THUMB_W = 132;
@@ -36,9 +38,9 @@ export function PageThumb(props: {
   );
   return (
     <div
-      className={`thumb ocr-${status}`}
+      className={`thumb ocr-${status}${page.leftOut ? ' left-out' : ''}`}
       draggable
-      title={t('dragPage')}
+      title={page.leftOut ? t('leftOutBlank') : t('dragPage')}
       onDragStart={(e) => {
         writeEvidenceDrag(e.dataTransfer, { kind: 'page', caseId: page.caseId, pageId: page.id });
         e.dataTransfer.setData(PAGE_MIME, page.id);
@@ -87,6 +89,17 @@ export function PageThumb(props: {
       </a>
       <div className="thumb-foot">
         <span className="thumb-label">{label}</span>
+        {page.leftOut && (
+          <button
+            type="button"
+            className="restore-page"
+            aria-label={`${t('restorePage')} ${label}`}
+            title={t('leftOutBlank')}
+            onClick={() => void attempt(() => restoreLeftOutPage(page.id))}
+          >
+            {t('restorePage')}
+          </button>
+        )}
         {status === 'done' && page.meanConfidence !== undefined && page.meanConfidence < 70 && (
           <span
             className="dot-warn"

@@ -52,6 +52,8 @@ export async function buildExport(
   const docById = new Map(documents.map((d) => [d.id, d]));
   const pages = allPages.filter((p) => {
     if (scope.kind === 'document') return p.documentId === scope.documentId;
+    // A scanned page left out as blank is not part of the dossier until restored (Khôi phục).
+    if (p.leftOut) return false;
     if (scope.kind === 'volume') return docById.get(p.documentId)?.volumeId === scope.volumeId;
     return true;
   });

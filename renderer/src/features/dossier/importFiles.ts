@@ -64,6 +64,7 @@ export async function importStored(
   target: ImportTarget,
   lang: 'vie' | 'eng' | 'vie+eng',
   askDuplicate: DuplicateQuestion,
+  leftOut?: 'blank',
 ): Promise<'imported' | 'skipped' | { error: string }> {
   const existing = await findPagesByFileHash(target.caseId, file.hash);
   if (existing.length > 0) {
@@ -80,6 +81,6 @@ export async function importStored(
     ...(model === 'default' ? {} : { model }),
   });
   if (!job.ok) return { error: hostErrorText(job.error, file.name) };
-  await addImportedDocument({ ...target, storedFile: file, jobId: job.value.id });
+  await addImportedDocument({ ...target, storedFile: file, jobId: job.value.id, leftOut });
   return 'imported';
 }
