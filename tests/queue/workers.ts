@@ -29,11 +29,29 @@ export class WorkerProcess {
     });
   }
 
-  /** Resolves with the first log line (past or future) matching `pattern`. */
+  /**
+   * Resolves with the first log line (past or future) matching `pattern`; rejects, with what the
+   * worker said, if it exits first (a clear failure instead of a test timeout).
+   */
   waitFor(pattern: RegExp): Promise<string> {
     const seen = this.lines.find((l) => pattern.test(l));
     if (seen) return Promise.resolve(seen);
-    return new Promise((resolve) => this.waiters.push({ pattern, resolve }));
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null, signal: string | null) =>
+        reject(
+          new Error(`hoso worker exited (${code ?? signal}) before ${pattern}:\n${this.lines.join('\n')}`),
+        );
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        return onExit(this.child.exitCode, this.child.signalCode);
+      this.child.once('exit', onExit);
+      this.waiters.push({
+        pattern,
+        resolve: (line) => {
+          this.child.off('exit', onExit);
+          resolve(line);
+        },
+      });
+    });
   }
 
   kill(signal: NodeJS.Signals): Promise<void> {

@@ -107,8 +107,20 @@ export async function* recognizePagesViaQueue(
   let fatal: Error | undefined;
   let wake: (() => void) | undefined;
   const poke = () => wake?.();
+  // While Redis is down, ioredis holds commands in its offline queue (BullMQ needs
+  // maxRetriesPerRequest: null), so an `await queue.add(…)` never settles. Every wait of the main
+  // loop is therefore also ended by a failure: the offline limit, a bad result, Ctrl-C.
+  const onFatal = new Set<() => void>();
+  const untilFatal = <T>(work: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (fatal) return reject(fatal);
+      const stop = () => reject(fatal);
+      onFatal.add(stop);
+      work.then(resolve, reject).finally(() => onFatal.delete(stop));
+    });
   const fail = (err: unknown) => {
     fatal ??= queueFailure(err, where);
+    for (const stop of onFatal) stop();
     poke();
   };
   const onAbort = () => fail(abortError());
@@ -291,17 +303,17 @@ export async function* recognizePagesViaQueue(
   let next = 0;
   let finished = false;
   try {
-    await checkServer(redis, opts.onWarning);
-    await heartbeat();
-    await events.waitUntilReady();
-    if ((await queue.getWorkers().catch(() => [{}])).length === 0)
+    await untilFatal(checkServer(redis, opts.onWarning));
+    await untilFatal(heartbeat());
+    await untilFatal(events.waitUntilReady());
+    if ((await untilFatal(queue.getWorkers().catch(() => [{}]))).length === 0)
       opts.onWarning?.(
         `no worker is connected to ${where} yet; the pages wait until one starts (hoso worker)`,
       );
     let submitted = 0;
     while (next < total) {
       if (fatal) throw fatal;
-      while (submitted < total && submitted < next + window) await submit(submitted++);
+      while (submitted < total && submitted < next + window) await untilFatal(submit(submitted++));
       const result = landed.get(next);
       if (result === undefined) {
         await new Promise<void>((resolve) => (wake = resolve));
@@ -316,7 +328,7 @@ export async function* recognizePagesViaQueue(
         // Its last page is back: the file's bytes leave Redis (unless the same file, given twice,
         // still has pages out: bytes are keyed by content) and our memory.
         const shared = inputs.some((x) => x.sha256 === input.sha256 && x.pagesLeft > 0);
-        if (!shared) await redis.del(pageBytesKey(run, input.sha256!)).catch(() => undefined);
+        if (!shared) await untilFatal(redis.del(pageBytesKey(run, input.sha256!)).catch(() => undefined));
         input.bytes = undefined;
       }
       next++;

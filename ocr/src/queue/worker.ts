@@ -146,9 +146,13 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   };
   worker.on('error', onError);
   redis.on('error', onError);
+  // A Redis back before ioredis's first retry leaves no error behind: the drop itself counts.
+  let dropped = false;
+  redis.on('close', () => (dropped = true));
   redis.on('ready', () => {
-    if (lastError) emit({ type: 'connection', message: 'connected again' });
+    if (lastError || dropped) emit({ type: 'connection', message: 'connected again' });
     lastError = '';
+    dropped = false;
   });
 
   const done = (async () => {
