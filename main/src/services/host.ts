@@ -324,6 +324,19 @@ export async function createHost(options: HostOptions) {
       });
       return null;
     },
+    noteRestore: async (n) => {
+      await audit.log.append({
+        action: 'material-restored',
+        caseId: n.caseId,
+        detail: {
+          kind: n.kind,
+          ids: n.ids.join(' ').slice(0, 4000),
+          count: n.ids.length,
+          label: n.label?.normalize('NFC') ?? null,
+        },
+      });
+      return null;
+    },
     noteAudienceOpened: async (n) => {
       await audit.log.append({
         action: 'audience-opened',

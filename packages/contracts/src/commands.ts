@@ -22,6 +22,7 @@ import {
   DeletionNoticeSchema,
   EncryptionStateSchema,
   PassphraseSchema,
+  RestoreNoticeSchema,
 } from './custody';
 import { OcrWordsFileSchema } from './ocr';
 import { ScanIdSchema, ScannerDeviceSchema, ScanRequestSchema } from './scan';
@@ -73,6 +74,7 @@ export const commands = {
   exportAudit: { input: AuditExportRequestSchema, output: ExportResultSchema },
   noteCorrection: { input: CorrectionNoticeSchema, output: z.null() },
   noteDeletion: { input: DeletionNoticeSchema, output: z.null() },
+  noteRestore: { input: RestoreNoticeSchema, output: z.null() },
   noteAudienceOpened: { input: AudienceNoticeSchema, output: z.null() },
   getUserName: { input: Empty, output: z.string() },
   setUserName: { input: z.object({ userName: z.string().max(200) }), output: z.string() },
