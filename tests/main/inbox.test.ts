@@ -1,14 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostEvent, InboxEntry } from '@hoso/contracts';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dataPaths } from '../../main/src/services/data-dir';
 import { dispatch } from '../../main/src/services/dispatch';
-import { createHost, type Host } from '../../main/src/services/host';
+import type { Host } from '../../main/src/services/host';
 import { Inbox } from '../../main/src/services/inbox';
-import { saneScanner } from '../../main/src/services/scanner/sane-scanner';
-import { fakeRecognizer, makeImage, tempDir, until } from './helpers';
+import { makeImage, tempDir, until } from './helpers';
+import { createScanningHost, saneTestDevice } from './sane-test-device';
 
 /**
  * The host's inbox (issue 12, item 3): scanned pages wait in a file of the data folder until the
@@ -21,25 +21,11 @@ afterEach(async () => {
   host = undefined;
 });
 
-function saneConfig(dir: string): string {
-  const sane = path.join(dir, 'sane.d');
-  mkdirSync(sane, { recursive: true });
-  writeFileSync(path.join(sane, 'dll.conf'), 'test\n');
-  writeFileSync(path.join(sane, 'test.conf'), 'number_of_devices 2\ntest-picture "Color pattern"\n');
-  return sane;
-}
-
 async function openHost(dataDir: string, saneDir: string) {
   await host?.close();
-  host = await createHost({
-    dataDir,
-    env: { exportUrl: (n) => n },
-    recognize: fakeRecognizer({ pages: 1 }).recognize,
-    scanner: saneScanner({ env: { SANE_CONFIG_DIR: saneDir } }),
-  });
-  const events: HostEvent[] = [];
-  host.events.subscribe((e) => events.push(e));
-  return { host, events };
+  const opened = await createScanningHost(dataDir, saneDir);
+  host = opened.host;
+  return opened;
 }
 
 const scanRequest = {
@@ -67,7 +53,7 @@ describe('the inbox of stored pages awaiting the dossier', () => {
   test('scanned pages wait in the inbox across host restarts until acked', async () => {
     const root = await tempDir('hoso-inbox-');
     const dataDir = path.join(root, 'data');
-    const sane = saneConfig(root);
+    const sane = (await saneTestDevice()).dir;
     const first = await openHost(dataDir, sane);
     expect(await scanPages(first.host, first.events, 2)).toMatchObject({ pages: 2, blanks: 0 });
     const listed = await call<InboxEntry[]>(first.host, 'listInbox');
@@ -101,7 +87,7 @@ describe('the inbox of stored pages awaiting the dossier', () => {
   test('a torn inbox file is reported, left as it was, and stops new pages instead of losing them', async () => {
     const root = await tempDir('hoso-inbox-');
     const dataDir = path.join(root, 'data');
-    const sane = saneConfig(root);
+    const sane = (await saneTestDevice()).dir;
     const first = await openHost(dataDir, sane);
     await scanPages(first.host, first.events, 1);
     await first.host.close();
@@ -139,7 +125,7 @@ describe('the inbox of stored pages awaiting the dossier', () => {
 
   test("the renderer's import id makes a retried enqueue return the same job", async () => {
     const root = await tempDir('hoso-inbox-');
-    const { host: h } = await openHost(path.join(root, 'data'), saneConfig(root));
+    const { host: h } = await openHost(path.join(root, 'data'), (await saneTestDevice()).dir);
     const file = await h.storeFile('page.png', await makeImage('png'));
     const importId = crypto.randomUUID();
     const request = { fileHash: file.hash, fileName: file.name, importId };
