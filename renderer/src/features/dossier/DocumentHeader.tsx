@@ -6,7 +6,7 @@ import { hrefFor } from '../../shared/router';
 import { formatDate, useLocale, useT } from '../../i18n';
 import { writeEvidenceDrag } from '../../shared/dnd';
 import { hostErrorText } from '../../shared/hostErrors';
-import { useJobProgress } from './ocrSync';
+import { useJobProgress } from '../../sync';
 import { dossierMessages } from './messages';
 import { docTypeKey } from './docTypes';
 import { folioRangeText } from './dossierRows';
