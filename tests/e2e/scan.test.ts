@@ -127,7 +127,9 @@ test('a reload of the page during a scan: every page arrives once, in one docume
   await scan(5);
   // Mid-scan: the first page is in, the others still coming from the scanner.
   await expect.poll(() => page.locator('.thumb').count()).toBeGreaterThan(before);
+  const inWhenReloaded = (await page.locator('.thumb').count()) - before;
   await page.reload();
+  console.log(`reload during the scan: ${inWhenReloaded} of 5 pages were in the dossier`);
   await page.waitForURL(caseUrl);
   await expect.poll(() => page.locator('.thumb').count(), { timeout: 120_000 }).toBe(before + 5);
   await expect.poll(inboxSize).toBe(0);
