@@ -18,26 +18,24 @@ const text = {
     duplicate: '“{name}” trong thư mục quét đã có trong hồ sơ nên được bỏ qua.',
     noCase:
       'Có tệp mới “{name}” trong thư mục quét nhưng chưa chọn vụ án nhận tệp (mở vụ án, tích “Nhận tệp từ thư mục quét”). Tệp được giữ lại cho đến khi chọn.',
-    batch: 'Bản quét {date}',
   },
   en: {
     imported: 'Imported “{name}” from the watched folder.',
     duplicate: '“{name}” in the watched folder is already in the dossier; skipped.',
     noCase:
       'New file “{name}” in the watched folder, but no case receives it (open a case and tick “Receive files…”). It is kept until one does.',
-    batch: 'Bản quét {date}',
   },
 };
 
 /**
- * The title of the one document a scan batch becomes, from when its first page was stored, in the
+ * The title of the one document a scan batch becomes, from when a page was stored, in the
  * machine's local time: "Bản quét 03/12/2026 14:05". Stored data, so Vietnamese in both locales.
  */
 export function scanBatchTitle(storedAt: string): string {
   const d = new Date(storedAt);
   const two = (n: number) => String(n).padStart(2, '0');
   const date = `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
-  return format(text.vi.batch, { date });
+  return `Bản quét ${date}`;
 }
 
 /** Entries already told about in this window (a file waiting for a case is not announced on every run). */
@@ -55,11 +53,8 @@ export async function drainInbox(bridge: HostBridge, settings: InboxSettings): P
   // Locked, or damaged (INBOX_DAMAGED is among the host's start-up notices): wait for the next run.
   if (!listed.ok) return;
   const ocr = await settings.ocr();
-  const batchTitles = new Map<string, string>();
   const acked: string[] = [];
   for (const entry of listed.value) {
-    if (entry.scanId && !batchTitles.has(entry.scanId))
-      batchTitles.set(entry.scanId, scanBatchTitle(entry.storedAt));
     try {
       const target = await targetOf(entry, settings);
       if (!target) continue;
@@ -67,7 +62,8 @@ export async function drainInbox(bridge: HostBridge, settings: InboxSettings): P
         entry,
         ...target,
         skipDuplicates: entry.origin === 'watch-folder',
-        batchTitle: entry.scanId ? batchTitles.get(entry.scanId) : undefined,
+        // Used by the batch's first recorded page, the one that creates its document.
+        batchTitle: entry.scanId ? scanBatchTitle(entry.storedAt) : undefined,
       });
       if (outcome !== 'duplicate') {
         const job = await queueOcr(bridge, entry.id, { file: entry.file, caseId: target.caseId }, ocr);

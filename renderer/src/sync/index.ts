@@ -6,7 +6,7 @@ import { drainInbox, type InboxSettings } from './inbox';
 import { reconcileJob, reconcileJobs } from './ocrJobs';
 
 export { useJobProgress, queueOcr, type OcrChoice } from './ocrJobs';
-export { scanBatchTitle, type InboxSettings } from './inbox';
+export type { InboxSettings } from './inbox';
 
 const text = {
   vi: {
