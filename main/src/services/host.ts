@@ -25,6 +25,7 @@ import { EventBus } from './event-bus';
 import { exportFileName, ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
+import { Inbox } from './inbox';
 import { JobStore } from './job-store';
 import { centreOrLocal, inProcessRecognizer, type Recognizer } from './ocr-engine';
 import { threadRecognizer } from './ocr-thread';
@@ -82,7 +83,11 @@ async function maskedServer(url: string | null): Promise<string | null> {
   return maskRedisUrl(url);
 }
 
-function startupNotices(recovery: OcrQueue['recovery']): HostError[] {
+function startupNotices(recovery: OcrQueue['recovery'], inbox: Inbox): HostError[] {
+  return [...jobNotices(recovery), ...(inbox.problem ? [inbox.problem] : [])];
+}
+
+function jobNotices(recovery: OcrQueue['recovery']): HostError[] {
   if (recovery === 'from-last-good')
     return [
       {
@@ -131,11 +136,13 @@ export async function createHost(options: HostOptions) {
     ),
     threads: options.ocrThreads,
   });
-  const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });
+  const inbox = await Inbox.open(paths, codec);
+  const watch = new WatchFolder({ paths, store, events, inbox, pollMs: options.watchPollMs });
   const scans = new ScanSessions({
     scanner: options.scanner ?? saneScanner(),
     store,
     events,
+    inbox,
     onPageStored: (request, file, blank) =>
       audit.log.append({
         action: 'file-stored',
@@ -185,7 +192,9 @@ export async function createHost(options: HostOptions) {
   const commands: HostCommandHandlers = {
     getFile: async ({ hash }) => store.getFile(hash),
     enqueueOcr: async (request) => {
+      const again = queue.list().find((j) => j.id === request.importId);
       const job = await queue.enqueue(request);
+      if (again) return job; // a retried import: queued (and logged) once
       await audit.log.append({
         action: 'ocr-queued',
         caseId: request.caseId,
@@ -269,10 +278,12 @@ export async function createHost(options: HostOptions) {
       }
       return maskedServer((await settings.update({ ocrServer: url?.trim() ?? null })).ocrServer);
     },
+    listInbox: async () => inbox.list(),
+    ack: async ({ ids }) => ({ removed: await inbox.ack(ids) }),
     listScanners: async () => scans.listDevices(),
     startScan: async (request) => ({ scanId: scans.start(request).scanId }),
     listDisplays: async () => options.env.listDisplays?.() ?? [],
-    hostNotices: async () => startupNotices(queue.recovery),
+    hostNotices: async () => startupNotices(queue.recovery, inbox),
     openAudienceWindow: async (request) => {
       if (!options.env.openAudienceWindow)
         hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');
@@ -370,6 +381,7 @@ export async function createHost(options: HostOptions) {
     queue,
     watch,
     scans,
+    inbox,
     /** Runs a JSON command whose input was already validated against `jsonCommands`. */
     audit: audit.log,
     codec,

@@ -24,6 +24,7 @@ import {
   PassphraseSchema,
   RestoreNoticeSchema,
 } from './custody';
+import { AckRequestSchema, InboxListSchema } from './inbox';
 import { OcrWordsFileSchema } from './ocr';
 import { ScanIdSchema, ScannerDeviceSchema, ScanRequestSchema } from './scan';
 import { HostErrorSchema, type Result } from './result';
@@ -62,9 +63,15 @@ export const commands = {
     input: z.object({ url: z.string().min(1).max(2048).nullable() }),
     output: z.string().nullable(),
   },
-  /** Quét tài liệu: the host's scanners, and a scan whose pages arrive as `scan-page` events. */
+  /** Quét tài liệu: the host's scanners, and a scan whose pages arrive in the inbox (`scan-page` hints). */
   listScanners: { input: Empty, output: z.array(ScannerDeviceSchema) },
   startScan: { input: ScanRequestSchema, output: z.object({ scanId: ScanIdSchema }) },
+  /**
+   * The inbox of stored originals awaiting the dossier (scans, the watched folder), oldest first;
+   * `ack` removes entries the renderer has recorded (unknown ids are ignored: another tab acked them).
+   */
+  listInbox: { input: Empty, output: InboxListSchema },
+  ack: { input: AckRequestSchema, output: z.object({ removed: z.number().int().min(0) }) },
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },
