@@ -45,12 +45,12 @@ async function rendererDir(): Promise<string> {
  * then drops the upload the live server removes its own .part, the very file the test looks for.
  * MALLOC_ARENA_MAX set: no re-run (as tests/queue/workers.ts does).
  */
-async function startChild(dataDir: string) {
+async function startChild(dataDir: string, options: { rerun?: boolean } = {}) {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'main/src/web/cli.ts')], {
     cwd: repoRoot,
     env: {
       ...process.env,
-      ...BOUNDED_MALLOC_ENV,
+      ...(options.rerun ? {} : BOUNDED_MALLOC_ENV),
       PORT: '0',
       HOSO_DATA_DIR: dataDir,
       HOSO_RENDERER_DIR: await rendererDir(),
@@ -163,6 +163,15 @@ describe('crash safety', () => {
     expect(await readdir(paths.originals)).toEqual([]);
     expect(await readdir(paths.meta)).toEqual([]);
   }, 90_000);
+
+  test('kill -9 of the server as started (it re-runs itself detached, bounded malloc): the re-run server ends too', async () => {
+    const { child, port } = await startChild(await tempDir(), { rerun: true });
+    expect(await connects(port)).toBe(true);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    // The re-run notices its wrapper is gone (exitWithWrapper) and stops serving the data folder.
+    await until(async () => !(await connects(port)), 'the re-run server to end with its wrapper');
+  });
 
   test('a corrupt jobs/jobs.json: the app starts, recovers the last good copy, and says so', async () => {
     const dataDir = await tempDir();
