@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { hostFail } from './host-error';
@@ -17,7 +17,7 @@ export async function writeFileAtomic(
   const dir = tmpDir ?? path.dirname(target);
   await mkdirPrivate(dir);
   await mkdirPrivate(path.dirname(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${randomUUID()}.tmp`);
+  const tmp = path.join(dir, atomicTempName(target));
   try {
     const handle = await open(tmp, 'w', PRIVATE_FILE_MODE);
     try {
@@ -31,6 +31,23 @@ export async function writeFileAtomic(
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/** The temp name writeFileAtomic gives a file in `dir` (one function, so the sweep below matches it). */
+function atomicTempName(target: string): string {
+  return `.${path.basename(target)}.${randomUUID()}.tmp`;
+}
+const ATOMIC_TEMP = /^\..+\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes what a kill -9 between writeFileAtomic's open and its rename left in `dir` (files written
+ * in place, not through tmp/, which the host empties at start). Only its own temp names are touched;
+ * the caller holds the folder, so no writer of ours is mid-write there. Returns the names removed.
+ */
+export async function removeAtomicLeftovers(dir: string): Promise<string[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => ATOMIC_TEMP.test(n));
+  await Promise.all(names.map((n) => rm(path.join(dir, n), { force: true })));
+  return names;
 }
 
 export type StreamedTemp = { tmpPath: string; hash: string; size: number };

@@ -120,6 +120,22 @@ describe('audit log', () => {
     expect((await cli(data)).code).toBe(2);
   });
 
+  it('temp files a kill -9 left mid-replace of HEAD or the anchor go on open; nothing else does', async () => {
+    const { data, dir } = await logWith(2);
+    const leftovers = [
+      '.HEAD.json.0b6f3c1e-4d2a-4f7b-9c1d-2e3f4a5b6c7d.tmp',
+      '.ANCHOR.sealed.9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4.tmp',
+    ];
+    for (const name of leftovers) await writeFile(path.join(dir, name), 'half-written');
+    await writeFile(path.join(dir, 'ghi-chu.txt'), 'not ours');
+    const log = await AuditLog.open(dir, actor);
+    await log.append({ action: 'file-stored', caseId: 'case-1' });
+    const names = await readdir(dir);
+    for (const name of leftovers) expect(names).not.toContain(name);
+    expect(names).toContain('ghi-chu.txt');
+    expect((await cli(data)).code).toBe(0);
+  });
+
   it('a line torn mid-write (truncated file) fails verify, and the host repairs it into the chain on open', async () => {
     const { data, dir, file } = await logWith(4);
     const raw = await readFile(file);

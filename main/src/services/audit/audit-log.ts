@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-file';
+import { removeAtomicLeftovers, writeFileAtomic } from '../atomic-file';
 import type { AuditFilter } from '@hoso/contracts';
 import {
   AuditEntrySchema,
@@ -49,6 +49,9 @@ export class AuditLog {
     anchor?: AnchorOptions,
   ): Promise<AuditLog> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    // HEAD and the anchor are replaced in place (temp + rename in this folder): a crash mid-write
+    // leaves a temp file that nothing else would ever remove.
+    await removeAtomicLeftovers(dir);
     const log = new AuditLog(dir, actor, anchor);
     await log.load();
     return log;
