@@ -280,6 +280,10 @@ export async function createHost(options: HostOptions) {
     ack: async ({ ids }) => ({ removed: await inbox.ack(ids) }),
     listScanners: async () => scans.listDevices(),
     startScan: async (request) => ({ scanId: scans.start(request).scanId }),
+    cancelScan: async ({ scanId }) => {
+      const { pages, blanks } = await scans.cancel(scanId);
+      return { pages, blanks };
+    },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
     hostNotices: async () => startupNotices(queue.recovery, inbox),
     openAudienceWindow: async (request) => {
@@ -445,7 +449,7 @@ export async function createHost(options: HostOptions) {
     exportFile: (storedName: string): Promise<FileToSend> => exportsFolder.open(storedName),
     async close(): Promise<void> {
       watch.stop();
-      scans.stop();
+      await scans.stop();
       await queue.dispose();
       audit.close();
     },

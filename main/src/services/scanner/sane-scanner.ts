@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,8 @@ export interface SaneOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the private scan folders are made. */
   tmp?: string;
+  /** How long a cancelled scanimage gets to stop on SIGTERM before SIGKILL (default 5 s). */
+  stopGraceMs?: number;
 }
 
 /**
@@ -42,8 +44,8 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
   const command = options.command ?? 'scanimage';
   const env = { ...process.env, ...options.env };
 
-  const run = (args: string[], signal?: AbortSignal) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], signal });
+  const run = (args: string[]) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     const exited = new Promise<number>((resolve, reject) => {
@@ -110,10 +112,17 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
       const maxPages = settings.source === 'flatbed' ? 1 : settings.maxPages;
       args.push(`--batch=${join(dir, 'page-%04d.png')}`, '--batch-print');
       if (maxPages) args.push(`--batch-count=${maxPages}`);
-      const r = run(args, signal);
+      if (signal?.aborted) return void (await rm(dir, { recursive: true, force: true }));
+      const r = run(args);
+      // Cancelling stops scanimage at once, even while the caller is still storing a page.
+      let stopped: Promise<unknown> | undefined;
+      const stop = () => (stopped ??= stopScanimage(r.child, r.exited, options.stopGraceMs ?? 5000));
+      signal?.addEventListener('abort', stop, { once: true });
       let index = 0;
       try {
         for await (const line of createInterface({ input: r.child.stdout })) {
+          // A page printed after the cancel is not handed out: the count reported is what was kept.
+          if (signal?.aborted) break;
           if (!line.startsWith(dir)) continue;
           yield { index: index++, file: line };
         }
@@ -128,13 +137,40 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
             lastLine(r.stderr()) || 'the scanner gave no page (is the feeder empty?)',
           );
       } finally {
-        if (r.child.exitCode === null) r.child.kill('SIGTERM');
-        await r.exited.catch(() => undefined);
-        // The caller has taken the pages it wanted by now.
+        signal?.removeEventListener('abort', stop);
+        await stop();
+        // The caller has taken the pages it wanted by now; what is left (a page scanimage was
+        // still writing when it was stopped, its `.part` file) goes with the folder.
         await rm(dir, { recursive: true, force: true });
       }
     },
   };
+}
+
+/**
+ * Stops scanimage and waits until it has exited: SIGTERM first (it asks the driver to cancel,
+ * which lets the scanner eject the sheet), SIGKILL if it is still there after `graceMs` (a
+ * driver stuck in a read ignores the first signal).
+ */
+export async function stopScanimage(
+  child: ChildProcess,
+  exited: Promise<number>,
+  graceMs: number,
+): Promise<'exited' | 'SIGTERM' | 'SIGKILL'> {
+  const gone = exited.then(
+    () => true,
+    () => true,
+  );
+  if (child.exitCode !== null || child.signalCode !== null) return (await gone, 'exited');
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+  const stoppedInTime = await Promise.race([gone, late]);
+  clearTimeout(timer);
+  if (stoppedInTime) return 'SIGTERM';
+  child.kill('SIGKILL');
+  await gone;
+  return 'SIGKILL';
 }
 
 /** The first value of `--name a|b|c [default]` in `scanimage -A` matching `wanted`. */
