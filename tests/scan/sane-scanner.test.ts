@@ -14,7 +14,8 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { saneScanner, stopScanimage } from '../../main/src/services/scanner/sane-scanner';
+import { saneScanner } from '../../main/src/services/scanner/sane-scanner';
+import { stopScanProcess } from '../../main/src/services/scanner/stop-process';
 import { ScanError } from '../../main/src/services/scanner/scanner';
 
 /**
@@ -113,15 +114,15 @@ describe('SANE scanner (scanimage, test backend)', () => {
     const scan = await started('scanimage', ['-d', 'test:0', '--format=png'], {
       SANE_CONFIG_DIR: join(dir, 'slow.d'),
     });
-    expect(await stopScanimage(scan.child, scan.exited, 10_000)).toBe('SIGTERM');
+    expect(await stopScanProcess(scan.child, scan.exited, 10_000)).toBe('SIGTERM');
     // A driver stuck in a read does not stop on SIGTERM; this stand-in ignores it outright.
     const stuck = await started(process.execPath, [
       '-e',
       "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000);",
     ]);
-    expect(await stopScanimage(stuck.child, stuck.exited, 200)).toBe('SIGKILL');
+    expect(await stopScanProcess(stuck.child, stuck.exited, 200)).toBe('SIGKILL');
     expect(stuck.child.signalCode).toBe('SIGKILL');
-    expect(await stopScanimage(stuck.child, stuck.exited, 200)).toBe('exited');
+    expect(await stopScanProcess(stuck.child, stuck.exited, 200)).toBe('exited');
   });
 
   it('clear errors: no duplex on the test device, no black-and-white mode, an unknown device, a bad dpi', async () => {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import {
   type ScannerDevice,
   type ScanSettings,
 } from './scanner';
+import { stopScanProcess } from './stop-process';
 
 /** What SANE drivers call the sources and modes HoSo offers (names differ from driver to driver). */
 const SOURCE_NAMES = {
@@ -116,7 +117,7 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
       const r = run(args);
       // Cancelling stops scanimage at once, even while the caller is still storing a page.
       let stopped: Promise<unknown> | undefined;
-      const stop = () => (stopped ??= stopScanimage(r.child, r.exited, options.stopGraceMs ?? 5000));
+      const stop = () => (stopped ??= stopScanProcess(r.child, r.exited, options.stopGraceMs ?? 5000));
       signal?.addEventListener('abort', stop, { once: true });
       let index = 0;
       try {
@@ -145,32 +146,6 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
       }
     },
   };
-}
-
-/**
- * Stops scanimage and waits until it has exited: SIGTERM first (it asks the driver to cancel,
- * which lets the scanner eject the sheet), SIGKILL if it is still there after `graceMs` (a
- * driver stuck in a read ignores the first signal).
- */
-export async function stopScanimage(
-  child: ChildProcess,
-  exited: Promise<number>,
-  graceMs: number,
-): Promise<'exited' | 'SIGTERM' | 'SIGKILL'> {
-  const gone = exited.then(
-    () => true,
-    () => true,
-  );
-  if (child.exitCode !== null || child.signalCode !== null) return (await gone, 'exited');
-  child.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
-  const stoppedInTime = await Promise.race([gone, late]);
-  clearTimeout(timer);
-  if (stoppedInTime) return 'SIGTERM';
-  child.kill('SIGKILL');
-  await gone;
-  return 'SIGKILL';
 }
 
 /** The first value of `--name a|b|c [default]` in `scanimage -A` matching `wanted`. */
