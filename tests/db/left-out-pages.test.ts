@@ -18,7 +18,7 @@ describe('scanned pages left out as blank', () => {
     const [v1] = await listVolumes(c.id, db);
     const add = (name: string, jobId: string, leftOut?: 'blank') =>
       addImportedDocument(
-        { caseId: c.id, volumeId: v1.id, storedFile: storedFile(name, 1), jobId, leftOut },
+        { caseId: c.id, volumeId: v1.id, storedFile: storedFile(name, 1), importId: jobId, leftOut },
         db,
       );
     await add('quet-001.png', 'j1');
@@ -48,13 +48,19 @@ describe('scanned pages left out as blank', () => {
     const db = freshDb();
     const c = await createCase({ number: '1', name: 'A' }, db);
     const [v1] = await listVolumes(c.id, db);
-    const scanned = async (jobId: string, text: string, leftOut?: 'blank') => {
+    const scanned = async (importId: string, text: string, leftOut?: 'blank') => {
       const { pages } = await addImportedDocument(
-        { caseId: c.id, volumeId: v1.id, storedFile: storedFile(`${jobId}.png`, 1), jobId, leftOut },
+        {
+          caseId: c.id,
+          volumeId: v1.id,
+          storedFile: storedFile(`${importId}.png`, 1),
+          importId,
+          leftOut,
+        },
         db,
       );
       // OCR runs on every scanned page, blank ones too (a faint pencil note is kept as text).
-      await applyOcrResult(jobId, wordsFile([text], `${jobId}.png`), db);
+      await applyOcrResult(importId, wordsFile([text], `${importId}.png`), db);
       return pages[0].id;
     };
     const front = await scanned('j1', 'Biên bản khám nghiệm hiện trường vụ trộm xe mô tô');

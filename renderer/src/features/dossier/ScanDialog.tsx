@@ -71,8 +71,8 @@ type Devices =
 /**
  * "Quét tài liệu…": the host lists its scanners and runs the scan. While it runs the dialog counts
  * the pages and offers *Hủy* (the host stops the scanner, keeps the pages stored so far); it closes
- * when the batch ends. The pages themselves arrive in the chosen volume one by one through the
- * host's inbox, handled outside this dialog.
+ * when the batch ends. The pages themselves arrive in the chosen volume one by one, into one
+ * document, through the host's inbox (renderer/src/sync/inbox.ts).
  */
 export function ScanDialog(props: {
   caseId: string;
