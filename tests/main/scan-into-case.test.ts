@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import type { InboxEntry } from '@hoso/contracts';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dispatch } from '../../main/src/services/dispatch';
 import { createHost, type Host } from '../../main/src/services/host';
@@ -12,8 +14,8 @@ afterEach(async () => {
   host = undefined;
 });
 
-async function scanHost(saneDir: string) {
-  const opened = await createScanningHost(await tempDir('hoso-scan-data-'), saneDir);
+async function scanHost(saneDir: string, scanTmp?: string) {
+  const opened = await createScanningHost(await tempDir('hoso-scan-data-'), saneDir, scanTmp);
   host = opened.host;
   return opened;
 }
@@ -88,6 +90,48 @@ describe('scanning into a case (host, SANE test backend)', () => {
       pages: 0,
       error: { code: 'SCANNER_NOT_FOUND' },
     });
+  });
+
+  test('Hủy stops the scanner mid-batch: stored pages stay in the inbox, the half-written one goes', async () => {
+    // The feeder holds 10 sheets, each a few seconds slow: the cancel lands mid-batch.
+    const sane = await saneTestDevice('Color pattern', { slow: true });
+    const scanTmp = await tempDir('hoso-scan-tmp-');
+    const { host, events } = await scanHost(sane.dir, scanTmp);
+    const started = await dispatch(host.commands, 'startScan', request);
+    const scanId = started.ok ? (started.value as { scanId: string }).scanId : '';
+    await until(() => events.some((e) => e.type === 'scan-page'), 'the first page');
+    // scanimage is now writing the next page (page-0002.png.part) into its private folder.
+
+    const cancelled = await dispatch(host.commands, 'cancelScan', { scanId });
+    expect(cancelled.ok, JSON.stringify(cancelled)).toBe(true);
+    const kept = cancelled.ok ? (cancelled.value as { pages: number; blanks: number }) : undefined;
+    const pages = events.filter((e) => e.type === 'scan-page');
+    expect(kept!.pages).toBe(pages.length);
+    expect(kept!.pages).toBeGreaterThanOrEqual(1);
+    expect(kept!.pages).toBeLessThan(10);
+    // The reply comes once scanimage has exited and its folder (with the .part page) is gone.
+    expect(readdirSync(scanTmp)).toEqual([]);
+    expect(events.filter((e) => e.type === 'scan-cancelled')).toEqual([
+      { type: 'scan-cancelled', scanId, caseId: 'case-1', pages: kept!.pages, blanks: 0 },
+    ]);
+    expect(events.some((e) => e.type === 'scan-finished')).toBe(false);
+    // Every page announced is stored and waits in the inbox for the renderer.
+    const inbox = await dispatch(host.commands, 'listInbox', {});
+    const entries = inbox.ok ? (inbox.value as InboxEntry[]) : [];
+    expect(entries.filter((e) => e.scanId === scanId).map((e) => e.file.hash)).toEqual(
+      pages.map((p) => p.file.hash),
+    );
+    for (const p of pages) expect((await host.store.getFile(p.file.hash)).pages).toHaveLength(1);
+
+    // Cancelling again, or a scan that ended, says so; the scanner is free for the next scan.
+    expect(await dispatch(host.commands, 'cancelScan', { scanId })).toMatchObject({
+      ok: false,
+      error: { code: 'SCAN_NOT_RUNNING' },
+    });
+    sane.setPicture('Color pattern');
+    const next = await dispatch(host.commands, 'startScan', { ...request, maxPages: 1 });
+    expect(next.ok).toBe(true);
+    await until(() => events.some((e) => e.type === 'scan-finished'), 'the next scan');
   });
 
   test('scanimage missing is its own error', async () => {

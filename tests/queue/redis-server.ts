@@ -1,8 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect as tlsConnect } from 'node:tls';
 import { join } from 'node:path';
+
+/** PEM files for a TLS-only server: its certificate and key, and the CA that signed it. */
+export interface RedisTlsFiles {
+  cert: string;
+  key: string;
+  ca: string;
+}
 
 /**
  * A real redis-server (Debian's) for one test file: its own temp dir, a free loopback port, no
@@ -15,24 +23,40 @@ export class TestRedis {
   private constructor(
     readonly port: number,
     private readonly extra: string[],
+    private readonly tls?: RedisTlsFiles,
   ) {}
 
-  static async start(extra: string[] = []): Promise<TestRedis> {
-    const server = new TestRedis(await freePort(), extra);
+  /** `tls`: TLS only (`--port 0`), clients need not present a certificate of their own. */
+  static async start(extra: string[] = [], tls?: RedisTlsFiles): Promise<TestRedis> {
+    const server = new TestRedis(await freePort(), extra, tls);
     await server.launch();
     return server;
   }
 
   get url(): string {
-    return `redis://127.0.0.1:${this.port}`;
+    return `${this.tls ? 'rediss' : 'redis'}://127.0.0.1:${this.port}`;
   }
 
   async launch(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const tls = this.tls;
+    const listen = tls
+      ? [
+          '--port',
+          '0',
+          '--tls-port',
+          String(this.port),
+          '--tls-cert-file',
+          tls.cert,
+          '--tls-key-file',
+          tls.key,
+        ]
+      : ['--port', String(this.port)];
+    if (tls) listen.push('--tls-ca-cert-file', tls.ca, '--tls-auth-clients', 'no');
+    const args = [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
     const child = spawn('redis-server', [...args, '--dir', this.dir, ...this.extra], { stdio: 'ignore' });
     this.child = child;
     // Ready when it answers PING (not after a fixed time); +PONG or -NOAUTH, both mean it is up.
-    while (!(await answersPing(this.port))) {
+    while (!(await answersPing(this.port, tls && readFileSync(tls.ca)))) {
       if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode})`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -64,11 +88,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function answersPing(port: number): Promise<boolean> {
+function answersPing(port: number, ca?: Buffer): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = ca ? tlsConnect({ port, host: '127.0.0.1', ca }) : connect(port, '127.0.0.1');
     socket.once('error', () => resolve(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once(ca ? 'secureConnect' : 'connect', () => socket.write('PING\r\n'));
     socket.once('data', (d) => {
       socket.destroy();
       resolve(/^(\+PONG|-NOAUTH)/.test(d.toString()));

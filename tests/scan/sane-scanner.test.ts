@@ -1,9 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { saneScanner } from '../../main/src/services/scanner/sane-scanner';
+import { stopScanProcess } from '../../main/src/services/scanner/stop-process';
 import { ScanError } from '../../main/src/services/scanner/scanner';
 
 /**
@@ -62,6 +74,55 @@ describe('SANE scanner (scanimage, test backend)', () => {
       seen.push(meta.channels ?? 0);
     }
     expect(seen).toEqual([3]);
+  });
+
+  it('a cancel mid-batch stops scanimage and removes the page it was writing', async () => {
+    const slow = join(dir, 'slow.d');
+    mkdirSync(slow, { recursive: true });
+    writeFileSync(join(slow, 'dll.conf'), 'test\n');
+    writeFileSync(
+      join(slow, 'test.conf'),
+      'read-limit true\nread-limit-size 8192\nread-delay true\nread-delay-duration 200000\n',
+    );
+    const tmp = mkdtempSync(join(dir, 'cancel-'));
+    const abort = new AbortController();
+    const seen: number[] = [];
+    const pages = saneScanner({ env: { SANE_CONFIG_DIR: slow }, tmp }).scan(
+      { device: 'test:0', source: 'adf', mode: 'gray', dpi: 100 },
+      abort.signal,
+    );
+    for await (const page of pages) {
+      seen.push(page.index);
+      abort.abort();
+    }
+    expect(seen).toEqual([0]);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('stopping: SIGTERM is waited for; a process that ignores it gets SIGKILL after the grace', async () => {
+    const started = async (command: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+      const child = spawn(command, args, {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const exited = once(child, 'close').then(([code]) => Number(code));
+      // Running once it has written something: scanimage its first image bytes.
+      await once(child.stdout!, 'data');
+      child.stdout!.resume();
+      return { child, exited };
+    };
+    const scan = await started('scanimage', ['-d', 'test:0', '--format=png'], {
+      SANE_CONFIG_DIR: join(dir, 'slow.d'),
+    });
+    expect(await stopScanProcess(scan.child, scan.exited, 10_000)).toBe('SIGTERM');
+    // A driver stuck in a read does not stop on SIGTERM; this stand-in ignores it outright.
+    const stuck = await started(process.execPath, [
+      '-e',
+      "process.on('SIGTERM', () => {}); console.log('ready'); setInterval(() => {}, 1000);",
+    ]);
+    expect(await stopScanProcess(stuck.child, stuck.exited, 200)).toBe('SIGKILL');
+    expect(stuck.child.signalCode).toBe('SIGKILL');
+    expect(await stopScanProcess(stuck.child, stuck.exited, 200)).toBe('exited');
   });
 
   it('clear errors: no duplex on the test device, no black-and-white mode, an unknown device, a bad dpi', async () => {

@@ -36,6 +36,7 @@ import { writeExportPdf } from './pdf-export';
 import { SettingsStore } from './settings';
 import { cleanTempFolder } from './temp-cleanup';
 import { ScanSessions } from './scanner/scan-session';
+import { naps2Scanner } from './scanner/naps2-scanner';
 import { saneScanner } from './scanner/sane-scanner';
 import type { Scanner } from './scanner/scanner';
 import { WatchFolder } from './watch-folder';
@@ -63,7 +64,10 @@ export type HostOptions = {
   auditAnchorKey?: Buffer;
   /** Owned by whoever outlives this host (the gate re-creates hosts on unlock). */
   events?: EventBus;
-  /** Default: SANE's scanimage (SANE_CONFIG_DIR etc. come from the environment). */
+  /**
+   * Default: SANE's scanimage (SANE_CONFIG_DIR etc. come from the environment); on Windows
+   * NAPS2's console.
+   */
   scanner?: Scanner;
 };
 
@@ -139,7 +143,8 @@ export async function createHost(options: HostOptions) {
   const inbox = await Inbox.open(paths, codec);
   const watch = new WatchFolder({ paths, store, events, inbox, pollMs: options.watchPollMs });
   const scans = new ScanSessions({
-    scanner: options.scanner ?? saneScanner(),
+    // One Scanner interface, one backend per platform (scanner/scanner.ts).
+    scanner: options.scanner ?? (process.platform === 'win32' ? naps2Scanner() : saneScanner()),
     store,
     events,
     inbox,
@@ -282,6 +287,10 @@ export async function createHost(options: HostOptions) {
     ack: async ({ ids }) => ({ removed: await inbox.ack(ids) }),
     listScanners: async () => scans.listDevices(),
     startScan: async (request) => ({ scanId: scans.start(request).scanId }),
+    cancelScan: async ({ scanId }) => {
+      const { pages, blanks } = await scans.cancel(scanId);
+      return { pages, blanks };
+    },
     listDisplays: async () => options.env.listDisplays?.() ?? [],
     hostNotices: async () => startupNotices(queue.recovery, inbox),
     openAudienceWindow: async (request) => {
@@ -447,7 +456,7 @@ export async function createHost(options: HostOptions) {
     exportFile: (storedName: string): Promise<FileToSend> => exportsFolder.open(storedName),
     async close(): Promise<void> {
       watch.stop();
-      scans.stop();
+      await scans.stop();
       await queue.dispose();
       audit.close();
     },

@@ -28,6 +28,8 @@ Options:
       --skip-bad-pages  leave out unreadable pages instead of failing
       --queue URL       recognize on a digitization centre's workers (redis:// or rediss://,
                         password in the URL or HOSO_REDIS_PASSWORD); see 'hoso worker --help'
+      --redis-ca FILE   with rediss://: the PEM certificate of the CA that signed the centre's
+                        Redis certificate (default: HOSO_REDIS_CA, else the system's CAs)
   -q, --quiet           no progress output
   -h, --help            show this help
   -v, --version         show the version
@@ -58,6 +60,8 @@ export interface OcrCommand {
   quiet: boolean;
   /** Redis URL of the centre's queue: pages go to `hoso worker`s instead of this machine's cores. */
   queue?: string;
+  /** PEM file of the CA that signed the centre's Redis TLS certificate (`--redis-ca`). */
+  redisCa?: string;
 }
 
 export interface EntitiesCommand {
@@ -90,6 +94,7 @@ export function parseCommand(argv: string[]): Command {
     model: { type: 'string' },
     words: { type: 'string' },
     queue: { type: 'string' },
+    'redis-ca': { type: 'string' },
     'force-ocr': { type: 'boolean', default: false },
     'skip-bad-pages': { type: 'boolean', default: false },
     quiet: { type: 'boolean', short: 'q', default: false },
@@ -112,6 +117,8 @@ export function parseCommand(argv: string[]): Command {
     throw new UsageError(`--engine must be auto, native or wasm (got '${values.engine}')`);
   const model = values.model === undefined ? undefined : OcrModelSchema.safeParse(values.model);
   if (model && !model.success) throw new UsageError(`--model must be fast or best (got '${values.model}')`);
+  if (values['redis-ca'] !== undefined && !values.queue)
+    throw new UsageError('--redis-ca goes with --queue rediss://HOST:PORT');
   return {
     kind: 'ocr',
     inputs,
@@ -125,6 +132,7 @@ export function parseCommand(argv: string[]): Command {
     skipBadPages: values['skip-bad-pages'],
     quiet: values.quiet,
     queue: values.queue,
+    redisCa: values['redis-ca'],
   };
 }
 

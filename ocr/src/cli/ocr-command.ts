@@ -97,7 +97,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
     };
     let perWorker = '';
     const recognized = cmd.queue
-      ? await queueRecognizer(cmd.queue, files, options, say, (line) => {
+      ? await queueRecognizer(cmd.queue, cmd.redisCa, files, options, say, (line) => {
           perWorker = line;
           progress?.detail(line);
         })
@@ -141,6 +141,7 @@ export async function runOcrCommand(cmd: OcrCommand, io: CliIo, engine: OcrEngin
 /** Pages from the centre's workers (queue/submit.ts) instead of this machine's engine. */
 async function queueRecognizer(
   url: string,
+  caFile: string | undefined,
   files: string[],
   options: OcrOptions,
   say: (line: string) => void,
@@ -149,7 +150,7 @@ async function queueRecognizer(
   const { parseRedisUrl, recognizePagesViaQueue } = await import('../queue');
   return recognizePagesViaQueue(files, {
     ...options,
-    queue: parseRedisUrl(url),
+    queue: parseRedisUrl(url, process.env, { caFile }),
     onWarning: (message) => say(`warning: ${message}`),
     onQueueProgress: ({ workers }) =>
       onWorkers(

@@ -11,7 +11,9 @@ finishes the pages it holds; Ctrl-C again drops them and another worker takes th
 
 Options:
       --redis URL       redis://[user:password@]HOST:PORT[/DB], or rediss:// for TLS (required);
-                        the password may instead be in HOSO_REDIS_PASSWORD, a CA file in HOSO_REDIS_CA
+                        the password may instead be in HOSO_REDIS_PASSWORD
+      --redis-ca FILE   with rediss://: the PEM certificate of the CA that signed the centre's
+                        Redis certificate (default: HOSO_REDIS_CA, else the system's CAs)
       --jobs N          pages recognized at once (default: number of cores)
       --engine E        auto (default), native or wasm, as 'hoso ocr' runs it
       --model M         fast or best, as 'hoso ocr' takes it
@@ -27,6 +29,8 @@ const ENGINES: readonly EngineChoice[] = ['auto', 'native', 'wasm'];
 export interface WorkerCommand {
   kind: 'worker';
   redis: string;
+  /** PEM file of the CA that signed the Redis server's TLS certificate (`--redis-ca`). */
+  redisCa?: string;
   jobs: number;
   engine: EngineChoice;
   model?: OcrModel;
@@ -44,6 +48,7 @@ export function parseWorkerCommand(argv: string[]): WorkerCommand | { kind: 'hel
       allowPositionals: false,
       options: {
         redis: { type: 'string' },
+        'redis-ca': { type: 'string' },
         jobs: { type: 'string' },
         engine: { type: 'string', default: 'auto' },
         model: { type: 'string' },
@@ -71,6 +76,7 @@ export function parseWorkerCommand(argv: string[]): WorkerCommand | { kind: 'hel
   return {
     kind: 'worker',
     redis: values.redis,
+    redisCa: values['redis-ca'],
     jobs: parseJobs(values.jobs),
     engine: values.engine as EngineChoice,
     model: model?.data,

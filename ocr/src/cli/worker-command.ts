@@ -12,7 +12,7 @@ export async function runWorkerCommand(cmd: WorkerCommand, io: CliIo): Promise<n
   const { parseRedisUrl, startQueueWorker } = await import('../queue');
   let target;
   try {
-    target = parseRedisUrl(cmd.redis);
+    target = parseRedisUrl(cmd.redis, process.env, { caFile: cmd.redisCa });
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     say(`error: ${error.message}`);

@@ -6,7 +6,7 @@ import { abortError } from '../abort';
 import { planInputs, type PagePlan } from '../decode/inspect';
 import type { RecognizedPage } from '../page-recognizer';
 import { InputError, type OcrOptions, type PageSource } from '../types';
-import { bullConnection, connect, type RedisTarget } from './connection';
+import { bullConnection, connect, redisRefusal, type RedisTarget } from './connection';
 import {
   PageProgressSchema,
   PageResultSchema,
@@ -383,7 +383,8 @@ async function reachable(redis: Redis, where: string, timeoutMs: number, signal?
   redis.on('error', (e: Error) => (lastError = e.message));
   while (redis.status !== 'ready') {
     if (signal?.aborted) throw abortError();
-    if (/WRONGPASS|NOAUTH|NOPERM/.test(lastError)) throw queueFailure(new Error(lastError), where);
+    const refused = redisRefusal(lastError, where);
+    if (refused) throw new QueueError(refused);
     if (Date.now() > deadline)
       throw new QueueError(
         `cannot reach Redis at ${where}${lastError ? ` (${lastError})` : ''}; is the centre's Redis running and the URL right?`,
@@ -409,9 +410,7 @@ function queueFailure(err: unknown, where: string): Error {
     return new QueueError(
       `Redis at ${where} is full (maxmemory reached); nothing was written. Give it more memory or lower --window.`,
     );
-  if (/NOAUTH|WRONGPASS|NOPERM/.test(message))
-    return new QueueError(
-      `Redis at ${where} refused HoSo (${message}); check the password (HOSO_REDIS_PASSWORD) or user`,
-    );
+  const refused = redisRefusal(message, where);
+  if (refused) return new QueueError(refused);
   return err instanceof Error ? err : new Error(message);
 }

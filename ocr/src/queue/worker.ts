@@ -4,7 +4,7 @@ import { PageRecognizer, type EngineOptions } from '../page-recognizer';
 import { pageFrame } from '../pdf/page-geometry';
 import { textLayerContent } from '../pdf/text-layer';
 import { InputError, type PageSource } from '../types';
-import { bullConnection, connect, type RedisTarget } from './connection';
+import { bullConnection, connect, redisRefusal, type RedisTarget } from './connection';
 import { PageFiles } from './page-files';
 import { PageJobSchema, QUEUE_NAME, RUN_GONE, runAliveKey, type PageJob, type PageResult } from './protocol';
 import type { OcrLang } from '@hoso/contracts';
@@ -140,7 +140,8 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
   let lastError = '';
   const onError = (err: Error) => {
     // ioredis repeats the same error on every reconnect attempt: say it once per change.
-    const message = err.message.split('\n')[0];
+    const first = err.message.split('\n')[0];
+    const message = redisRefusal(first, opts.redis.display) ?? first;
     if (message !== lastError) emit({ type: 'connection', message });
     lastError = message;
   };

@@ -242,6 +242,17 @@ export const HostEventSchema = z.discriminatedUnion('type', [
     blanks: z.number().int().min(0).optional(),
     error: HostErrorSchema.optional(),
   }),
+  /**
+   * The scan was stopped with *Hủy*; it ends the batch in place of `scan-finished`. `pages` were
+   * stored and stay in the inbox; the sheet the scanner was reading is dropped.
+   */
+  z.object({
+    type: z.literal('scan-cancelled'),
+    scanId: ScanIdSchema,
+    caseId: z.string(),
+    pages: z.number().int().min(0),
+    blanks: z.number().int().min(0),
+  }),
 ]);
 export type HostEvent = z.infer<typeof HostEventSchema>;
 

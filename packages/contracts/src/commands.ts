@@ -67,6 +67,14 @@ export const commands = {
   listScanners: { input: Empty, output: z.array(ScannerDeviceSchema) },
   startScan: { input: ScanRequestSchema, output: z.object({ scanId: ScanIdSchema }) },
   /**
+   * *Hủy*: replies once the scanner has stopped, with the pages kept (stored, in the inbox, blank
+   * ones included); SCAN_NOT_RUNNING if the scan had already ended. `scan-cancelled` follows too.
+   */
+  cancelScan: {
+    input: z.object({ scanId: ScanIdSchema }),
+    output: z.object({ pages: z.number().int().min(0), blanks: z.number().int().min(0) }),
+  },
+  /**
    * The inbox of stored originals awaiting the dossier (scans, the watched folder), oldest first;
    * `ack` removes entries the renderer has recorded (unknown ids are ignored: another tab acked them).
    */

@@ -12,7 +12,7 @@ import { getDb, type HosoDb, type ImportRecord } from './schema';
 import { DbError, guard, notFound } from './errors';
 import { newId, nowIso } from './ids';
 import { applyFolios } from './folios';
-import { indexPageTexts } from './searchIndex';
+import { indexPageTexts, indexRestoredPages } from './searchIndex';
 
 export interface ImportedDocumentInput {
   caseId: string;
@@ -271,16 +271,25 @@ async function prefillMetadata(db: HosoDb, documentId: string, texts: PageText[]
   if (Object.keys(patch).length) await db.documents.update(documentId, { ...patch, updatedAt: nowIso() });
 }
 
-/** "Khôi phục": a page left out as blank goes back into the dossier, with the next folio. */
+/**
+ * "Khôi phục": a page left out as blank goes back into the dossier, with the next folio, and its
+ * text (if OCR has run) into the search index.
+ */
 export async function restoreLeftOutPage(pageId: string, db: HosoDb = getDb()): Promise<void> {
   await guard(() =>
-    db.transaction('rw', [db.cases, db.volumes, db.documents, db.pages], async () => {
-      const page = await db.pages.get(pageId);
-      if (!page) throw notFound('Page', pageId);
-      await db.pages.update(pageId, { leftOut: undefined });
-      await applyFolios(db, page.caseId, 'append');
-      await db.cases.update(page.caseId, { updatedAt: nowIso() });
-    }),
+    db.transaction(
+      'rw',
+      [db.cases, db.volumes, db.documents, db.pages, db.pageTexts, db.terms, db.settings],
+      async () => {
+        const page = await db.pages.get(pageId);
+        if (!page) throw notFound('Page', pageId);
+        if (!page.leftOut) return;
+        await db.pages.update(pageId, { leftOut: undefined });
+        await indexRestoredPages(db, [pageId]);
+        await applyFolios(db, page.caseId, 'append');
+        await db.cases.update(page.caseId, { updatedAt: nowIso() });
+      },
+    ),
   );
 }
 

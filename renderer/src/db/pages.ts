@@ -181,7 +181,7 @@ export async function correctWord(
   db: HosoDb = getDb(),
 ): Promise<PageText> {
   return guard(() =>
-    db.transaction('rw', [db.pageTexts, db.terms, db.settings], async () => {
+    db.transaction('rw', [db.pages, db.pageTexts, db.terms, db.settings], async () => {
       const t = await db.pageTexts.get(pageId);
       if (!t) throw notFound('Page text', pageId);
       const w = t.ocr.blocks[address.block]?.lines[address.line]?.words[address.word];

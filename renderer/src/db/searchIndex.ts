@@ -216,6 +216,25 @@ export async function removePagePostings(db: HosoDb, pageIds: string[]): Promise
   await removeEntries(db, removals);
 }
 
+/**
+ * Pages kept but not searchable: left out of the dossier (a scanned blank, greyed) until the user
+ * restores it. Its OCR text is stored (a faint note stays readable once restored) but has no
+ * postings, so no search finds it. A page is left out only when recorded, before it has a text,
+ * and leaves that state only through `indexRestoredPages`: a left-out page never has postings.
+ */
+async function leftOutPageIds(db: HosoDb, pageIds: string[]): Promise<Set<string>> {
+  const pages = await db.pages.bulkGet(pageIds);
+  return new Set(pages.flatMap((p) => (p?.leftOut ? [p.id] : [])));
+}
+
+/** A restored page's stored text becomes searchable (call once its `leftOut` is cleared). */
+export async function indexRestoredPages(db: HosoDb, pageIds: string[]): Promise<void> {
+  const texts = (await db.pageTexts.bulkGet(pageIds)).filter((t): t is PageText => !!t);
+  const postings = texts.map(postingsForPage);
+  await appendPostings(db, postings.flat());
+  await bumpStats(db, statsDelta(postings, 1));
+}
+
 const NEXT_DOC_NO = 'search.nextDocNo';
 
 function samePosting(a: SearchPosting, b: SearchPosting | undefined): boolean {
@@ -232,9 +251,15 @@ function samePosting(a: SearchPosting, b: SearchPosting | undefined): boolean {
  * this call (it reads the old stored texts to keep their numbers and to drop what changed). A
  * docNo that came with the input (e.g. from a bundle) is ignored. Re-indexing a page rewrites
  * only the terms whose postings changed: a one-word correction touches one to three terms.
+ * Pages left out of the dossier are numbered and stored but get no postings (`leftOutPageIds`).
+ * The transaction must include `pages` too.
  */
 export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<PageText[]> {
   const old = await db.pageTexts.bulkGet(texts.map((t) => t.pageId));
+  const leftOut = await leftOutPageIds(
+    db,
+    texts.map((t) => t.pageId),
+  );
   let next = ((await db.settings.get(NEXT_DOC_NO))?.value as number | undefined) ?? 1;
   const numbered = texts.map((t, i) => ({ ...t, docNo: old[i]?.docNo ?? next++ }));
   await db.settings.put({ key: NEXT_DOC_NO, value: next });
@@ -244,6 +269,8 @@ export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<Pag
   const added: SearchPosting[][] = [];
   const removed: SearchPosting[][] = [];
   numbered.forEach((t, i) => {
+    // Left out now and so, by the invariant above, when its old text was stored: nothing to index.
+    if (leftOut.has(t.pageId)) return;
     const now = postingsForPage(t);
     const prior = old[i];
     if (!prior) {

@@ -11,6 +11,7 @@ import {
   type ScannerDevice,
   type ScanSettings,
 } from './scanner';
+import { stopScanProcess } from './stop-process';
 
 /** What SANE drivers call the sources and modes HoSo offers (names differ from driver to driver). */
 const SOURCE_NAMES = {
@@ -31,6 +32,8 @@ export interface SaneOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the private scan folders are made. */
   tmp?: string;
+  /** How long a cancelled scanimage gets to stop on SIGTERM before SIGKILL (default 5 s). */
+  stopGraceMs?: number;
 }
 
 /**
@@ -42,8 +45,8 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
   const command = options.command ?? 'scanimage';
   const env = { ...process.env, ...options.env };
 
-  const run = (args: string[], signal?: AbortSignal) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], signal });
+  const run = (args: string[]) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
     const exited = new Promise<number>((resolve, reject) => {
@@ -110,10 +113,17 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
       const maxPages = settings.source === 'flatbed' ? 1 : settings.maxPages;
       args.push(`--batch=${join(dir, 'page-%04d.png')}`, '--batch-print');
       if (maxPages) args.push(`--batch-count=${maxPages}`);
-      const r = run(args, signal);
+      if (signal?.aborted) return void (await rm(dir, { recursive: true, force: true }));
+      const r = run(args);
+      // Cancelling stops scanimage at once, even while the caller is still storing a page.
+      let stopped: Promise<unknown> | undefined;
+      const stop = () => (stopped ??= stopScanProcess(r.child, r.exited, options.stopGraceMs ?? 5000));
+      signal?.addEventListener('abort', stop, { once: true });
       let index = 0;
       try {
         for await (const line of createInterface({ input: r.child.stdout })) {
+          // A page printed after the cancel is not handed out: the count reported is what was kept.
+          if (signal?.aborted) break;
           if (!line.startsWith(dir)) continue;
           yield { index: index++, file: line };
         }
@@ -128,9 +138,10 @@ export function saneScanner(options: SaneOptions = {}): Scanner {
             lastLine(r.stderr()) || 'the scanner gave no page (is the feeder empty?)',
           );
       } finally {
-        if (r.child.exitCode === null) r.child.kill('SIGTERM');
-        await r.exited.catch(() => undefined);
-        // The caller has taken the pages it wanted by now.
+        signal?.removeEventListener('abort', stop);
+        await stop();
+        // The caller has taken the pages it wanted by now; what is left (a page scanimage was
+        // still writing when it was stopped, its `.part` file) goes with the folder.
         await rm(dir, { recursive: true, force: true });
       }
     },

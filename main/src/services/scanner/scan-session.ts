@@ -47,12 +47,12 @@ const defaultIsBlank = async (png: Uint8Array, dpi: number) => {
  * One scan at a time per host (one scanner feeds one batch): each finished page is stored in the
  * file store like an import (original immutable, named by its hash), judged by the blank-page
  * detector, put in the inbox with its case and volume, and only then announced as a `scan-page`
- * event; `scan-finished` closes the batch. The renderer takes the pages from the inbox (the event
+ * event; `scan-finished` (or `scan-cancelled`) closes the batch. The renderer takes the pages from the inbox (the event
  * is a hint: a window closed or reloading during the scan still gets every page), records them in
  * the chosen volume and queues OCR, as for an import.
  */
 export class ScanSessions {
-  private running?: { scanId: string; abort: AbortController };
+  private running?: { scanId: string; abort: AbortController; done: Promise<ScanOutcome> };
 
   constructor(private readonly deps: ScanSessionDeps) {}
 
@@ -72,16 +72,32 @@ export class ScanSessions {
       });
     const scanId = `scan-${randomUUID()}`;
     const abort = new AbortController();
-    this.running = { scanId, abort };
     const done = this.run(scanId, request, abort.signal).finally(() => (this.running = undefined));
-    return { scanId, done };
+    this.running = { scanId, abort, done };
+    return { scanId, done: done.then(() => undefined) };
   }
 
-  stop(): void {
-    this.running?.abort.abort();
+  /**
+   * *Hủy*: stops the scanner and resolves once it has stopped and the pages stored so far are in
+   * the inbox (they stay: paper already through the feeder is not lost), with their count. A
+   * scan that has already ended is reported as such; its pages are all in the inbox.
+   */
+  async cancel(scanId: string): Promise<ScanOutcome> {
+    const running = this.running;
+    if (running?.scanId !== scanId)
+      hostFail('SCAN_NOT_RUNNING', 'That scan has already ended; its pages are in the volume.');
+    running!.abort.abort();
+    return running!.done;
   }
 
-  private async run(scanId: string, request: ScanRequest, signal: AbortSignal): Promise<void> {
+  /** The host is closing: stop any scan and wait for it (its pages stay in the inbox). */
+  async stop(): Promise<void> {
+    const running = this.running;
+    running?.abort.abort();
+    await running?.done;
+  }
+
+  private async run(scanId: string, request: ScanRequest, signal: AbortSignal): Promise<ScanOutcome> {
     const { events, store, scanner, inbox } = this.deps;
     const isBlank = this.deps.isBlank ?? defaultIsBlank;
     let pages = 0;
@@ -117,13 +133,19 @@ export class ScanSessions {
     } catch (err) {
       error = scanHostError(err, request.device);
     }
-    events.emit({
-      type: 'scan-finished',
-      scanId,
-      caseId: request.caseId,
-      pages,
-      blanks,
-      ...(error ? { error } : {}),
-    });
+    const outcome = { scanId, caseId: request.caseId, pages, blanks };
+    // Cancelled: the scanner's complaint about being stopped is no error to show.
+    if (signal.aborted) events.emit({ type: 'scan-cancelled', ...outcome });
+    else events.emit({ type: 'scan-finished', ...outcome, ...(error ? { error } : {}) });
+    return { ...outcome, cancelled: signal.aborted };
   }
+}
+
+export interface ScanOutcome {
+  scanId: string;
+  caseId: string;
+  /** Pages stored and put in the inbox, blank ones included. */
+  pages: number;
+  blanks: number;
+  cancelled: boolean;
 }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ScannerDeviceInfo, ScanRequest } from '@hoso/contracts';
+import type { HostEvent, ScannerDeviceInfo, ScanRequest } from '@hoso/contracts';
 import type { Volume } from '@hoso/domain';
 import { getBridge } from '../../bridge';
 import { defineMessages, useT } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
 import { FormField } from '../../shared/FormField';
+import { showToast } from '../../shared/toast';
 
 const scanMessages = defineMessages({
   vi: {
@@ -30,6 +31,10 @@ const scanMessages = defineMessages({
     start: 'Bắt đầu quét',
     starting: 'Đang bắt đầu…',
     cancel: 'Đóng',
+    scanning: 'Đang quét… đã nhận {pages} trang.',
+    stopScan: 'Hủy',
+    stopping: 'Đang dừng máy quét…',
+    stopped: 'Đã hủy quét. Giữ lại {pages} trang đã quét; tờ đang quét dở bị bỏ, hãy quét lại tờ đó.',
   },
   en: {
     title: 'Scan documents',
@@ -53,6 +58,11 @@ const scanMessages = defineMessages({
     start: 'Start scanning',
     starting: 'Starting…',
     cancel: 'Close',
+    scanning: 'Scanning… {pages} pages received.',
+    stopScan: 'Cancel',
+    stopping: 'Stopping the scanner…',
+    stopped:
+      'Scan cancelled. The {pages} pages scanned are kept; the sheet being read was dropped, scan it again.',
   },
 });
 
@@ -60,8 +70,10 @@ type Devices =
   { state: 'loading' } | { state: 'ready'; list: ScannerDeviceInfo[] } | { state: 'error'; text: string };
 
 /**
- * "Quét tài liệu…": the host lists its scanners and runs the scan; the dialog closes once the scan
- * has started, and the pages then arrive in the chosen volume one by one, into one document (renderer/src/sync/inbox.ts).
+ * "Quét tài liệu…": the host lists its scanners and runs the scan. While it runs the dialog counts
+ * the pages and offers *Hủy* (the host stops the scanner, keeps the pages stored so far); it closes
+ * when the batch ends. The pages themselves arrive in the chosen volume one by one, into one
+ * document, through the host's inbox (renderer/src/sync/inbox.ts).
  */
 export function ScanDialog(props: {
   caseId: string;
@@ -82,6 +94,23 @@ export function ScanDialog(props: {
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [scanId, setScanId] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
+  const progress = useScanProgress(scanId);
+  const { onClose } = props;
+  // The batch ended (the feeder ran out, or the host reported an error): the toast says how.
+  useEffect(() => {
+    if (progress.ended) onClose();
+  }, [progress.ended, onClose]);
+
+  async function stopScan() {
+    if (!scanId) return;
+    setStopping(true);
+    const r = await getBridge().cancelScan({ scanId });
+    // SCAN_NOT_RUNNING: the batch ended meanwhile, and its pages are all in the volume.
+    if (r.ok) showToast({ tone: 'ok', text: t('stopped', { pages: r.value.pages }) });
+    onClose();
+  }
 
   const search = useCallback(async () => {
     setDevices({ state: 'loading' });
@@ -110,7 +139,7 @@ export function ScanDialog(props: {
       ...(max > 0 ? { maxPages: max } : {}),
     });
     setBusy(false);
-    if (r.ok) props.onClose();
+    if (r.ok) setScanId(r.value.scanId);
     else setError(hostErrorText(r.error, form.device));
   }
 
@@ -124,83 +153,117 @@ export function ScanDialog(props: {
     >
       <form onSubmit={submit} className="stack">
         <h2 id="scan-title">{t('title')}</h2>
-        <div className="form-row">
-          <FormField label={t('device')} className="grow">
-            <select
-              value={form.device}
-              onChange={(e) => setForm({ ...form, device: e.target.value })}
-              disabled={list.length === 0}
-            >
-              {list.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {`${d.vendor} ${d.model} (${d.id})`}
+        <fieldset className="stack plain" disabled={scanId !== null}>
+          <div className="form-row">
+            <FormField label={t('device')} className="grow">
+              <select
+                value={form.device}
+                onChange={(e) => setForm({ ...form, device: e.target.value })}
+                disabled={list.length === 0}
+              >
+                {list.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {`${d.vendor} ${d.model} (${d.id})`}
+                  </option>
+                ))}
+              </select>{' '}
+            </FormField>
+            <button type="button" onClick={() => void search()}>
+              {t('searchAgain')}
+            </button>
+          </div>
+          {devices.state === 'loading' && <p className="muted">{t('searching')}</p>}
+          {devices.state === 'ready' && list.length === 0 && <p role="alert">{t('noScanner')}</p>}
+          {devices.state === 'error' && <p role="alert">{devices.text}</p>}
+          <FormField label={t('volume')}>
+            <select value={form.volumeId} onChange={(e) => setForm({ ...form, volumeId: e.target.value })}>
+              {props.volumes.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.name}
                 </option>
               ))}
-            </select>
+            </select>{' '}
           </FormField>
-          <button type="button" onClick={() => void search()}>
-            {t('searchAgain')}
-          </button>
-        </div>
-        {devices.state === 'loading' && <p className="muted">{t('searching')}</p>}
-        {devices.state === 'ready' && list.length === 0 && <p role="alert">{t('noScanner')}</p>}
-        {devices.state === 'error' && <p role="alert">{devices.text}</p>}
-        <FormField label={t('volume')}>
-          <select value={form.volumeId} onChange={(e) => setForm({ ...form, volumeId: e.target.value })}>
-            {props.volumes.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <RadioRow
-          legend={t('source')}
-          name="scan-source"
-          options={['flatbed', 'adf', 'duplex'] as const}
-          value={form.source}
-          label={t}
-          onChange={(source) => setForm({ ...form, source })}
-        />
-        <RadioRow
-          legend={t('mode')}
-          name="scan-mode"
-          options={['color', 'gray', 'lineart'] as const}
-          value={form.mode}
-          label={t}
-          onChange={(mode) => setForm({ ...form, mode })}
-        />
-        <div className="form-row">
-          <FormField label={t('dpi')}>
-            <select value={form.dpi} onChange={(e) => setForm({ ...form, dpi: Number(e.target.value) })}>
-              {[150, 200, 300, 400, 600].map((d) => (
-                <option key={d} value={d}>
-                  {d}
-                </option>
-              ))}
-            </select>
-          </FormField>
-          <FormField label={t('maxPages')} className="grow">
-            <input
-              inputMode="numeric"
-              value={form.maxPages}
-              onChange={(e) => setForm({ ...form, maxPages: e.target.value.replace(/\D/g, '') })}
-            />
-          </FormField>
-        </div>
-        <p className="muted">{t('blankNote')}</p>
+          <RadioRow
+            legend={t('source')}
+            name="scan-source"
+            options={['flatbed', 'adf', 'duplex'] as const}
+            value={form.source}
+            label={t}
+            onChange={(source) => setForm({ ...form, source })}
+          />
+          <RadioRow
+            legend={t('mode')}
+            name="scan-mode"
+            options={['color', 'gray', 'lineart'] as const}
+            value={form.mode}
+            label={t}
+            onChange={(mode) => setForm({ ...form, mode })}
+          />
+          <div className="form-row">
+            <FormField label={t('dpi')}>
+              <select value={form.dpi} onChange={(e) => setForm({ ...form, dpi: Number(e.target.value) })}>
+                {[150, 200, 300, 400, 600].map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>{' '}
+            </FormField>
+            <FormField label={t('maxPages')} className="grow">
+              <input
+                inputMode="numeric"
+                value={form.maxPages}
+                onChange={(e) => setForm({ ...form, maxPages: e.target.value.replace(/\D/g, '') })}
+              />{' '}
+            </FormField>
+          </div>
+          <p className="muted">{t('blankNote')}</p>
+        </fieldset>
         {error && <p role="alert">{error}</p>}
+        {scanId && <p role="status">{stopping ? t('stopping') : t('scanning', { pages: progress.pages })}</p>}
         <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !form.device || !form.volumeId}>
-            {busy ? t('starting') : t('start')}
-          </button>
+          {scanId ? (
+            <button type="button" onClick={() => void stopScan()} disabled={stopping}>
+              {t('stopScan')}
+            </button>
+          ) : (
+            <>
+              <button type="button" onClick={props.onClose}>
+                {t('cancel')}
+              </button>
+              <button type="submit" className="primary" disabled={busy || !form.device || !form.volumeId}>
+                {busy ? t('starting') : t('start')}
+              </button>
+            </>
+          )}
         </div>
       </form>
     </dialog>
   );
+}
+
+/**
+ * Pages received and whether the batch has ended, for the scan `scanId`. Listens from mount, not
+ * from the reply to startScan: the first page's event may come before that reply.
+ */
+function useScanProgress(scanId: string | null): { pages: number; ended: boolean } {
+  const seen = useRef(new Map<string, { pages: number; ended: boolean }>());
+  const [, rerender] = useState(0);
+  useEffect(
+    () =>
+      getBridge().subscribe((event: HostEvent) => {
+        if (event.type !== 'scan-page' && event.type !== 'scan-finished' && event.type !== 'scan-cancelled')
+          return;
+        const entry = seen.current.get(event.scanId) ?? { pages: 0, ended: false };
+        if (event.type === 'scan-page') entry.pages++;
+        else entry.ended = true;
+        seen.current.set(event.scanId, entry);
+        rerender((n) => n + 1);
+      }),
+    [],
+  );
+  return (scanId && seen.current.get(scanId)) || { pages: 0, ended: false };
 }
 
 /** One choice among a few, as a row of radio buttons under a legend. */
