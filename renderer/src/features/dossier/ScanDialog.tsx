@@ -166,7 +166,7 @@ export function ScanDialog(props: {
                     {`${d.vendor} ${d.model} (${d.id})`}
                   </option>
                 ))}
-              </select>{' '}
+              </select>
             </FormField>
             <button type="button" onClick={() => void search()}>
               {t('searchAgain')}
@@ -182,7 +182,7 @@ export function ScanDialog(props: {
                   {v.name}
                 </option>
               ))}
-            </select>{' '}
+            </select>
           </FormField>
           <RadioRow
             legend={t('source')}
@@ -208,14 +208,14 @@ export function ScanDialog(props: {
                     {d}
                   </option>
                 ))}
-              </select>{' '}
+              </select>
             </FormField>
             <FormField label={t('maxPages')} className="grow">
               <input
                 inputMode="numeric"
                 value={form.maxPages}
                 onChange={(e) => setForm({ ...form, maxPages: e.target.value.replace(/\D/g, '') })}
-              />{' '}
+              />
             </FormField>
           </div>
           <p className="muted">{t('blankNote')}</p>
