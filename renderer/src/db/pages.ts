@@ -9,6 +9,7 @@ import {
 import type { Rotation } from '@hoso/contracts';
 import { getDb, type HosoDb } from './schema';
 import { DbError, guard, notFound } from './errors';
+import { announceTextChange } from './textChanges';
 import { indexPageTexts, removePagePostings } from './searchIndex';
 
 /** Pages of a document in order. */
@@ -180,7 +181,7 @@ export async function correctWord(
   text: string,
   db: HosoDb = getDb(),
 ): Promise<PageText> {
-  return guard(() =>
+  const saved = await guard(() =>
     db.transaction('rw', [db.pageTexts, db.terms, db.settings], async () => {
       const t = await db.pageTexts.get(pageId);
       if (!t) throw notFound('Page text', pageId);
@@ -203,4 +204,6 @@ export async function correctWord(
       return indexed;
     }),
   );
+  announceTextChange(db, saved.caseId, [pageId]); // after the commit: the reader reads the corrected text
+  return saved;
 }
