@@ -4,6 +4,7 @@ import {
   applyOcrResult,
   correctWord,
   createCase,
+  deletePages,
   effectiveWords,
   getPageText,
   listVolumes,
@@ -98,6 +99,12 @@ describe('background entity reading', () => {
     reads.length = 0;
     readCase(caseId, db);
     await readingSettled();
+    expect(reads).toEqual([]);
+
+    // A deleted page's reading goes with it.
+    await deletePages([ids[0]], db);
+    await readingSettled();
+    expect([...(await texts(db, caseId)).keys()].sort()).toEqual([ids[1], ids[2]].sort());
     expect(reads).toEqual([]);
   });
 
