@@ -13,7 +13,8 @@ import { useCaseEntities } from './useCaseEntities';
 import './entities.css';
 
 type Filter = EntityKind | 'all';
-const SHOWN_KINDS: EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'organization');
+// People first, then organizations, identifiers, papers, provisions, money, dates, places.
+const SHOWN_KINDS: readonly EntityKind[] = ENTITY_KINDS;
 
 /**
  * The case's "Nhân vật & dữ kiện" tab: every person with role, pages (click → the viewer at the
@@ -51,9 +52,9 @@ export default function EntitiesTab({ caseId }: { caseId: string }) {
   const shown = useMemo(() => {
     const base = query.trim() ? findEntities(entities, query) : entities;
     const rank = (e: Entity) => SHOWN_KINDS.indexOf(e.kind);
-    // People first, then identifiers, papers, provisions, money, dates, places (search keeps its ranking).
+    // In the kinds' order (search keeps its ranking).
     return base
-      .filter((e) => (filter === 'all' ? e.kind !== 'organization' : e.kind === filter))
+      .filter((e) => filter === 'all' || e.kind === filter)
       .sort((a, b) => (query.trim() ? 0 : rank(a) - rank(b)));
   }, [entities, filter, query]);
   const counts = useMemo(() => {
