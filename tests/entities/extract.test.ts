@@ -230,3 +230,12 @@ describe('organizations', () => {
     expect(orgs[0].occurrences).toHaveLength(2);
   });
 });
+
+describe('organizations across a line break', () => {
+  it('follows a bank name to the next line, not into the next sentence', () => {
+    const es = read(
+      'chuyển khoản vào tài khoản tại Ngân hàng\nVietcombank theo yêu cầu.\nKế toán Công ty\nNgười làm chứng khai.',
+    );
+    expect(values(es, 'organization')).toEqual(['Ngân hàng Vietcombank']);
+  });
+});

@@ -86,6 +86,15 @@ const FIRM_STOPS = new Set([
   'nhánh',
 ]);
 FIRM_STOPS.delete('và');
+/**
+ * A company's name may go on to the next line ("tại Ngân hàng / Vietcombank"), unless that line
+ * starts a new sentence or field: these capitalized words start lines, not names.
+ */
+const LINE_STARTERS = new Set(
+  'Số Ngày Tôi Sau Theo Căn Hồi Khi Vào Tại Đề Bị Người Ông Bà Anh Chị Điều Kiểm Cán Vật Hành Quá Đối Họ Nơi Trú Sinh Là Tiền Đã Và'.split(
+    ' ',
+  ),
+);
 const MAX_UNIT_NAME = 6;
 const MAX_FIRM_NAME = 8;
 
@@ -222,9 +231,11 @@ function firmAt(ctx: Ctx, i: number): Span | undefined {
   }
   const name: string[] = [];
   let lastCapital = -1;
-  while (k < toks.length && name.length < MAX_FIRM_NAME && toks[k].line === toks[k - 1].line) {
+  while (k < toks.length && name.length < MAX_FIRM_NAME) {
     const t = toks[k];
     if (!/^[\p{L}\d]+$/u.test(t.core) || t.lead) break;
+    if (t.line !== toks[k - 1].line && (!capitalization(t.core) || LINE_STARTERS.has(titleCase(t.core))))
+      break;
     const c = capitalization(t.core) ?? (/^\d+$/.test(t.core) ? 'title' : undefined);
     if (!c && (!name.length || FIRM_STOPS.has(t.lower))) break;
     if (c === 'upper' && caps !== 'upper' && !/^[A-Z]{2,5}$/.test(t.core)) break;
