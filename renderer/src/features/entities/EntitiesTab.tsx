@@ -8,7 +8,7 @@ import { showToast } from '../../shared/toast';
 import { attempt } from '../../shared/attempt';
 import { entityMessages } from './messages';
 import { MapSuggestions } from './MapSuggestions';
-import { formatMoney, type PageInfo } from './suggestions';
+import { formatMoney, type DossierPaper, type PageInfo } from './suggestions';
 import { useCaseEntities } from './useCaseEntities';
 import './entities.css';
 
@@ -46,6 +46,19 @@ export default function EntitiesTab({ caseId }: { caseId: string }) {
   const docTitle = useMemo(
     () => new Map((documents ?? []).map((d) => [d.id, d.title || d.number || '—'])),
     [documents],
+  );
+
+  // The dossier's papers with their pages in order: the evidence map's items.
+  const papers = useMemo<DossierPaper[]>(
+    () =>
+      (documents ?? []).map((d) => ({
+        document: d,
+        pageIds: (pages ?? [])
+          .filter((p) => p.documentId === d.id)
+          .sort((a, b) => a.order - b.order)
+          .map((p) => p.id),
+      })),
+    [documents, pages],
   );
 
   const entities = useMemo(() => state?.entities ?? [], [state]);
@@ -133,6 +146,7 @@ export default function EntitiesTab({ caseId }: { caseId: string }) {
           caseId={caseId}
           entities={entities}
           pageInfo={pageInfo}
+          papers={papers}
           onAccepted={(label) => showToast({ tone: 'ok', text: t('accepted', { label }) })}
         />
       </aside>
