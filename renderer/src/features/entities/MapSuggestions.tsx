@@ -102,7 +102,7 @@ export function MapSuggestions(props: {
       {mapId && (
         <ul className="ent-suggestions">
           {open.map((s) => (
-            <li key={s.key} className="ent-suggestion" data-group={s.group}>
+            <li key={s.key} className="ent-suggestion" data-group={s.group} data-key={s.key}>
               <div>
                 <span className="ent-kind">{groupLabel[s.group]}</span> <strong>{s.label}</strong>
                 <div className="muted">{s.detail}</div>
