@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BOUNDED_MALLOC_ENV } from '@hoso/ocr/bounded-malloc';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dataPaths } from '../../main/src/services/data-dir';
 import { createHost, type Host } from '../../main/src/services/host';
@@ -35,16 +37,26 @@ async function rendererDir(): Promise<string> {
   return dir;
 }
 
-/** `npm run web` as a real child process over `dataDir`; resolves with its port and secret. */
-async function startChild(dataDir: string) {
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), path.join(repoRoot, 'main/src/web/cli.ts')],
-    {
-      env: { ...process.env, PORT: '0', HOSO_DATA_DIR: dataDir, HOSO_RENDERER_DIR: await rendererDir() },
-      stdio: ['ignore', 'pipe', 'pipe'],
+/**
+ * The browser-mode server (`main/src/web/cli.ts`) as one real child process over `dataDir`;
+ * resolves with its port and secret. One process, so that SIGKILL reaches the server itself:
+ * through tsx's CLI (a process that spawns node) and the bounded-malloc re-run (a detached
+ * grandchild), kill -9 would only end the wrappers, the server would live on, and when the test
+ * then drops the upload the live server removes its own .part, the very file the test looks for.
+ * MALLOC_ARENA_MAX set: no re-run (as tests/queue/workers.ts does).
+ */
+async function startChild(dataDir: string, options: { rerun?: boolean } = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'main/src/web/cli.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      ...(options.rerun ? {} : BOUNDED_MALLOC_ENV),
+      PORT: '0',
+      HOSO_DATA_DIR: dataDir,
+      HOSO_RENDERER_DIR: await rendererDir(),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   const url = await new Promise<URL>((resolve, reject) => {
     let out = '';
@@ -109,6 +121,14 @@ function endlessUpload(port: number, token: string, urlPath: string, head: Buffe
   };
 }
 
+/** Whether a new TCP connection to the port is accepted. */
+const connects = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
 const partFiles = async (dir: string) =>
   (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.part'));
 
@@ -131,6 +151,8 @@ describe('crash safety', () => {
       );
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
+      // The server itself is gone (nothing listens any more), not only a wrapper around it.
+      expect(await connects(port)).toBe(false);
       upload.stop();
       // What kill -9 leaves behind: the half-received upload.
       expect((await partFiles(paths.tmp)).length).toBeGreaterThan(0);
@@ -141,6 +163,15 @@ describe('crash safety', () => {
     expect(await readdir(paths.originals)).toEqual([]);
     expect(await readdir(paths.meta)).toEqual([]);
   }, 90_000);
+
+  test('kill -9 of the server as started (it re-runs itself detached, bounded malloc): the re-run server ends too', async () => {
+    const { child, port } = await startChild(await tempDir(), { rerun: true });
+    expect(await connects(port)).toBe(true);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    // The re-run notices its wrapper is gone (exitWithWrapper) and stops serving the data folder.
+    await until(async () => !(await connects(port)), 'the re-run server to end with its wrapper');
+  });
 
   test('a corrupt jobs/jobs.json: the app starts, recovers the last good copy, and says so', async () => {
     const dataDir = await tempDir();

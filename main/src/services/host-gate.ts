@@ -1,6 +1,7 @@
 import type { CommandHandlers, EncryptionState, UploadHandlers } from '@hoso/contracts';
 import { commandNames, uploadNames } from '@hoso/contracts';
 import type { Readable } from 'node:stream';
+import { auditAnchorKey, readAnchor } from './audit/anchor';
 import { AuditLog, osUserName } from './audit/audit-log';
 import { checkPassphrase } from './crypto/keyring';
 import { encryptDataFolder, encryptionStatus, unlockDataFolder } from './crypto/encrypt-data-folder';
@@ -56,7 +57,11 @@ export async function createHostGate(options: HostOptions) {
     progress = undefined;
     encryption = 'on';
     const userName = (await new SettingsStore(paths).read()).userName;
-    const log = await AuditLog.open(paths.audit, () => ({ osUser: osUserName(), userName }));
+    // The first sealed anchor of the log is written with this entry.
+    const log = await AuditLog.open(paths.audit, () => ({ osUser: osUserName(), userName }), {
+      key: auditAnchorKey(result.dataKey),
+      startAnchor: true,
+    });
     await log.append({
       action: 'encryption-enabled',
       detail: {
@@ -75,7 +80,7 @@ export async function createHostGate(options: HostOptions) {
       if ((await encryptionStatus(paths)) === 'migrating') await migrate(passphrase);
       const { codec, dataKey } = await unlockDataFolder(paths, passphrase);
       lastDataKey = dataKey;
-      host = await createHost({ ...options, events, codec });
+      host = await createHost({ ...options, events, codec, auditAnchorKey: auditAnchorKey(dataKey) });
       encryption = 'on';
       events.emit({ type: 'encryption-progress', state: state() });
       return state();
@@ -93,8 +98,13 @@ export async function createHostGate(options: HostOptions) {
       } finally {
         // Whatever happened, the host comes back: sealed when the key exists, else as it was.
         const status = await encryptionStatus(paths);
-        const codec = status === 'plain' ? undefined : (await unlockDataFolder(paths, passphrase)).codec;
-        host = await createHost({ ...options, events, codec });
+        const unlocked = status === 'plain' ? undefined : await unlockDataFolder(paths, passphrase);
+        host = await createHost({
+          ...options,
+          events,
+          codec: unlocked?.codec,
+          auditAnchorKey: unlocked ? auditAnchorKey(unlocked.dataKey) : undefined,
+        });
         encryption = status;
         events.emit({ type: 'encryption-progress', state: state() });
       }
@@ -108,8 +118,16 @@ export async function createHostGate(options: HostOptions) {
     return exclusive(async () => {
       const { sealedCodec } = await import('./crypto/blob-codec');
       const codec = sealedCodec(dataKey);
+      // A stale key must not reach the audit log: it would find the anchor "broken" and record a
+      // reset. The anchor opens only under the right key, so it is the check.
+      const anchorKey = auditAnchorKey(dataKey);
+      if ((await readAnchor(paths.audit, anchorKey)).state === 'broken')
+        hostFail(
+          'WRONG_PASSPHRASE',
+          'The remembered key does not open this data folder; enter the passphrase.',
+        );
       // A wrong or stale key fails on the first sealed file the host reads (jobs.json) → refused.
-      host = await createHost({ ...options, events, codec });
+      host = await createHost({ ...options, events, codec, auditAnchorKey: anchorKey });
       return state();
     });
   }

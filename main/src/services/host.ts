@@ -59,6 +59,8 @@ export type HostOptions = {
   ocrThreads?: number;
   /** Encryption at rest: the unlocked folder's codec (default: plain). */
   codec?: BlobCodec;
+  /** With encryption at rest: the key of the audit log's sealed anchor (audit/anchor.ts). */
+  auditAnchorKey?: Buffer;
   /** Owned by whoever outlives this host (the gate re-creates hosts on unlock). */
   events?: EventBus;
   /** Default: SANE's scanimage (SANE_CONFIG_DIR etc. come from the environment). */
@@ -121,7 +123,7 @@ export async function createHost(options: HostOptions) {
   const images = new PageImages(paths, store, derived);
   const exportsFolder = new ExportsFolder(paths, codec);
   const settings = new SettingsStore(paths);
-  const audit = await openHostAudit({ paths, settings, events, codec });
+  const audit = await openHostAudit({ paths, settings, events, codec, anchorKey: options.auditAnchorKey });
   const queue = new OcrQueue({
     paths,
     store,

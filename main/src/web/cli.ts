@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rerunWithBoundedMalloc } from '@hoso/ocr/bounded-malloc';
+import { exitWithWrapper, rerunWithBoundedMalloc } from '@hoso/ocr/bounded-malloc';
 
 /**
  * `npm run web`: serves renderer/dist and the host services on http://127.0.0.1:5178 (PORT
@@ -12,6 +12,8 @@ async function main(): Promise<number> {
   // Heavy modules load only in the process that serves (hence the dynamic imports below).
   const rerun = rerunWithBoundedMalloc(fileURLToPath(import.meta.url), process.argv.slice(2));
   if (rerun) return rerun;
+  // The re-run is detached: a kill -9 of the wrapper must not leave a server holding the folder.
+  exitWithWrapper();
   const { resolveDataDir } = await import('../services/data-dir');
   const { startWebServer } = await import('./server');
   const { resolveWebToken } = await import('./session-auth');

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'material-restored',
   'encryption-enabled',
   'log-recovered',
+  'log-anchor-reset',
 ] as const;
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;

@@ -12,9 +12,16 @@ import {
   type AuditEntry,
   type AuditRecord,
 } from './audit-entry';
+import { anchorProblem, readAnchor, writeAnchor, type AnchorRead } from './anchor';
 import { HEAD_FILE, monthFileOf, monthFiles, readHead, splitLines, TORN_DIR, type Head } from './audit-files';
 
 export type AuditActor = { osUser: string; userName: string };
+
+/**
+ * The sealed anchor (anchor.ts), when the data folder is encrypted. `startAnchor`: encryption is
+ * being switched on, so a missing anchor is expected rather than a sign that one was removed.
+ */
+export type AnchorOptions = { key: Buffer; startAnchor?: boolean };
 
 /**
  * The host's append-only, hash-chained audit log (nhật ký). Only host code holds an AuditLog; the
@@ -29,12 +36,20 @@ export class AuditLog {
   private constructor(
     readonly dir: string,
     private readonly actor: () => Promise<AuditActor> | AuditActor,
+    private readonly anchor: AnchorOptions | undefined,
   ) {}
 
-  /** Opens the log, recovering a torn last line (see recoverTornTail). */
-  static async open(dir: string, actor: () => Promise<AuditActor> | AuditActor): Promise<AuditLog> {
+  /**
+   * Opens the log, recovering a torn last line (see recoverTornTail) and, with an anchor key,
+   * checking the sealed anchor (see resetAnchor).
+   */
+  static async open(
+    dir: string,
+    actor: () => Promise<AuditActor> | AuditActor,
+    anchor?: AnchorOptions,
+  ): Promise<AuditLog> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const log = new AuditLog(dir, actor);
+    const log = new AuditLog(dir, actor, anchor);
     await log.load();
     return log;
   }
@@ -42,6 +57,8 @@ export class AuditLog {
   private async load(): Promise<void> {
     const files = await monthFiles(this.dir);
     const head = await readHead(this.dir);
+    const anchored = this.anchor ? await readAnchor(this.dir, this.anchor.key) : undefined;
+    let anchoredHash: string | undefined;
     const lastFile = files.at(-1);
     let torn: { file: string; bytes: Buffer; keep: number } | undefined;
     for (const file of files) {
@@ -52,15 +69,53 @@ export class AuditLog {
         // A damaged line is left for `hoso audit verify` to report; the chain continues from the
         // last entry that parses so new actions are still recorded.
         if (parsed.success) this.last = { seq: parsed.data.seq, hash: parsed.data.hash };
+        if (parsed.success && anchored?.state === 'ok' && parsed.data.seq === anchored.anchor.entries)
+          anchoredHash = parsed.data.hash;
       }
       if (fragment && file === lastFile)
         torn = { file, bytes: fragment, keep: raw.byteLength - fragment.byteLength };
     }
+    // Checked before any append below rewrites the anchor.
+    const problem =
+      anchored && !(anchored.state === 'missing' && this.anchor?.startAnchor)
+        ? anchorProblem(anchored, {
+            entries: this.last.seq,
+            hashAt: (seq) => (seq === this.last.seq ? this.last.hash : anchoredHash),
+          })
+        : undefined;
     if (torn) await this.recoverTornTail(torn);
+    if (anchored) await this.resetAnchor(anchored, problem);
     // HEAD lags only when the host stopped between a line's fsync and HEAD's rename; never move
     // it backwards (that would hide entries removed from the end).
     const headSeq = head && head !== 'invalid' ? head.seq : 0;
     if (this.last.seq > headSeq && head !== 'invalid') await this.writeHead(lastFile ?? monthFileOf(now()));
+  }
+
+  /**
+   * The host found the anchor disagreeing with the log at start (entries cut off, the anchor
+   * changed or removed). Carrying on would re-seal the shortened log at the next append and hide
+   * the loss, so the loss is recorded first: a `log-anchor-reset` entry names the problem, and it
+   * stays in the chain, where `hoso audit verify` and the Nhật ký report it. A lagging anchor (a
+   * crash before its rename) is only brought up to date.
+   */
+  private async resetAnchor(anchored: AnchorRead, problem: string | undefined): Promise<void> {
+    if (problem) {
+      await this.appendNow({
+        action: 'log-anchor-reset',
+        detail: {
+          problem,
+          anchorEntries: anchored.state === 'ok' ? anchored.anchor.entries : null,
+          foundEntries: this.last.seq,
+        },
+      });
+    } else if (anchored.state !== 'ok' || anchored.anchor.entries !== this.last.seq) {
+      await this.writeAnchorNow();
+    }
+  }
+
+  private async writeAnchorNow(): Promise<void> {
+    if (this.anchor)
+      await writeAnchor(this.dir, this.anchor.key, { entries: this.last.seq, hash: this.last.hash });
   }
 
   /**
@@ -139,6 +194,7 @@ export class AuditLog {
     }
     this.last = { seq: entry.seq, hash: entry.hash };
     await this.writeHead(file);
+    await this.writeAnchorNow();
     return entry;
   }
 

@@ -22,12 +22,15 @@ export async function openHostAudit(deps: {
   settings: SettingsStore;
   events: EventBus;
   codec: BlobCodec;
+  /** Set when the folder is encrypted: the sealed anchor is checked at start and kept on append. */
+  anchorKey?: Buffer;
 }) {
   const osUser = osUserName();
-  const log = await AuditLog.open(deps.paths.audit, async () => ({
-    osUser,
-    userName: (await deps.settings.read()).userName ?? '',
-  }));
+  const log = await AuditLog.open(
+    deps.paths.audit,
+    async () => ({ osUser, userName: (await deps.settings.read()).userName ?? '' }),
+    deps.anchorKey ? { key: deps.anchorKey } : undefined,
+  );
   const logged = new Set<string>();
   const onEvent = (event: HostEvent) => {
     if (event.type !== 'ocr-job') return;
@@ -62,7 +65,10 @@ export async function openHostAudit(deps: {
 
   async function list(input: AuditFilter): Promise<AuditListing> {
     const filter = AuditFilterSchema.parse(input);
-    const [entries, chain] = await Promise.all([log.list(filter), verifyAuditLog(deps.paths.audit)]);
+    const [entries, chain] = await Promise.all([
+      log.list(filter),
+      verifyAuditLog(deps.paths.audit, { anchorKey: deps.anchorKey }),
+    ]);
     return {
       entries,
       chain: chain.ok

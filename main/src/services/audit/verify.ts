@@ -1,10 +1,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AuditEntrySchema, entryHash, entryLine, GENESIS_HASH, type AuditEntry } from './audit-entry';
+import { ANCHOR_FILE, anchorProblem, readAnchor } from './anchor';
 import { monthFileOf, monthFiles, readHead, splitLines } from './audit-files';
 
 export type VerifyResult =
-  | { ok: true; entries: number; lastHash: string; files: string[] }
+  | {
+      ok: true;
+      entries: number;
+      lastHash: string;
+      files: string[];
+      /** Whether ANCHOR.sealed was checked (it needs the key, so the passphrase). */
+      anchor: 'checked' | 'not-checked';
+    }
   | {
       ok: false;
       entries: number;
@@ -20,13 +28,19 @@ export type VerifyResult =
  * Checks the whole chain: every line parses, is in canonical form, has the next seq, names the
  * previous entry's hash and hashes to its own `hash`; it sits in its month's file; and HEAD.json's
  * entry is still there (so removing entries from the end is caught too). Reads one month at a time.
+ * With `anchorKey` it also checks the sealed anchor (anchor.ts), which catches entries cut from the
+ * end with HEAD.json rewritten to match. A `log-anchor-reset` entry is reported whether or not the
+ * key is given: the host found entries lost at a start and recorded it.
  */
 export async function verifyAuditLog(
   auditDir: string,
-  opts: { originalsDir?: string } = {},
+  opts: { originalsDir?: string; anchorKey?: Buffer } = {},
 ): Promise<VerifyResult> {
   const files = await monthFiles(auditDir);
   const head = await readHead(auditDir);
+  const anchored = opts.anchorKey ? await readAnchor(auditDir, opts.anchorKey) : undefined;
+  let anchoredHash: string | undefined;
+  let reset: VerifyResult | undefined;
   let prev = GENESIS_HASH;
   let seq = 0;
   let headSeen = false;
@@ -66,8 +80,17 @@ export async function verifyAuditLog(
       if (entryHash(entry) !== entry.hash)
         return bad(file, i + 1, 'content does not match its hash (changed)');
       if (monthFileOf(entry.at) !== file) return bad(file, i + 1, `dated ${entry.at} but kept in ${file}`);
+      // Reported after the rest is checked, so a later change is not hidden behind it.
+      if (entry.action === 'log-anchor-reset' && !reset)
+        reset = bad(
+          file,
+          i + 1,
+          `the host found the sealed anchor broken at a start and sealed the log again: ${String(entry.detail?.problem ?? 'no detail')}`,
+          entry.seq,
+        );
       seq = entry.seq;
       prev = entry.hash;
+      if (anchored?.state === 'ok' && seq === anchored.anchor.entries) anchoredHash = entry.hash;
       if (head && head !== 'invalid' && head.seq === seq) {
         if (head.hash !== entry.hash) return bad(file, i + 1, 'HEAD.json names another entry here', seq);
         headSeen = true;
@@ -86,5 +109,10 @@ export async function verifyAuditLog(
     if (originals.length > 0)
       return bad('(none)', 0, `no audit log, but the data folder holds ${originals.length} originals`);
   }
-  return { ok: true, entries: seq, lastHash: prev, files };
+  if (anchored) {
+    const problem = anchorProblem(anchored, { entries: seq, hashAt: () => anchoredHash });
+    if (problem) return bad(ANCHOR_FILE, 0, problem);
+  }
+  if (reset) return reset;
+  return { ok: true, entries: seq, lastHash: prev, files, anchor: anchored ? 'checked' : 'not-checked' };
 }

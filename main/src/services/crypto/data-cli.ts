@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { dataPaths, resolveDataDir } from '../data-dir';
 import { HostFailure } from '../host-error';
+import { auditAnchorKey } from '../audit/anchor';
 import { AuditLog, osUserName } from '../audit/audit-log';
 import { encryptDataFolder, encryptionStatus } from './encrypt-data-folder';
 
@@ -62,7 +63,11 @@ export async function runDataCli(argv: string[], io: Io = process, env = process
           `sealed ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / 1048576).toFixed(1)}/${(p.bytesTotal / 1048576).toFixed(1)} MB\n`,
         );
     });
-    const log = await AuditLog.open(paths.audit, () => ({ osUser: osUserName(), userName: '' }));
+    // The first sealed anchor of the log is written with this entry.
+    const log = await AuditLog.open(paths.audit, () => ({ osUser: osUserName(), userName: '' }), {
+      key: auditAnchorKey(result.dataKey),
+      startAnchor: true,
+    });
     await log.append({
       action: 'encryption-enabled',
       detail: {

@@ -3,6 +3,7 @@ import { useLocale, useT } from '../../i18n';
 import { caseFromDraft, type CaseDraft, type CaseFields, type DraftError } from './caseDraft';
 import { caseMessages } from './messages';
 import { STAGES, stageLabel } from './stages';
+import { FormField } from '../../shared/FormField';
 
 /** Create/edit form of a case. Repeating groups (charges, defendants, dates) are table-like rows. */
 export function CaseForm(props: {
@@ -62,8 +63,7 @@ export function CaseForm(props: {
         </p>
       )}
       <div className="form-grid">
-        <label>
-          <span>{t('number')} *</span>
+        <FormField label={`${t('number')} *`}>
           <input
             id={`${id}-number`}
             value={draft.number}
@@ -71,22 +71,19 @@ export function CaseForm(props: {
             aria-invalid={error?.field === 'number'}
             placeholder="12/2025/HS"
           />
-        </label>
-        <label className="span-2">
-          <span>{t('name')} *</span>
+        </FormField>
+        <FormField label={`${t('name')} *`} className="span-2">
           <input
             id={`${id}-name`}
             value={draft.name}
             onChange={(e) => set('name', e.target.value)}
             aria-invalid={error?.field === 'name'}
           />
-        </label>
-        <label>
-          <span>{t('prosecutor')}</span>
+        </FormField>
+        <FormField label={t('prosecutor')}>
           <input value={draft.prosecutor} onChange={(e) => set('prosecutor', e.target.value)} />
-        </label>
-        <label>
-          <span>{t('stage')}</span>
+        </FormField>
+        <FormField label={t('stage')}>
           <select value={draft.stage} onChange={(e) => set('stage', e.target.value as CaseDraft['stage'])}>
             {STAGES.map((s) => (
               <option key={s} value={s}>
@@ -94,15 +91,14 @@ export function CaseForm(props: {
               </option>
             ))}
           </select>
-        </label>
+        </FormField>
       </div>
 
       <fieldset>
         <legend>{t('charges')}</legend>
         {draft.charges.map((ch, i) => (
           <div className="form-row" key={i}>
-            <label className="narrow">
-              <span>{t('article')}</span>
+            <FormField label={t('article')} className="narrow">
               <input
                 id={`${id}-article${i}`}
                 inputMode="numeric"
@@ -110,23 +106,20 @@ export function CaseForm(props: {
                 onChange={(e) => setRow('charges', i, { article: e.target.value })}
                 aria-invalid={error?.field === 'article' && error.index === i}
               />
-            </label>
-            <label className="narrow">
-              <span>{t('clause')}</span>
+            </FormField>
+            <FormField label={t('clause')} className="narrow">
               <input
                 inputMode="numeric"
                 value={ch.clause}
                 onChange={(e) => setRow('charges', i, { clause: e.target.value })}
               />
-            </label>
-            <label className="narrow">
-              <span>{t('point')}</span>
+            </FormField>
+            <FormField label={t('point')} className="narrow">
               <input value={ch.point} onChange={(e) => setRow('charges', i, { point: e.target.value })} />
-            </label>
-            <label className="grow">
-              <span>{t('chargeName')}</span>
+            </FormField>
+            <FormField label={t('chargeName')} className="grow">
               <input value={ch.name} onChange={(e) => setRow('charges', i, { name: e.target.value })} />
-            </label>
+            </FormField>
             <button
               type="button"
               className="icon"
@@ -149,20 +142,17 @@ export function CaseForm(props: {
         <legend>{t('defendants')}</legend>
         {draft.defendants.map((d, i) => (
           <div className="form-row" key={i}>
-            <label className="grow">
-              <span>{t('defendantName')}</span>
+            <FormField label={t('defendantName')} className="grow">
               <input value={d.name} onChange={(e) => setRow('defendants', i, { name: e.target.value })} />
-            </label>
-            <label className="narrow">
-              <span>{t('birthYear')}</span>
+            </FormField>
+            <FormField label={t('birthYear')} className="narrow">
               <input
                 inputMode="numeric"
                 value={d.birthYear}
                 onChange={(e) => setRow('defendants', i, { birthYear: e.target.value })}
               />
-            </label>
-            <label>
-              <span>{t('role')}</span>
+            </FormField>
+            <FormField label={t('role')}>
               <select
                 value={d.role}
                 onChange={(e) => setRow('defendants', i, { role: e.target.value as 'bi-can' | 'bi-cao' })}
@@ -170,7 +160,7 @@ export function CaseForm(props: {
                 <option value="bi-can">{t('biCan')}</option>
                 <option value="bi-cao">{t('biCao')}</option>
               </select>
-            </label>
+            </FormField>
             <button
               type="button"
               className="icon"
@@ -195,18 +185,16 @@ export function CaseForm(props: {
         <legend>{t('keyDates')}</legend>
         {draft.keyDates.map((k, i) => (
           <div className="form-row" key={i}>
-            <label className="grow">
-              <span>{t('dateLabel')}</span>
+            <FormField label={t('dateLabel')} className="grow">
               <input value={k.label} onChange={(e) => setRow('keyDates', i, { label: e.target.value })} />
-            </label>
-            <label>
-              <span>{t('date')}</span>
+            </FormField>
+            <FormField label={t('date')}>
               <input
                 type="date"
                 value={k.date}
                 onChange={(e) => setRow('keyDates', i, { date: e.target.value })}
               />
-            </label>
+            </FormField>
             <button
               type="button"
               className="icon"

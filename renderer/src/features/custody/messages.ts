@@ -37,6 +37,7 @@ export const custodyMessages = defineMessages({
     'material-restored': 'Khôi phục sau khi xóa',
     'encryption-enabled': 'Bật mã hóa dữ liệu',
     'log-recovered': 'Khôi phục dòng nhật ký ghi dở',
+    'log-anchor-reset': 'Mốc niêm phong không khớp, niêm phong lại',
   },
   en: {
     tab: 'Audit log',
@@ -74,5 +75,6 @@ export const custodyMessages = defineMessages({
     'material-restored': 'Restored after deletion',
     'encryption-enabled': 'Encryption switched on',
     'log-recovered': 'Torn log line recovered',
+    'log-anchor-reset': 'Sealed anchor did not match; log sealed again',
   },
 });

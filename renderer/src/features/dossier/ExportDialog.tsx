@@ -9,6 +9,7 @@ import { ExportRedactionSection } from './ExportRedactionSection';
 import { buildExport, safeFileName, type ExportScope } from './exportRequest';
 import { ExportSignSection, type ExportSignature } from './ExportSignSection';
 import { useExportRedactions } from './useExportRedactions';
+import { FormField } from '../../shared/FormField';
 
 export type { ExportScope };
 
@@ -158,8 +159,7 @@ export function ExportDialog(props: {
     >
       <h2 id="export-title">{t('title')}</h2>
       <div className="stack">
-        <label>
-          <span>{t('scope')}</span>
+        <FormField label={t('scope')}>
           <select
             value={scopeValue}
             onChange={(e) => {
@@ -176,7 +176,7 @@ export function ExportDialog(props: {
             ))}
             {props.scope.kind === 'document' && <option value="document">{t('document')}</option>}
           </select>
-        </label>
+        </FormField>
         <label className="check">
           <input type="checkbox" checked={toc} onChange={(e) => setToc(e.target.checked)} />
           <span>{t('toc')}</span>
@@ -195,16 +195,17 @@ export function ExportDialog(props: {
         <hr />
         <h3>{t('bundle')}</h3>
         <p className="muted">{t('bundleHint')}</p>
-        <label>
-          <span>{t('bundlePassphrase')}</span>
+        <FormField
+          label={t('bundlePassphrase')}
+          hint={bundlePassphrase ? t('bundlePassphraseHint') : undefined}
+        >
           <input
             type="password"
             autoComplete="new-password"
             value={bundlePassphrase}
             onChange={(e) => setBundlePassphrase(e.target.value)}
           />
-        </label>
-        {bundlePassphrase && <p className="muted">{t('bundlePassphraseHint')}</p>}
+        </FormField>
         <div className="dialog-actions start">
           <button
             type="button"

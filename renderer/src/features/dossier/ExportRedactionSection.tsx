@@ -3,6 +3,7 @@ import { REDACTION_PRESETS } from '@hoso/text';
 import { useState } from 'react';
 import { defineMessages, useT } from '../../i18n';
 import type { ExportRedactions } from './useExportRedactions';
+import { FormField } from '../../shared/FormField';
 
 const messages = defineMessages({
   vi: {
@@ -63,10 +64,9 @@ export function ExportRedactionSection(props: { redactions: ExportRedactions; di
     <fieldset className="export-redaction-rules">
       <legend>{t('heading')}</legend>
       <p className="muted">{t('hint')}</p>
-      <label>
-        <span>{t('phrases')}</span>
+      <FormField label={t('phrases')}>
         <textarea rows={2} value={r.phrases} onChange={(e) => r.setPhrases(e.target.value)} />
-      </label>
+      </FormField>
       <div className="check-row">
         {REDACTION_PRESETS.map((preset) => (
           <label className="check" key={preset}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { defineMessages, useT } from '../../i18n';
+import { FormField } from '../../shared/FormField';
 
 const messages = defineMessages({
   vi: {
@@ -102,16 +103,14 @@ export function ExportSignSection(props: { onChange: (sign: ExportSignature | nu
       </label>
       {enabled && (
         <div className="stack">
-          <label>
-            <span>{t('file')}</span>
+          <FormField label={t('file')}>
             <input
               type="file"
               accept=".p12,.pfx,application/x-pkcs12"
               onChange={(e) => void pickFile(e.target.files?.[0])}
             />
-          </label>
-          <label>
-            <span>{t('password')}</span>
+          </FormField>
+          <FormField label={t('password')}>
             <input
               type="password"
               autoComplete="off"
@@ -121,21 +120,19 @@ export function ExportSignSection(props: { onChange: (sign: ExportSignature | nu
                 report({ password: e.target.value });
               }}
             />
-          </label>
-          <label>
-            <span>{t('reason')}</span>
+          </FormField>
+          <FormField label={t('reason')}>
             <input
               value={reason}
               onChange={(e) => (setReason(e.target.value), report({ reason: e.target.value }))}
             />
-          </label>
-          <label>
-            <span>{t('location')}</span>
+          </FormField>
+          <FormField label={t('location')}>
             <input
               value={location}
               onChange={(e) => (setLocation(e.target.value), report({ location: e.target.value }))}
             />
-          </label>
+          </FormField>
           <label className="check">
             <input
               type="checkbox"

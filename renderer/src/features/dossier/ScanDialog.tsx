@@ -4,6 +4,7 @@ import type { Volume } from '@hoso/domain';
 import { getBridge } from '../../bridge';
 import { defineMessages, useT } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
+import { FormField } from '../../shared/FormField';
 
 const scanMessages = defineMessages({
   vi: {
@@ -60,7 +61,7 @@ type Devices =
 
 /**
  * "Quét tài liệu…": the host lists its scanners and runs the scan; the dialog closes once the scan
- * has started, and the pages then arrive in the chosen volume one by one (scanImport.ts).
+ * has started, and the pages then arrive in the chosen volume one by one, into one document (renderer/src/sync/inbox.ts).
  */
 export function ScanDialog(props: {
   caseId: string;
@@ -124,8 +125,7 @@ export function ScanDialog(props: {
       <form onSubmit={submit} className="stack">
         <h2 id="scan-title">{t('title')}</h2>
         <div className="form-row">
-          <label className="grow">
-            <span>{t('device')}</span>
+          <FormField label={t('device')} className="grow">
             <select
               value={form.device}
               onChange={(e) => setForm({ ...form, device: e.target.value })}
@@ -137,7 +137,7 @@ export function ScanDialog(props: {
                 </option>
               ))}
             </select>
-          </label>
+          </FormField>
           <button type="button" onClick={() => void search()}>
             {t('searchAgain')}
           </button>
@@ -145,8 +145,7 @@ export function ScanDialog(props: {
         {devices.state === 'loading' && <p className="muted">{t('searching')}</p>}
         {devices.state === 'ready' && list.length === 0 && <p role="alert">{t('noScanner')}</p>}
         {devices.state === 'error' && <p role="alert">{devices.text}</p>}
-        <label>
-          <span>{t('volume')}</span>
+        <FormField label={t('volume')}>
           <select value={form.volumeId} onChange={(e) => setForm({ ...form, volumeId: e.target.value })}>
             {props.volumes.map((v) => (
               <option key={v.id} value={v.id}>
@@ -154,7 +153,7 @@ export function ScanDialog(props: {
               </option>
             ))}
           </select>
-        </label>
+        </FormField>
         <RadioRow
           legend={t('source')}
           name="scan-source"
@@ -172,8 +171,7 @@ export function ScanDialog(props: {
           onChange={(mode) => setForm({ ...form, mode })}
         />
         <div className="form-row">
-          <label>
-            <span>{t('dpi')}</span>
+          <FormField label={t('dpi')}>
             <select value={form.dpi} onChange={(e) => setForm({ ...form, dpi: Number(e.target.value) })}>
               {[150, 200, 300, 400, 600].map((d) => (
                 <option key={d} value={d}>
@@ -181,15 +179,14 @@ export function ScanDialog(props: {
                 </option>
               ))}
             </select>
-          </label>
-          <label className="grow">
-            <span>{t('maxPages')}</span>
+          </FormField>
+          <FormField label={t('maxPages')} className="grow">
             <input
               inputMode="numeric"
               value={form.maxPages}
               onChange={(e) => setForm({ ...form, maxPages: e.target.value.replace(/\D/g, '') })}
             />
-          </label>
+          </FormField>
         </div>
         <p className="muted">{t('blankNote')}</p>
         {error && <p role="alert">{error}</p>}

@@ -3,6 +3,7 @@ import { useT } from '../../../i18n';
 import type { ExhibitRef } from '../data/drafts';
 import { courtroomMessages } from '../messages';
 import { useCaseSources } from './useCaseSources';
+import { FormField } from '../../../shared/FormField';
 
 /** Adds a page (by folio), a whole document or a mind map to the list, from the keyboard. */
 export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref: ExhibitRef) => void }) {
@@ -15,8 +16,7 @@ export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref:
   return (
     <fieldset className="pl-add">
       <legend>{t('addExhibit')}</legend>
-      <label>
-        {t('addPage')}
+      <FormField label={t('addPage')}>
         <select value={pageId} onChange={(e) => setPageId(e.target.value)} data-testid="add-page">
           <option value="">{t('choose')}</option>
           {sources.pages.map((p) => (
@@ -26,7 +26,7 @@ export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref:
             </option>
           ))}
         </select>
-      </label>
+      </FormField>
       <button
         type="button"
         disabled={!pageId}
@@ -37,8 +37,7 @@ export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref:
       >
         {t('add')}
       </button>
-      <label>
-        {t('addDocument')}
+      <FormField label={t('addDocument')}>
         <select value={documentId} onChange={(e) => setDocumentId(e.target.value)} data-testid="add-document">
           <option value="">{t('choose')}</option>
           {sources.documents.map((d) => (
@@ -47,7 +46,7 @@ export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref:
             </option>
           ))}
         </select>
-      </label>
+      </FormField>
       <button
         type="button"
         disabled={!documentId}
@@ -60,8 +59,7 @@ export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref:
       </button>
       {sources.maps.length > 0 && (
         <>
-          <label>
-            {t('addMap')}
+          <FormField label={t('addMap')}>
             <select value={mapId} onChange={(e) => setMapId(e.target.value)} data-testid="add-map">
               <option value="">{t('choose')}</option>
               {sources.maps.map((m) => (
@@ -70,7 +68,7 @@ export function AddExhibitForm({ caseId, onAdd }: { caseId: string; onAdd: (ref:
                 </option>
               ))}
             </select>
-          </label>
+          </FormField>
           <button
             type="button"
             disabled={!mapId}
