@@ -45,7 +45,7 @@ async function setUp() {
   const c = await createCase({ number: '12/2026', name: 'Trộm cắp tài sản', defendants: [] }, db);
   const [v] = await listVolumes(c.id, db);
   const { pages } = await addImportedDocument(
-    { caseId: c.id, volumeId: v.id, storedFile: storedFile('bien-ban.pdf', 3), jobId: 'j1' },
+    { caseId: c.id, volumeId: v.id, storedFile: storedFile('bien-ban.pdf', 3), importId: 'j1' },
     db,
   );
   return { db, caseId: c.id, ids: pages.map((p) => p.id), reads };
