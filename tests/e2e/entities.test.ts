@@ -33,7 +33,14 @@ async function storedMaps(page: Page) {
     () =>
       new Promise<
         {
-          nodes: { kind: string; title?: string; name?: string; link?: { kind: string; pageId: string } }[];
+          nodes: {
+            id: string;
+            kind: string;
+            title?: string;
+            name?: string;
+            link?: { kind: string; pageId: string; documentId?: string };
+          }[];
+          edges: { source: string; target: string }[];
         }[]
       >((resolve, reject) => {
         const req = indexedDB.open('hoso');
@@ -120,12 +127,43 @@ test('the panel lists who and what the dossier names; a suggested node goes onto
   expect(added?.link).toMatchObject({ kind: 'region', pageId });
   await page.screenshot({ path: path.join(OUT, 'suggestions.png') });
 
+  // A second paper arrives while the panel is closed: it is read in the background after its OCR.
+  await page.getByRole('tab', { name: 'Hồ sơ' }).click();
+  await page
+    .locator('.dossier-tab input[type="file"][multiple]')
+    .setInputFiles([path.join(FIXTURES, '02-bien-ban-ghi-loi-khai.jpg')]);
+  await page.getByRole('tab', { name: 'Nhân vật & dữ kiện' }).click();
+  // The evidence map: its suggestions are the evidence papers with their pages, decided one by one.
+  await page.getByRole('button', { name: /Tạo sơ đồ “Đánh giá chứng cứ”/ }).click();
+  const paper = page.locator('.ent-suggestion[data-key^="document:"]');
+  await paper.first().waitFor({ timeout: 200_000 });
+  expect(await paper.count()).toBe(1); // the statement; the decision to prosecute is procedure
+  expect(await paper.locator('.muted').textContent()).toMatch(/BL \d+|tr\. \d+/);
+  const evidenceMap = async () =>
+    (await storedMaps(page)).find((m) =>
+      m.nodes.some((n) => n.kind === 'note' && n.title === 'Chứng cứ buộc tội'),
+    )!;
+  const evidenceBefore = (await evidenceMap()).nodes.length;
+  const other = page.locator('.ent-suggestion[data-group="evidence"]:not([data-key^="document:"])').first();
+  const otherKey = await other.getAttribute('data-key');
+  await other.getByRole('button', { name: 'Bỏ qua' }).click();
+  await expect.poll(() => page.locator(`.ent-suggestion[data-key="${otherKey}"]`).count()).toBe(0);
+  expect((await evidenceMap()).nodes.length).toBe(evidenceBefore); // nothing added silently
+  await paper.getByRole('button', { name: 'Thêm vào sơ đồ' }).click();
+  await expect.poll(() => paper.count()).toBe(0);
+  const evidence = await evidenceMap();
+  expect(evidence.nodes.length).toBe(evidenceBefore + 1);
+  const item = evidence.nodes.find((n) => n.kind === 'evidence' && n.link?.kind === 'document')!;
+  const topic = evidence.nodes.find((n) => n.kind === 'note' && n.title === 'Chứng cứ buộc tội')!;
+  expect(evidence.edges.some((e) => e.source === topic.id && e.target === item.id)).toBe(true);
+  await page.screenshot({ path: path.join(OUT, 'evidence-suggestions.png') });
+
   // On the map: the node is there, and double-clicking it opens its page.
   await page.getByRole('tab', { name: 'Sơ đồ tư duy' }).click();
-  await page.locator('.mm-maps a').first().click();
+  await page.locator('.mm-maps a', { hasText: 'Diễn biến vụ án' }).first().click();
   const node = page.locator('[data-kind="evidence"]', { hasText: '12F1-345.67' });
   await node.waitFor();
   await node.dblclick();
   await page.waitForURL((u) => u.toString().includes(`/pages/${encodeURIComponent(pageId)}`));
   expect(problems).toEqual([]);
-});
+}, 480_000); // two pages OCR'd by the real engine on a shared 2-core machine

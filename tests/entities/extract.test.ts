@@ -180,3 +180,62 @@ describe('search by entity', () => {
     expect(findEntities(es, 'xyz')).toEqual([]);
   });
 });
+
+describe('organizations', () => {
+  it('reads state bodies with their territory, their units, companies and banks', () => {
+    const es = read(
+      [
+        'CÔNG AN HUYỆN KRÔNG PẮC',
+        'Phòng Cảnh sát hình sự (PC02) đã chuyển hồ sơ cho Viện kiểm sát nhân dân tỉnh Đắk Lắk.',
+        'Cơ quan Cảnh sát điều tra Công an tỉnh Đắk Lắk kết luận: kế toán Công ty TNHH Thương mại Hoàng Long',
+        'chuyển tiền vào Ngân hàng TMCP Ngoại thương Việt Nam - Chi nhánh Đắk Lắk.',
+      ].join('\n'),
+    );
+    expect(values(es, 'organization').sort()).toEqual(
+      [
+        'Công an huyện Krông Pắc',
+        'Phòng Cảnh sát hình sự',
+        'Viện kiểm sát nhân dân tỉnh Đắk Lắk',
+        'Cơ quan Cảnh sát điều tra Công an tỉnh Đắk Lắk',
+        'Công ty TNHH Thương mại Hoàng Long',
+        'Ngân hàng TMCP Ngoại thương Việt Nam',
+      ].sort(),
+    );
+    // A company's name is not a person; the territory in a body's name is still a place.
+    expect(values(es, 'person')).not.toContain('Hoàng Long');
+    expect(values(es, 'place')).toContain('tỉnh Đắk Lắk');
+    expect(es.find((e) => e.normalized === 'Phòng Cảnh sát hình sự')?.occurrences[0].text).toBe(
+      'Phòng Cảnh sát hình sự (PC02)',
+    );
+  });
+
+  it('does not take a bare "Công an", "Công ty", "Ngân hàng" or a unit without its body for one', () => {
+    const es = read(
+      [
+        'Lực lượng công an xã có mặt. Đề nghị Ngân hàng cung cấp sao kê; kế toán của Công ty, đã khai.',
+        'Cơ quan Công an điều tra làm rõ. Phòng làm việc số 3. Đội Cảnh sát giao thông lập biên bản.',
+        'CƠ QUAN CẢNH SÁT ĐIỀU TRA',
+        'Số: 12/QĐ-CSĐT',
+      ].join('\n'),
+    );
+    expect(values(es, 'organization')).toEqual([]);
+  });
+
+  it('merges a heading in capitals with the same body in running text', () => {
+    const es = read(
+      'VIỆN KIỂM SÁT NHÂN DÂN\nTỈNH GIA LAI\nTruy tố theo Viện kiểm sát nhân dân tỉnh Gia Lai.',
+    );
+    const orgs = es.filter((e) => e.kind === 'organization');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0].occurrences).toHaveLength(2);
+  });
+});
+
+describe('organizations across a line break', () => {
+  it('follows a bank name to the next line, not into the next sentence', () => {
+    const es = read(
+      'chuyển khoản vào tài khoản tại Ngân hàng\nVietcombank theo yêu cầu.\nKế toán Công ty\nNgười làm chứng khai.',
+    );
+    expect(values(es, 'organization')).toEqual(['Ngân hàng Vietcombank']);
+  });
+});

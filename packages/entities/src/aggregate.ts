@@ -26,7 +26,10 @@ const RELATED_KINDS = new Set(['id_number', 'phone', 'bank_account', 'plate']);
 const RELATED_WINDOW = 45; // words after a person's name
 
 export function entityKey(kind: string, normalized: string): string {
-  return `${kind}:${kind === 'person' ? foldDiacritics(normalized) : normalized}`;
+  if (kind === 'person') return `${kind}:${foldDiacritics(normalized)}`;
+  // "Phòng Cảnh sát hình sự" in a line of text, "PHÒNG CẢNH SÁT HÌNH SỰ" in a heading: one organization.
+  if (kind === 'organization') return `${kind}:${foldDiacritics(normalized).toLowerCase()}`;
+  return `${kind}:${normalized}`;
 }
 
 /** Resolves short forms to full names within each document. Returns person mentions with full names. */

@@ -3,6 +3,7 @@ import { effectiveWordsOf, type WordCorrection } from '@hoso/domain';
 import { findDates } from './dates';
 import { findDocNumbers, findNumbers, findPlates } from './identifiers';
 import { findMoney } from './money';
+import { findOrganizations } from './organizations';
 import { pageText } from './page-text';
 import { findPeople } from './people';
 import { findPlaces } from './places';
@@ -17,6 +18,7 @@ import type { Mention, PageWords } from './types';
 export function extractPage(page: PageWords): Mention[] {
   const pt = pageText(page);
   const toks = tokensOf(pt);
+  const places = findPlaces(page, pt, toks);
   const mentions = [
     ...findPeople(page, pt, toks),
     ...findPlates(page, pt),
@@ -25,7 +27,8 @@ export function extractPage(page: PageWords): Mention[] {
     ...findProvisions(page, pt),
     ...findMoney(page, pt, toks),
     ...findDates(page, pt),
-    ...findPlaces(page, pt, toks),
+    ...places,
+    ...findOrganizations(page, pt, toks, places),
   ];
   const sentences = sentenceNumbers(toks);
   return dropOverlaps(mentions).map((m) => ({ ...m, sentence: sentences[m.words[0]] }));
@@ -54,7 +57,9 @@ function sentenceNumbers(toks: readonly Tok[]): number[] {
 
 /**
  * One reading per word: a plate is not also a phone, a date not also money, a place name not a
- * person ("huyện Lê Lợi"). Earlier, more specific kinds win; within a kind the longer match wins.
+ * person ("huyện Lê Lợi"), a company's name not a person ("Công ty TNHH Hoàng Long"); only the
+ * place in an organization's name stays a place. Earlier, more specific kinds win; within a kind
+ * the longer match wins.
  */
 const PRIORITY: Mention['kind'][] = [
   'doc_number',
@@ -65,9 +70,9 @@ const PRIORITY: Mention['kind'][] = [
   'bank_account',
   'phone',
   'money',
+  'organization',
   'place',
   'person',
-  'organization',
 ];
 function dropOverlaps(mentions: Mention[]): Mention[] {
   const sorted = [...mentions].sort(
@@ -87,7 +92,9 @@ function dropOverlaps(mentions: Mention[]): Mention[] {
           k.kind === m.kind &&
           (m.kind === 'legal_ref' || m.kind === 'date') &&
           k.normalized !== m.normalized
-        ),
+        ) &&
+        // An organization's territory is a place too ("Công an huyện Krông Pắc").
+        !(k.kind === 'organization' && m.kind === 'place'),
     );
     if (!clash) kept.push(m);
   }

@@ -76,6 +76,9 @@ const STOP_WORDS = [
   'Phòng',
   'Người',
   'Nhân',
+  // The national motto beside the issuer on one OCR line: "CÔNG AN HUYỆN ĐAK PƠ CỘNG HÒA XÃ HỘI…".
+  'Cộng',
+  'Độc',
 ];
 const STOP_EXACT = new Set(STOP_WORDS);
 const STOP_FOLDED = new Set(STOP_WORDS.map((w) => foldDiacritics(w)));

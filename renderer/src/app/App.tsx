@@ -3,6 +3,7 @@ import { useRoute } from '../shared/router';
 import { UnlockGate } from '../features/custody/UnlockGate';
 import { AppChrome } from './AppChrome';
 import { SessionGate } from './SessionGate';
+import { useBackgroundReading } from '../features/entities/background';
 import '../styles/components.css';
 
 // Each feature owns its screens; heavy ones (React Flow, courtroom) load on demand.
@@ -28,6 +29,7 @@ export function App() {
 
 function Routes() {
   const route = useRoute();
+  useBackgroundReading(); // the dossier reader follows every OCR result and correction of this window
   // The audience view is the projector: nothing but the exhibit, no app chrome.
   if (route.name === 'audience') {
     return (

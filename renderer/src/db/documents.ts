@@ -3,6 +3,7 @@ import { getDb, type HosoDb } from './schema';
 import { DbError, guard, notFound } from './errors';
 import { newId, nowIso } from './ids';
 import { removePagePostings } from './searchIndex';
+import { announceTextChange } from './textChanges';
 
 export type DocumentPatch = Partial<Pick<CaseDocument, DocumentMetadataField>>;
 
@@ -113,7 +114,8 @@ export async function splitDocument(
   atPageId: string,
   db: HosoDb = getDb(),
 ): Promise<CaseDocument> {
-  return guard(() =>
+  const moved: string[] = [];
+  const doc = await guard(() =>
     db.transaction('rw', ALL_TABLES(db), async () => {
       const d = await db.documents.get(documentId);
       if (!d) throw notFound('Document', documentId);
@@ -139,9 +141,12 @@ export async function splitDocument(
       await Promise.all(
         ids.slice(at).map((pid, i) => db.pages.update(pid, { documentId: created.id, order: i })),
       );
+      moved.push(...ids.slice(at));
       return (await db.documents.get(created.id))!;
     }),
   );
+  announceTextChange(db, doc.caseId, moved); // short forms of names link within a document
+  return doc;
 }
 
 /** Appends the pages of `sourceIds` (in that order) to the target document and deletes the sources. */
@@ -150,29 +155,35 @@ export async function mergeDocuments(
   sourceIds: string[],
   db: HosoDb = getDb(),
 ): Promise<void> {
+  const moved: string[] = [];
+  let caseId = '';
   await guard(() =>
     db.transaction('rw', ALL_TABLES(db), async () => {
       const target = await db.documents.get(targetId);
       if (!target) throw notFound('Document', targetId);
       let order = (await pageIdsOf(db, targetId)).length;
+      caseId = target.caseId;
       const touchedVolumes = new Set<string>();
       for (const sid of sourceIds.filter((s) => s !== targetId)) {
         const s = await db.documents.get(sid);
         if (!s) throw notFound('Document', sid);
         if (s.caseId !== target.caseId) throw new DbError('INVALID_INPUT', 'documents of different cases');
-        for (const pid of await pageIdsOf(db, sid))
+        for (const pid of await pageIdsOf(db, sid)) {
           await db.pages.update(pid, { documentId: targetId, order: order++ });
+          moved.push(pid);
+        }
         await db.documents.delete(sid);
         touchedVolumes.add(s.volumeId);
       }
       for (const vid of touchedVolumes) await writeDocumentOrder(db, vid, []);
     }),
   );
+  announceTextChange(db, caseId, moved); // short forms of names link within a document
 }
 
 /** Deletes a document with its pages, their OCR text and their search postings. */
 export async function deleteDocument(id: string, db: HosoDb = getDb()): Promise<void> {
-  await guard(() =>
+  const gone = await guard(() =>
     db.transaction('rw', ALL_TABLES(db), async () => {
       const d = await db.documents.get(id);
       if (!d) throw notFound('Document', id);
@@ -182,6 +193,8 @@ export async function deleteDocument(id: string, db: HosoDb = getDb()): Promise<
       await db.pages.bulkDelete(pageIds);
       await db.documents.delete(id);
       await writeDocumentOrder(db, d.volumeId, []);
+      return { caseId: d.caseId, pageIds };
     }),
   );
+  announceTextChange(db, gone.caseId, gone.pageIds); // their readings are dropped
 }

@@ -12,7 +12,7 @@ export interface EntityPageRecord {
   pageId: string;
   caseId: string;
   documentId: string;
-  /** Signature of the words read (OCR + corrections): a change means read the page again. */
+  /** Revision of the text read (`entityRevisionOf`): another one means read the page again. */
   version: string;
   mentions: Mention[];
 }
@@ -31,24 +31,6 @@ export interface EntityDecisionRecord {
 
 export async function listEntityPages(caseId: string, db: HosoDb = getDb()): Promise<EntityPageRecord[]> {
   return db.entityPages.where('caseId').equals(caseId).toArray();
-}
-
-/** Stores fresh readings and drops those of pages no longer in the case, in one transaction. */
-export async function saveEntityPages(
-  caseId: string,
-  records: readonly EntityPageRecord[],
-  livePageIds: ReadonlySet<string>,
-  db: HosoDb = getDb(),
-): Promise<void> {
-  await guard(() =>
-    db.transaction('rw', db.entityPages, async () => {
-      const stale = (await db.entityPages.where('caseId').equals(caseId).primaryKeys()).filter(
-        (id) => !livePageIds.has(id),
-      );
-      if (stale.length) await db.entityPages.bulkDelete(stale);
-      if (records.length) await db.entityPages.bulkPut([...records]);
-    }),
-  );
 }
 
 export async function listPersonEdits(caseId: string, db: HosoDb = getDb()): Promise<EntityEditRecord[]> {

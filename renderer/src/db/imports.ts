@@ -10,6 +10,7 @@ import {
 } from '@hoso/domain';
 import { getDb, type HosoDb, type ImportRecord } from './schema';
 import { DbError, guard, notFound } from './errors';
+import { announceTextChange } from './textChanges';
 import { newId, nowIso } from './ids';
 import { applyFolios } from './folios';
 import { indexPageTexts, indexRestoredPages } from './searchIndex';
@@ -206,6 +207,7 @@ export async function applyOcrResult(
   const parsed = OcrWordsFileSchema.safeParse(result);
   if (!parsed.success) throw new DbError('INVALID_INPUT', `OCR result of job ${jobId} is malformed`, jobId);
   const file = parsed.data;
+  const stored: PageText[] = [];
   await guard(() =>
     db.transaction(
       'rw',
@@ -243,9 +245,17 @@ export async function applyOcrResult(
         await db.pageTexts.bulkPut(await indexPageTexts(db, texts));
         await db.imports.update(jobId, { state: 'done', error: undefined, updatedAt: nowIso() });
         await prefillMetadata(db, record.documentId, texts);
+        stored.push(...texts);
       },
     ),
   );
+  // After the commit: the dossier reader reads these pages (a retried job's new words too).
+  if (stored.length)
+    announceTextChange(
+      db,
+      stored[0].caseId,
+      stored.map((t) => t.pageId),
+    );
 }
 
 const DETECTED_FIELDS: DocumentMetadataField[] = ['type', 'number', 'date', 'issuer', 'title'];

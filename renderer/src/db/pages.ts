@@ -9,6 +9,7 @@ import {
 import type { Rotation } from '@hoso/contracts';
 import { getDb, type HosoDb } from './schema';
 import { DbError, guard, notFound } from './errors';
+import { announceTextChange } from './textChanges';
 import { indexPageTexts, removePagePostings } from './searchIndex';
 
 /** Pages of a document in order. */
@@ -84,7 +85,7 @@ export async function movePages(
   toIndex: number,
   db: HosoDb = getDb(),
 ): Promise<void> {
-  await guard(() =>
+  const caseId = await guard(() =>
     db.transaction('rw', [db.documents, db.pages], async () => {
       const target = await db.documents.get(toDocumentId);
       if (!target) throw notFound('Document', toDocumentId);
@@ -105,8 +106,10 @@ export async function movePages(
         if (left.length === 0) await deleteEmptyDocument(db, docId);
         else await writePageOrder(db, docId, []);
       }
+      return target.caseId;
     }),
   );
+  announceTextChange(db, caseId, pageIds); // short forms of names link within a document
 }
 
 async function deleteEmptyDocument(db: HosoDb, documentId: string): Promise<void> {
@@ -139,7 +142,7 @@ export async function rotatePage(
 
 /** Deletes pages with their text and postings; documents left empty are deleted. Folios keep their gaps until renumbered. */
 export async function deletePages(ids: string[], db: HosoDb = getDb()): Promise<void> {
-  await guard(() =>
+  const deleted = await guard(() =>
     db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.terms, db.settings], async () => {
       const pages = (await db.pages.bulkGet(ids)).filter((p): p is Page => !!p);
       const docs = new Set(pages.map((p) => p.documentId));
@@ -150,8 +153,10 @@ export async function deletePages(ids: string[], db: HosoDb = getDb()): Promise<
         if ((await listPages(docId, db)).length === 0) await deleteEmptyDocument(db, docId);
         else await writePageOrder(db, docId, []);
       }
+      return pages;
     }),
   );
+  if (deleted[0]) announceTextChange(db, deleted[0].caseId, ids); // their readings are dropped
 }
 
 /**
@@ -180,7 +185,7 @@ export async function correctWord(
   text: string,
   db: HosoDb = getDb(),
 ): Promise<PageText> {
-  return guard(() =>
+  const saved = await guard(() =>
     db.transaction('rw', [db.pages, db.pageTexts, db.terms, db.settings], async () => {
       const t = await db.pageTexts.get(pageId);
       if (!t) throw notFound('Page text', pageId);
@@ -203,4 +208,6 @@ export async function correctWord(
       return indexed;
     }),
   );
+  announceTextChange(db, saved.caseId, [pageId]); // after the commit: the reader reads the corrected text
+  return saved;
 }

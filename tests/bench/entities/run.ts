@@ -19,6 +19,7 @@ const ocr = scoreSet(gold, ocrPages());
 
 const TARGETS: Record<string, string> = {
   person: 'R ≥ 0.90, P ≥ 0.85',
+  organization: 'P ≥ 0.95 (ours: precision first)',
   plate: '≥ 0.95',
   phone: '≥ 0.95',
   id_number: '≥ 0.95',
@@ -31,8 +32,7 @@ const cell = (s: SetScore, kind: string) => {
   const k = s.kinds.find((x) => x.kind === kind);
   return k ? `${f2(k.precision)} | ${f2(k.recall)} | ${k.correct}/${k.gold} (${k.found})` : '– | – | –';
 };
-// Organizations are not read yet (no gold): every other kind.
-const kinds = ENTITY_KINDS.filter((k) => k !== 'organization');
+const kinds = ENTITY_KINDS;
 console.log(
   `Labelled set: ${gold.documents.length} documents, ${gold.documents.reduce((n, d) => n + d.entities.length, 0)} gold entities\n`,
 );

@@ -88,11 +88,7 @@ export function scoreSet(gold: GoldFile, pages: readonly PageWords[]): SetScore 
   for (const d of gold.documents) {
     const key = (k: string, n: string) => `${k}|${n}`;
     const goldKeys = new Map(d.entities.map((e) => [key(e.kind, e.normalized), e]));
-    const got = new Map(
-      (found.get(d.file) ?? [])
-        .filter((e) => e.kind !== 'organization')
-        .map((e) => [key(e.kind, e.normalized), e]),
-    );
+    const got = new Map((found.get(d.file) ?? []).map((e) => [key(e.kind, e.normalized), e]));
     for (const [k, g] of goldKeys) {
       t(g.kind).gold++;
       const e = got.get(k);

@@ -10,6 +10,7 @@ import { chargeText, draftFromCase } from '../cases/caseDraft';
 import { stageLabel } from '../cases/stages';
 import { AuditTab } from '../custody/AuditTab';
 import { custodyMessages } from '../custody/messages';
+import { useCaseReading } from '../entities/background';
 import { DossierTab } from './DossierTab';
 import { dossierMessages } from './messages';
 import { attempt } from './useDossierActions';
@@ -29,6 +30,7 @@ export default function CaseView({ route }: { route: Extract<Route, { name: 'cas
   const custody = useT(custodyMessages);
   const locale = useLocale();
   const c = useCase(route.caseId);
+  useCaseReading(route.caseId); // opening a case checks its pages' readings, whichever tab shows
   const tab = route.tab ?? 'dossier';
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   const label: Record<Tab, string> = {

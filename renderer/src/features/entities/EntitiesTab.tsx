@@ -8,12 +8,13 @@ import { showToast } from '../../shared/toast';
 import { attempt } from '../../shared/attempt';
 import { entityMessages } from './messages';
 import { MapSuggestions } from './MapSuggestions';
-import { formatMoney, type PageInfo } from './suggestions';
+import { formatMoney, type DossierPaper, type PageInfo } from './suggestions';
 import { useCaseEntities } from './useCaseEntities';
 import './entities.css';
 
 type Filter = EntityKind | 'all';
-const SHOWN_KINDS: EntityKind[] = ENTITY_KINDS.filter((k) => k !== 'organization');
+// People first, then organizations, identifiers, papers, provisions, money, dates, places.
+const SHOWN_KINDS: readonly EntityKind[] = ENTITY_KINDS;
 
 /**
  * The case's "Nhân vật & dữ kiện" tab: every person with role, pages (click → the viewer at the
@@ -47,13 +48,26 @@ export default function EntitiesTab({ caseId }: { caseId: string }) {
     [documents],
   );
 
+  // The dossier's papers with their pages in order: the evidence map's items.
+  const papers = useMemo<DossierPaper[]>(
+    () =>
+      (documents ?? []).map((d) => ({
+        document: d,
+        pageIds: (pages ?? [])
+          .filter((p) => p.documentId === d.id)
+          .sort((a, b) => a.order - b.order)
+          .map((p) => p.id),
+      })),
+    [documents, pages],
+  );
+
   const entities = useMemo(() => state?.entities ?? [], [state]);
   const shown = useMemo(() => {
     const base = query.trim() ? findEntities(entities, query) : entities;
     const rank = (e: Entity) => SHOWN_KINDS.indexOf(e.kind);
-    // People first, then identifiers, papers, provisions, money, dates, places (search keeps its ranking).
+    // In the kinds' order (search keeps its ranking).
     return base
-      .filter((e) => (filter === 'all' ? e.kind !== 'organization' : e.kind === filter))
+      .filter((e) => filter === 'all' || e.kind === filter)
       .sort((a, b) => (query.trim() ? 0 : rank(a) - rank(b)));
   }, [entities, filter, query]);
   const counts = useMemo(() => {
@@ -132,6 +146,7 @@ export default function EntitiesTab({ caseId }: { caseId: string }) {
           caseId={caseId}
           entities={entities}
           pageInfo={pageInfo}
+          papers={papers}
           onAccepted={(label) => showToast({ tone: 'ok', text: t('accepted', { label }) })}
         />
       </aside>

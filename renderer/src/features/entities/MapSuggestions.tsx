@@ -8,7 +8,15 @@ import { useT } from '../../i18n';
 import { createMap, useCaseMaps } from '../mindmap/data/maps';
 import { attempt } from '../../shared/attempt';
 import { entityMessages } from './messages';
-import { buildSuggestions, withSuggestedNode, type PageInfo, type Suggestion } from './suggestions';
+import {
+  buildSuggestions,
+  mapKindOf,
+  withSuggestedNode,
+  type DossierPaper,
+  type MapKind,
+  type PageInfo,
+  type Suggestion,
+} from './suggestions';
 
 /**
  * Suggested nodes for one of the case's maps, accepted or rejected one by one. Nothing is added
@@ -18,6 +26,7 @@ export function MapSuggestions(props: {
   caseId: string;
   entities: readonly Entity[];
   pageInfo: (id: string) => PageInfo | undefined;
+  papers: readonly DossierPaper[];
   onAccepted(label: string): void;
 }) {
   const t = useT(entityMessages);
@@ -26,17 +35,26 @@ export function MapSuggestions(props: {
   const decisions = useLiveQuery(() => listDecisions(props.caseId), [props.caseId]);
   const [picked, setPicked] = useState<string | undefined>();
   const mapId = picked ?? maps?.[0]?.id;
+  const map = maps?.find((m) => m.id === mapId);
+  const kindOf = (model: unknown): MapKind | undefined => {
+    const parsed = MapModelSchema.safeParse(model);
+    return parsed.success ? mapKindOf(parsed.data) : undefined;
+  };
+  const kind = map ? kindOf(map.model) : undefined;
   const suggestions = useMemo(
-    () => buildSuggestions(props.entities, props.pageInfo),
-    [props.entities, props.pageInfo],
+    () => buildSuggestions(props.entities, props.pageInfo, kind, props.papers),
+    [props.entities, props.pageInfo, kind, props.papers],
   );
+  // A template the case has no map of yet can be created here, pre-filled from the case record.
+  const kinds = new Set((maps ?? []).map((m) => kindOf(m.model)));
+  const missing = (['timeline', 'evidence'] as const).filter((k) => !kinds.has(k));
   const decided = new Set((decisions ?? []).filter((d) => d.mapId === mapId).map((d) => d.key));
   const open = suggestions.filter((s) => !decided.has(s.key));
 
-  const createTimeline = async () => {
-    const tpl = TEMPLATES.find((x) => x.id === 'timeline')!;
+  const create = async (id: MapKind) => {
+    const tpl = TEMPLATES.find((x) => x.id === id)!;
     const facts = theCase ?? { number: '', name: '', charges: [], defendants: [] };
-    const model = await layoutMap(buildTemplate('timeline', facts), tpl.layout);
+    const model = await layoutMap(buildTemplate(id, facts), tpl.layout);
     const record = await createMap(props.caseId, tpl.name.vi, model);
     setPicked(record.id);
   };
@@ -53,12 +71,19 @@ export function MapSuggestions(props: {
   return (
     <section className="ent-suggest" aria-label={t('suggestions')}>
       <h2>{t('suggestions')}</h2>
-      {maps && maps.length === 0 && (
-        <p>
-          <span className="muted">{t('noMap')}</span>{' '}
-          <button type="button" className="primary" onClick={() => attempt(createTimeline)}>
-            {t('createMap')}
-          </button>
+      {maps && missing.length > 0 && (
+        <p className="ent-create-maps">
+          {maps.length === 0 && <span className="muted">{t('noMap')}</span>}{' '}
+          {missing.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={maps.length === 0 ? 'primary' : undefined}
+              onClick={() => attempt(() => create(k))}
+            >
+              {k === 'timeline' ? t('createMap') : t('createEvidenceMap')}
+            </button>
+          ))}
         </p>
       )}
       {maps && maps.length > 0 && (
@@ -77,7 +102,7 @@ export function MapSuggestions(props: {
       {mapId && (
         <ul className="ent-suggestions">
           {open.map((s) => (
-            <li key={s.key} className="ent-suggestion" data-group={s.group}>
+            <li key={s.key} className="ent-suggestion" data-group={s.group} data-key={s.key}>
               <div>
                 <span className="ent-kind">{groupLabel[s.group]}</span> <strong>{s.label}</strong>
                 <div className="muted">{s.detail}</div>

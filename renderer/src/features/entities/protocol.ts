@@ -1,14 +1,9 @@
-import type { OcrPage } from '@hoso/contracts';
-import type { WordCorrection } from '@hoso/domain';
 import type { Entity, Mention } from '@hoso/entities';
+import type { PageToRead } from '../../db/entityReading';
+
+export type { PageToRead };
 
 /** Messages between the panel and the extraction worker (entities.worker.ts). */
-export interface PageToRead {
-  pageId: string;
-  documentId: string;
-  ocr: OcrPage;
-  corrections: WordCorrection[];
-}
 export type WorkerRequest =
   | { id: number; type: 'extract'; pages: PageToRead[] }
   | { id: number; type: 'aggregate'; mentions: Mention[] };
