@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import sharp from 'sharp';
 import type { OcrPage } from '@hoso/contracts';
-import { type FilePlan, planInputs } from './decode/inspect';
+import { type FilePlan, type PagePlan, planInputs } from './decode/inspect';
 import type { PdfPages } from './decode/pdf-render';
 import { PageRecognizer, type RecognizedPage } from './page-recognizer';
 import { InputError, type OcrOptions, type PageSource } from './types';
@@ -87,17 +87,40 @@ async function* pageSources(
   for (const plan of plans) {
     if (plan.pages.length === 0) continue;
     throwIfAborted(signal);
-    const fileBytes = new Uint8Array(await readFile(plan.file));
     let pdf: PdfPages | undefined;
     let handedOver = false;
     try {
-      // pdfjs-dist costs ~190 MB of RSS once imported: load it only for jobs with PDF inputs.
+      // A scanner's PDF (every page one JPEG): each page's JPEG is read from the file as it is
+      // reached, so memory holds a few pages, never the document.
+      if (plan.format === 'pdf' && plan.pages.every((p) => p.embeddedJpeg)) {
+        const file = await open(plan.file);
+        try {
+          for (const page of plan.pages) {
+            const { offset, length } = page.embeddedJpeg!;
+            const jpeg = Buffer.allocUnsafe(length);
+            const { bytesRead } = await file.read(jpeg, 0, length, offset);
+            if (bytesRead !== length) throw new Error('the file is shorter than its page images');
+            yield { source: pdfJpegSource(page, jpeg, index++), lastOfFile: false };
+          }
+        } finally {
+          await file.close();
+        }
+        continue;
+      }
+      const fileBytes = new Uint8Array(await readFile(plan.file));
+      // pdfjs-dist costs ~190 MB of RSS once imported: load it only for PDFs with pages to render.
       if (plan.format === 'pdf') pdf = await (await import('./decode/pdf-render')).PdfPages.open(fileBytes);
       for (const [i, page] of plan.pages.entries()) {
         const lastOfFile = i === plan.pages.length - 1;
+        handedOver = lastOfFile;
+        const jpeg = page.embeddedJpeg;
+        if (jpeg) {
+          const bytes = fileBytes.subarray(jpeg.offset, jpeg.offset + jpeg.length);
+          yield { source: pdfJpegSource(page, bytes, index++), pdf, lastOfFile };
+          continue;
+        }
         const hasText = pdf ? await pdf.hasText(page.pageInFile).catch(() => false) : undefined;
         const source: PageSource = { ...page, index: index++, fileBytes, ...(pdf ? { hasText } : {}) };
-        handedOver = lastOfFile;
         yield { source, pdf, lastOfFile };
       }
     } catch (err) {
@@ -114,4 +137,26 @@ async function* pageSources(
       if (pdf && !handedOver) void pdf.close().catch(() => undefined);
     }
   }
+}
+
+/**
+ * A scanned PDF page as the JPEG it is: decoded by sharp, embedded in the output as it was. Its
+ * EXIF orientation, if any, is not applied (PDF viewers ignore it); the page's resolution is the
+ * image's over the page.
+ */
+function pdfJpegSource(page: PagePlan, jpeg: Uint8Array, index: number): PageSource {
+  const { width, height } = page.embeddedJpeg!;
+  return {
+    file: page.file,
+    pageInFile: page.pageInFile,
+    index,
+    format: 'jpeg',
+    fileBytes: jpeg,
+    widthPx: width,
+    heightPx: height,
+    dpi: page.dpi,
+    exifRotation: 0,
+    hasText: false,
+    fromPdfJpeg: true,
+  };
 }

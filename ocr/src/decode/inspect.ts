@@ -4,7 +4,7 @@ import sharp, { type Metadata } from 'sharp';
 import { InputError, type InputFormat } from '../types';
 import { inferDpi } from './dpi';
 import { describeTooLarge, MAX_PDF_PAGE_PT } from './limits';
-import { pdfPageDpi, readPdfStructure } from './pdf-structure';
+import { type EmbeddedJpeg, pdfPageDpi, readPdfStructure } from './pdf-structure';
 import { readRange, sniffFormat } from './sniff';
 import { readTiffBytes, readTiffFile, SUPPORTED_TIFF_COMPRESSIONS, type TiffPage } from './tiff-directory';
 
@@ -17,6 +17,8 @@ export interface PagePlan {
   heightPx: number;
   dpi: number;
   exifRotation: 0 | 90 | 180 | 270;
+  /** PDF pages that are one full-page JPEG (a scanner's): where it lies in the file. */
+  embeddedJpeg?: EmbeddedJpeg;
 }
 
 export interface BadPage {
@@ -245,7 +247,16 @@ async function inspectPdf(src: Source): Promise<FilePlan> {
     else if (imageTooLarge) error = pageError(file, n, 'image-too-large', imageTooLarge);
     if (error) plan.bad.push({ file, page: n, error });
     else
-      plan.pages.push({ file, pageInFile: i, format: 'pdf', widthPx: w, heightPx: h, dpi, exifRotation: 0 });
+      plan.pages.push({
+        file,
+        pageInFile: i,
+        format: 'pdf',
+        widthPx: w,
+        heightPx: h,
+        dpi,
+        exifRotation: 0,
+        ...(p.embeddedJpeg ? { embeddedJpeg: p.embeddedJpeg } : {}),
+      });
   });
   return plan;
 }
