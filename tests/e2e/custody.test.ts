@@ -93,6 +93,35 @@ describe.sequential('chain of custody', () => {
     expect(text).not.toContain('Nhận dạng chữ xong'); // the filter applies to the export too
   });
 
+  test('deleting a case and undoing it shows both in its Nhật ký', async () => {
+    await page.goto(hoso.url);
+    await createCase(page, {
+      number: '23/2026/HS',
+      name: 'Phạm Văn Hùng trộm cắp tài sản',
+      prosecutor: 'Nguyễn Thị Hạnh',
+      article: '173',
+      clause: '1',
+      chargeName: 'Trộm cắp tài sản',
+      defendant: 'Phạm Văn Hùng',
+      birthYear: '1992',
+    });
+    await page.goto(`${hoso.url}#/cases`);
+    const row = page.locator('.cases-table tbody tr', { hasText: 'Phạm Văn Hùng' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByRole('button', { name: /^Xóa/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByRole('button', { name: 'Hoàn tác' }).click();
+    await expect.poll(() => row.count()).toBe(1);
+    await row.locator('.case-link').click();
+    await page.getByRole('tab', { name: 'Nhật ký' }).click();
+    const restored = page.locator('.audit-table tbody tr[data-action="material-restored"]');
+    await expect.poll(() => restored.count()).toBe(1);
+    expect(await restored.textContent()).toContain('Khôi phục sau khi xóa');
+    expect(await page.locator('.audit-table tbody tr[data-action="material-deleted"]').count()).toBe(1);
+    expect(await page.locator('.audit-chain.ok').count()).toBe(1);
+  });
+
   test('encryption switched on in Cài đặt; after a restart the unlock screen refuses a wrong passphrase and opens with the right one', async () => {
     // This test brings its own case and page, so it holds whether or not the one above ran first.
     await page.goto(hoso.url);

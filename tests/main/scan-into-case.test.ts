@@ -1,44 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { HostEvent } from '@hoso/contracts';
 import { afterEach, describe, expect, test } from 'vitest';
 import { dispatch } from '../../main/src/services/dispatch';
 import { createHost, type Host } from '../../main/src/services/host';
 import { saneScanner } from '../../main/src/services/scanner/sane-scanner';
 import { fakeRecognizer, tempDir, until } from './helpers';
+import { createScanningHost, saneTestDevice } from './sane-test-device';
 
-/**
- * Scanning into a case through the host, from SANE's `test` backend (no hardware). The test owns
- * its SANE config folder (SANE_CONFIG_DIR): dll.conf names `test`, and test.conf picks the test
- * picture, which scanimage reads afresh on every scan; /etc is never touched.
- */
+/** Scanning into a case through the host, from SANE's `test` backend (see sane-test-device.ts). */
 let host: Host | undefined;
 afterEach(async () => {
   await host?.close();
   host = undefined;
 });
 
-async function saneConfig(picture: string): Promise<{ dir: string; setPicture(p: string): void }> {
-  const dir = path.join(await tempDir('hoso-sane-'), 'sane.d');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'dll.conf'), 'test\n');
-  const setPicture = (p: string) =>
-    writeFileSync(path.join(dir, 'test.conf'), `number_of_devices 2\ntest-picture "${p}"\n`);
-  setPicture(picture);
-  return { dir, setPicture };
-}
-
-async function scanHost(configDir: string) {
-  const dataDir = await tempDir('hoso-scan-data-');
-  host = await createHost({
-    dataDir,
-    env: { exportUrl: (n) => n },
-    recognize: fakeRecognizer({ pages: 1 }).recognize,
-    scanner: saneScanner({ env: { SANE_CONFIG_DIR: configDir } }),
-  });
-  const events: HostEvent[] = [];
-  host.events.subscribe((e) => events.push(e));
-  return { host, events };
+async function scanHost(saneDir: string) {
+  const opened = await createScanningHost(await tempDir('hoso-scan-data-'), saneDir);
+  host = opened.host;
+  return opened;
 }
 
 const request = {
@@ -52,7 +29,7 @@ const request = {
 
 describe('scanning into a case (host, SANE test backend)', () => {
   test('lists the test devices over the command table', async () => {
-    const { dir } = await saneConfig('Color pattern');
+    const { dir } = await saneTestDevice('Color pattern');
     const { host } = await scanHost(dir);
     const r = await dispatch(host.commands, 'listScanners', {});
     expect(r.ok).toBe(true);
@@ -60,7 +37,7 @@ describe('scanning into a case (host, SANE test backend)', () => {
   });
 
   test('pages arrive one by one, stored like imports, each with its blank verdict', async () => {
-    const sane = await saneConfig('Color pattern');
+    const sane = await saneTestDevice('Color pattern');
     const { host, events } = await scanHost(sane.dir);
     const started = await dispatch(host.commands, 'startScan', { ...request, maxPages: 3 });
     expect(started.ok).toBe(true);
@@ -96,7 +73,7 @@ describe('scanning into a case (host, SANE test backend)', () => {
   });
 
   test('a second scan while one runs is refused as busy; an unknown device is reported', async () => {
-    const { dir } = await saneConfig('Color pattern');
+    const { dir } = await saneTestDevice('Color pattern');
     const { host, events } = await scanHost(dir);
     const first = await dispatch(host.commands, 'startScan', { ...request, maxPages: 2 });
     const second = await dispatch(host.commands, 'startScan', { ...request, maxPages: 2 });

@@ -21,6 +21,8 @@ export function dataPaths(dataDir: string) {
     meta: path.join(dataDir, 'meta'),
     derived: path.join(dataDir, 'derived'),
     jobs: path.join(dataDir, 'jobs'),
+    /** Stored originals awaiting the dossier (inbox.ts). */
+    inbox: path.join(dataDir, 'inbox'),
     exports: path.join(dataDir, 'exports'),
     tmp: path.join(dataDir, 'tmp'),
     audit: path.join(dataDir, 'audit'),

@@ -25,6 +25,7 @@ import { EventBus } from './event-bus';
 import { exportFileName, ExportsFolder, type FileToSend } from './exports-folder';
 import { FileStore } from './file-store';
 import { hostFail } from './host-error';
+import { Inbox } from './inbox';
 import { JobStore } from './job-store';
 import { centreOrLocal, inProcessRecognizer, type Recognizer } from './ocr-engine';
 import { threadRecognizer } from './ocr-thread';
@@ -80,7 +81,11 @@ async function maskedServer(url: string | null): Promise<string | null> {
   return maskRedisUrl(url);
 }
 
-function startupNotices(recovery: OcrQueue['recovery']): HostError[] {
+function startupNotices(recovery: OcrQueue['recovery'], inbox: Inbox): HostError[] {
+  return [...jobNotices(recovery), ...(inbox.problem ? [inbox.problem] : [])];
+}
+
+function jobNotices(recovery: OcrQueue['recovery']): HostError[] {
   if (recovery === 'from-last-good')
     return [
       {
@@ -129,11 +134,13 @@ export async function createHost(options: HostOptions) {
     ),
     threads: options.ocrThreads,
   });
-  const watch = new WatchFolder({ paths, store, events, pollMs: options.watchPollMs });
+  const inbox = await Inbox.open(paths, codec);
+  const watch = new WatchFolder({ paths, store, events, inbox, pollMs: options.watchPollMs });
   const scans = new ScanSessions({
     scanner: options.scanner ?? saneScanner(),
     store,
     events,
+    inbox,
     onPageStored: (request, file, blank) =>
       audit.log.append({
         action: 'file-stored',
@@ -183,7 +190,9 @@ export async function createHost(options: HostOptions) {
   const commands: HostCommandHandlers = {
     getFile: async ({ hash }) => store.getFile(hash),
     enqueueOcr: async (request) => {
+      const again = queue.list().find((j) => j.id === request.importId);
       const job = await queue.enqueue(request);
+      if (again) return job; // a retried import: queued (and logged) once
       await audit.log.append({
         action: 'ocr-queued',
         caseId: request.caseId,
@@ -267,10 +276,12 @@ export async function createHost(options: HostOptions) {
       }
       return maskedServer((await settings.update({ ocrServer: url?.trim() ?? null })).ocrServer);
     },
+    listInbox: async () => inbox.list(),
+    ack: async ({ ids }) => ({ removed: await inbox.ack(ids) }),
     listScanners: async () => scans.listDevices(),
     startScan: async (request) => ({ scanId: scans.start(request).scanId }),
     listDisplays: async () => options.env.listDisplays?.() ?? [],
-    hostNotices: async () => startupNotices(queue.recovery),
+    hostNotices: async () => startupNotices(queue.recovery, inbox),
     openAudienceWindow: async (request) => {
       if (!options.env.openAudienceWindow)
         hostFail('NOT_SUPPORTED', 'This host cannot open windows; the page opens it.');
@@ -324,6 +335,19 @@ export async function createHost(options: HostOptions) {
       });
       return null;
     },
+    noteRestore: async (n) => {
+      await audit.log.append({
+        action: 'material-restored',
+        caseId: n.caseId,
+        detail: {
+          kind: n.kind,
+          ids: n.ids.join(' ').slice(0, 4000),
+          count: n.ids.length,
+          label: n.label?.normalize('NFC') ?? null,
+        },
+      });
+      return null;
+    },
     noteAudienceOpened: async (n) => {
       await audit.log.append({
         action: 'audience-opened',
@@ -355,6 +379,7 @@ export async function createHost(options: HostOptions) {
     queue,
     watch,
     scans,
+    inbox,
     /** Runs a JSON command whose input was already validated against `jsonCommands`. */
     audit: audit.log,
     codec,

@@ -62,9 +62,19 @@ export class OcrQueue {
 
   async enqueue(input: EnqueueOcrRequest): Promise<OcrJob> {
     const request = EnqueueOcrRequestSchema.parse(input);
+    // The renderer recorded the import under this id first; asking again (a retry after a reload,
+    // a second tab) gets the job it already has instead of a second OCR run.
+    const known = request.importId ? this.jobs.find((j) => j.id === request.importId) : undefined;
+    if (known) {
+      if (known.fileHash !== request.fileHash)
+        hostFail('INVALID_INPUT', `Import ${known.id} was queued for another file.`, {
+          file: request.fileName,
+        });
+      return { ...known };
+    }
     const file = await this.deps.store.getFile(request.fileHash);
     const job: OcrJob = {
-      id: randomUUID(),
+      id: request.importId ?? randomUUID(),
       fileHash: request.fileHash,
       fileName: cleanName(request.fileName),
       lang: request.lang,

@@ -6,6 +6,7 @@ import type { DataPaths } from './data-dir';
 import type { EventBus } from './event-bus';
 import type { FileStore } from './file-store';
 import { hostFail, toHostError } from './host-error';
+import type { Inbox } from './inbox';
 
 const SUPPORTED = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.pdf']);
 
@@ -24,7 +25,14 @@ export class WatchFolder {
   private scanning?: Promise<void>;
 
   constructor(
-    private readonly deps: { paths: DataPaths; store: FileStore; events: EventBus; pollMs?: number },
+    private readonly deps: {
+      paths: DataPaths;
+      store: FileStore;
+      events: EventBus;
+      /** Where each stored file waits until the renderer has recorded it (the event is a hint). */
+      inbox: Inbox;
+      pollMs?: number;
+    },
   ) {}
 
   private get seenPath() {
@@ -93,6 +101,7 @@ export class WatchFolder {
   ): Promise<void> {
     try {
       const file = await this.deps.store.storeStream(name, createReadStream(full));
+      await this.deps.inbox.add({ origin: 'watch-folder', file, path: full });
       this.deps.events.emit({ type: 'watch-folder-file', file, path: full });
     } catch (err) {
       this.deps.events.emit({ type: 'watch-folder-error', error: toHostError(err, name), path: full });

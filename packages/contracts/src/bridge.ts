@@ -42,6 +42,9 @@ export type StoredFile = z.infer<typeof StoredFileSchema>;
 export const JobStateSchema = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']);
 export type JobState = z.infer<typeof JobStateSchema>;
 
+/** An OCR job's id, a UUID: the renderer's import id, or one the host's queue creates. */
+export const JobIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
 export const EnqueueOcrRequestSchema = z.object({
   fileHash: Sha256Schema,
   fileName: z.string().max(500),
@@ -53,11 +56,13 @@ export const EnqueueOcrRequestSchema = z.object({
   /** Which Tesseract and model (Cài đặt → OCR); see the `hoso ocr` options --engine/--model. */
   engine: OcrEngineChoiceSchema.optional(),
   model: OcrModelSchema.optional(),
+  /**
+   * The renderer's import id, recorded in IndexedDB before this call: the job takes it as its id,
+   * and the same id enqueued again returns the job it already has (a retried import queues once).
+   */
+  importId: JobIdSchema.optional(),
 });
 export type EnqueueOcrRequest = z.input<typeof EnqueueOcrRequestSchema>;
-
-/** An OCR job's id, as the host's queue creates it (crypto.randomUUID). */
-export const JobIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
 export const OcrJobSchema = z.object({
   id: JobIdSchema,
@@ -211,10 +216,14 @@ export type AudienceWindowRequest = z.infer<typeof AudienceWindowRequestSchema>;
 /** Host → renderer notifications (SSE in browser mode, webContents.send in Electron). */
 export const HostEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ocr-job'), job: OcrJobSchema }),
+  /** A hint, like `scan-page`: the file is in the inbox. */
   z.object({ type: z.literal('watch-folder-file'), file: StoredFileSchema, path: z.string() }),
   z.object({ type: z.literal('watch-folder-error'), error: HostErrorSchema, path: z.string() }),
   z.object({ type: z.literal('encryption-progress'), state: EncryptionStateSchema }),
-  /** A scanned page, stored like an import; `blank` is the blank-page detector's verdict. */
+  /**
+   * A scanned page, stored like an import and put in the inbox; `blank` is the blank-page
+   * detector's verdict. A hint: the renderer imports from the inbox (`listInbox`), not from this.
+   */
   z.object({
     type: z.literal('scan-page'),
     scanId: ScanIdSchema,
@@ -229,6 +238,8 @@ export const HostEventSchema = z.discriminatedUnion('type', [
     scanId: ScanIdSchema,
     caseId: z.string(),
     pages: z.number().int().min(0),
+    /** Of those, the pages the blank-page detector set aside. */
+    blanks: z.number().int().min(0).optional(),
     error: HostErrorSchema.optional(),
   }),
 ]);

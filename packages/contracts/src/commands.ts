@@ -22,7 +22,9 @@ import {
   DeletionNoticeSchema,
   EncryptionStateSchema,
   PassphraseSchema,
+  RestoreNoticeSchema,
 } from './custody';
+import { AckRequestSchema, InboxListSchema } from './inbox';
 import { OcrWordsFileSchema } from './ocr';
 import { ScanIdSchema, ScannerDeviceSchema, ScanRequestSchema } from './scan';
 import { HostErrorSchema, type Result } from './result';
@@ -61,9 +63,15 @@ export const commands = {
     input: z.object({ url: z.string().min(1).max(2048).nullable() }),
     output: z.string().nullable(),
   },
-  /** Quét tài liệu: the host's scanners, and a scan whose pages arrive as `scan-page` events. */
+  /** Quét tài liệu: the host's scanners, and a scan whose pages arrive in the inbox (`scan-page` hints). */
   listScanners: { input: Empty, output: z.array(ScannerDeviceSchema) },
   startScan: { input: ScanRequestSchema, output: z.object({ scanId: ScanIdSchema }) },
+  /**
+   * The inbox of stored originals awaiting the dossier (scans, the watched folder), oldest first;
+   * `ack` removes entries the renderer has recorded (unknown ids are ignored: another tab acked them).
+   */
+  listInbox: { input: Empty, output: InboxListSchema },
+  ack: { input: AckRequestSchema, output: z.object({ removed: z.number().int().min(0) }) },
   listDisplays: { input: Empty, output: z.array(DisplayInfoSchema) },
   /** Electron opens the courtroom audience window full-screen; the browser's page opens it itself. */
   openAudienceWindow: { input: AudienceWindowRequestSchema, output: z.null() },
@@ -73,6 +81,7 @@ export const commands = {
   exportAudit: { input: AuditExportRequestSchema, output: ExportResultSchema },
   noteCorrection: { input: CorrectionNoticeSchema, output: z.null() },
   noteDeletion: { input: DeletionNoticeSchema, output: z.null() },
+  noteRestore: { input: RestoreNoticeSchema, output: z.null() },
   noteAudienceOpened: { input: AudienceNoticeSchema, output: z.null() },
   getUserName: { input: Empty, output: z.string() },
   setUserName: { input: z.object({ userName: z.string().max(200) }), output: z.string() },

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'audience-opened',
   'material-deleted',
   'material-purged',
+  'material-restored',
   'encryption-enabled',
   'log-recovered',
 ] as const;
@@ -116,6 +117,20 @@ export const DeletionNoticeSchema = z.object({
   label: z.string().max(500).optional(),
 });
 export type DeletionNotice = z.input<typeof DeletionNoticeSchema>;
+
+/**
+ * Deleted material the user brought back (the toast's undo). Logged like the deletion, so the
+ * nhật ký does not show a case as deleted while it is in use again.
+ */
+export const RestoreNoticeSchema = z
+  .object({
+    caseId: Id,
+    kind: z.enum(['case', 'volume', 'document', 'page']),
+    ids: z.array(Id).min(1).max(100_000),
+    label: z.string().max(500).optional(),
+  })
+  .strict();
+export type RestoreNotice = z.input<typeof RestoreNoticeSchema>;
 
 export const AudienceNoticeSchema = z.object({
   caseId: Id,

@@ -4,3 +4,4 @@ export * from './bridge';
 export * from './commands';
 export * from './custody';
 export * from './scan';
+export * from './inbox';

@@ -48,7 +48,7 @@ export type MigrationProgress = {
   file: string;
 };
 
-/** The files encryption covers: originals, their meta, derived images, OCR jobs and words, exports. */
+/** The files encryption covers: originals, their meta, derived images, OCR jobs and words, the inbox, exports. */
 async function coveredFiles(paths: DataPaths): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {
@@ -58,7 +58,8 @@ async function coveredFiles(paths: DataPaths): Promise<string[]> {
       else if (entry.isFile()) out.push(p);
     }
   };
-  for (const dir of [paths.originals, paths.meta, paths.derived, paths.jobs, paths.exports]) await walk(dir);
+  for (const dir of [paths.originals, paths.meta, paths.derived, paths.jobs, paths.inbox, paths.exports])
+    await walk(dir);
   return out.sort();
 }
 

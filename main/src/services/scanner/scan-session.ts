@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { HostError, ScanRequest, StoredFile } from '@hoso/contracts';
 import type { EventBus } from '../event-bus';
 import type { FileStore } from '../file-store';
+import type { Inbox } from '../inbox';
 import { hostFail, HostFailure, toHostError } from '../host-error';
 import { ScanError, type Scanner, type ScannerDevice } from './scanner';
 
@@ -29,6 +30,8 @@ export interface ScanSessionDeps {
   scanner: Scanner;
   store: FileStore;
   events: EventBus;
+  /** Where each stored page waits until the renderer has recorded it in the volume. */
+  inbox: Inbox;
   /** The blank-page detector (ocr/src/blank), loaded on first use (sharp). */
   isBlank?: (png: Uint8Array, dpi: number) => Promise<boolean>;
   /** For the audit log: a page stored from the scanner. */
@@ -43,8 +46,10 @@ const defaultIsBlank = async (png: Uint8Array, dpi: number) => {
 /**
  * One scan at a time per host (one scanner feeds one batch): each finished page is stored in the
  * file store like an import (original immutable, named by its hash), judged by the blank-page
- * detector, and announced as a `scan-page` event; `scan-finished` closes the batch. The renderer
- * records the pages in the chosen volume and queues OCR, as for an import.
+ * detector, put in the inbox with its case and volume, and only then announced as a `scan-page`
+ * event; `scan-finished` closes the batch. The renderer takes the pages from the inbox (the event
+ * is a hint: a window closed or reloading during the scan still gets every page), records them in
+ * the chosen volume and queues OCR, as for an import.
  */
 export class ScanSessions {
   private running?: { scanId: string; abort: AbortController };
@@ -77,9 +82,10 @@ export class ScanSessions {
   }
 
   private async run(scanId: string, request: ScanRequest, signal: AbortSignal): Promise<void> {
-    const { events, store, scanner } = this.deps;
+    const { events, store, scanner, inbox } = this.deps;
     const isBlank = this.deps.isBlank ?? defaultIsBlank;
     let pages = 0;
+    let blanks = 0;
     let error: HostError | undefined;
     const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
     try {
@@ -88,7 +94,16 @@ export class ScanSessions {
         const file = await store.storeStream(name, createReadStream(page.file));
         const blank = await isBlank(await readFile(page.file), request.dpi).catch(() => false);
         await this.deps.onPageStored?.(request, file, blank);
+        await inbox.add({
+          origin: 'scan',
+          file,
+          target: { caseId: request.caseId, volumeId: request.volumeId },
+          blank,
+          scanId,
+          index: page.index,
+        });
         pages++;
+        if (blank) blanks++;
         events.emit({
           type: 'scan-page',
           scanId,
@@ -107,6 +122,7 @@ export class ScanSessions {
       scanId,
       caseId: request.caseId,
       pages,
+      blanks,
       ...(error ? { error } : {}),
     });
   }

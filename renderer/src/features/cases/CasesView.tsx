@@ -1,4 +1,4 @@
-import { noteDeletion } from '../custody/notices';
+import { noteDeletion, noteRestore } from '../custody/notices';
 import { useMemo, useState } from 'react';
 import type { Case, ProceduralStage } from '@hoso/domain';
 import { formatDate, useLocale, useT } from '../../i18n';
@@ -41,7 +41,10 @@ export default function CasesView() {
       action: {
         label: t('undo'),
         run: () =>
-          void restoreCase(c.id).then(() => showToast({ tone: 'ok', text: t('restored', { name: c.name }) })),
+          void restoreCase(c.id).then(() => {
+            noteRestore({ caseId: c.id, kind: 'case', ids: [c.id], label: `${c.number} ${c.name}` });
+            showToast({ tone: 'ok', text: t('restored', { name: c.name }) });
+          }),
       },
     });
   }

@@ -1,4 +1,4 @@
-import type { DeletionNotice } from '@hoso/contracts';
+import type { DeletionNotice, RestoreNotice } from '@hoso/contracts';
 import { getBridge } from '../../bridge';
 
 /**
@@ -18,6 +18,11 @@ function report(what: string, result: Promise<{ ok: boolean; error?: { message: 
 
 export function noteDeletion(notice: DeletionNotice): void {
   report(`${notice.purged ? 'purge' : 'deletion'} of ${notice.kind}`, getBridge().noteDeletion(notice));
+}
+
+/** The undo of a deletion: the nhật ký shows the material back in use. */
+export function noteRestore(notice: RestoreNotice): void {
+  report(`restore of ${notice.kind}`, getBridge().noteRestore(notice));
 }
 
 export function noteCorrection(notice: Parameters<ReturnType<typeof getBridge>['noteCorrection']>[0]): void {

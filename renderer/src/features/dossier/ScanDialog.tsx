@@ -155,34 +155,22 @@ export function ScanDialog(props: {
             ))}
           </select>
         </label>
-        <fieldset className="form-row">
-          <legend>{t('source')}</legend>
-          {(['flatbed', 'adf', 'duplex'] as const).map((s) => (
-            <label key={s} className="check">
-              <input
-                type="radio"
-                name="scan-source"
-                checked={form.source === s}
-                onChange={() => setForm({ ...form, source: s })}
-              />
-              <span>{t(s)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="form-row">
-          <legend>{t('mode')}</legend>
-          {(['color', 'gray', 'lineart'] as const).map((m) => (
-            <label key={m} className="check">
-              <input
-                type="radio"
-                name="scan-mode"
-                checked={form.mode === m}
-                onChange={() => setForm({ ...form, mode: m })}
-              />
-              <span>{t(m)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <RadioRow
+          legend={t('source')}
+          name="scan-source"
+          options={['flatbed', 'adf', 'duplex'] as const}
+          value={form.source}
+          label={t}
+          onChange={(source) => setForm({ ...form, source })}
+        />
+        <RadioRow
+          legend={t('mode')}
+          name="scan-mode"
+          options={['color', 'gray', 'lineart'] as const}
+          value={form.mode}
+          label={t}
+          onChange={(mode) => setForm({ ...form, mode })}
+        />
         <div className="form-row">
           <label>
             <span>{t('dpi')}</span>
@@ -215,5 +203,32 @@ export function ScanDialog(props: {
         </div>
       </form>
     </dialog>
+  );
+}
+
+/** One choice among a few, as a row of radio buttons under a legend. */
+function RadioRow<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  label: (option: T) => string;
+  onChange: (option: T) => void;
+}) {
+  return (
+    <fieldset className="form-row">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o} className="check">
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === o}
+            onChange={() => props.onChange(o)}
+          />
+          <span>{props.label(o)}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
