@@ -2,7 +2,8 @@ import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import sharp from 'sharp';
 import type { OcrPage } from '@hoso/contracts';
-import { type FilePlan, type PagePlan, planInputs } from './decode/inspect';
+import { type FilePlan, planInputs } from './decode/inspect';
+import { embeddedJpegBytes, pdfJpegSource } from './decode/pdf-jpeg-page';
 import type { PdfPages } from './decode/pdf-render';
 import { PageRecognizer, type RecognizedPage } from './page-recognizer';
 import { InputError, type OcrOptions, type PageSource } from './types';
@@ -96,11 +97,11 @@ async function* pageSources(
         const file = await open(plan.file);
         try {
           for (const page of plan.pages) {
-            const { offset, length } = page.embeddedJpeg!;
-            const jpeg = Buffer.allocUnsafe(length);
-            const { bytesRead } = await file.read(jpeg, 0, length, offset);
-            if (bytesRead !== length) throw new Error('the file is shorter than its page images');
-            yield { source: pdfJpegSource(page, jpeg, index++), lastOfFile: false };
+            const embeddedJpeg = page.embeddedJpeg!;
+            const jpeg = Buffer.allocUnsafe(embeddedJpeg.length);
+            const { bytesRead } = await file.read(jpeg, 0, jpeg.length, embeddedJpeg.offset);
+            if (bytesRead !== jpeg.length) throw new Error('the file is shorter than its page images');
+            yield { source: pdfJpegSource({ ...page, embeddedJpeg }, jpeg, index++), lastOfFile: false };
           }
         } finally {
           await file.close();
@@ -113,10 +114,10 @@ async function* pageSources(
       for (const [i, page] of plan.pages.entries()) {
         const lastOfFile = i === plan.pages.length - 1;
         handedOver = lastOfFile;
-        const jpeg = page.embeddedJpeg;
-        if (jpeg) {
-          const bytes = fileBytes.subarray(jpeg.offset, jpeg.offset + jpeg.length);
-          yield { source: pdfJpegSource(page, bytes, index++), pdf, lastOfFile };
+        const embeddedJpeg = page.embeddedJpeg;
+        if (embeddedJpeg) {
+          const bytes = embeddedJpegBytes(fileBytes, embeddedJpeg);
+          yield { source: pdfJpegSource({ ...page, embeddedJpeg }, bytes, index++), pdf, lastOfFile };
           continue;
         }
         const hasText = pdf ? await pdf.hasText(page.pageInFile).catch(() => false) : undefined;
@@ -137,26 +138,4 @@ async function* pageSources(
       if (pdf && !handedOver) void pdf.close().catch(() => undefined);
     }
   }
-}
-
-/**
- * A scanned PDF page as the JPEG it is: decoded by sharp, embedded in the output as it was. Its
- * EXIF orientation, if any, is not applied (PDF viewers ignore it); the page's resolution is the
- * image's over the page.
- */
-function pdfJpegSource(page: PagePlan, jpeg: Uint8Array, index: number): PageSource {
-  const { width, height } = page.embeddedJpeg!;
-  return {
-    file: page.file,
-    pageInFile: page.pageInFile,
-    index,
-    format: 'jpeg',
-    fileBytes: jpeg,
-    widthPx: width,
-    heightPx: height,
-    dpi: page.dpi,
-    exifRotation: 0,
-    hasText: false,
-    fromPdfJpeg: true,
-  };
 }
