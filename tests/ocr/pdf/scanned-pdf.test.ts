@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
@@ -7,6 +7,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrPage } from '@hoso/contracts';
 import { recognizePages, writeSearchablePdf, type PageSource } from '../../../ocr/src/index';
+import { planInputs } from '../../../ocr/src/decode/inspect';
+import { readPdfSkeleton } from '../../../ocr/src/decode/pdf-skeleton';
 import { readPdfStructure } from '../../../ocr/src/decode/pdf-structure';
 import { wordF1 } from '../../../ocr/bench/score';
 import { pdfText } from './read-pdf';
@@ -138,6 +140,28 @@ describe('scanned PDF pages taken as their JPEG', () => {
       const e = found[i]!;
       expect(file.subarray(e.offset, e.offset + e.length).equals(made.jpegs[i]!)).toBe(true);
     }
+  });
+
+  it('probes a file from a skeleton without its image data, finding the same pages and ranges', async () => {
+    const bornDigital = path.resolve(__dirname, '../../../fixtures/born-digital/01-quyet-dinh-khoi-to.pdf');
+    for (const file of [mixedPdf, scannedPdf, bornDigital]) {
+      const bytes = readFileSync(file);
+      const skeleton = await readPdfSkeleton(file, bytes.length);
+      expect(await readPdfStructure(skeleton)).toEqual(await readPdfStructure(new Uint8Array(bytes)));
+    }
+    // The JPEGs themselves were never copied: the skeleton is mostly zeros.
+    const skeleton = Buffer.from(await readPdfSkeleton(scannedPdf, statSync(scannedPdf).size));
+    const written = skeleton.reduce((n, b) => n + (b !== 0 ? 1 : 0), 0);
+    expect(written).toBeLessThan(skeleton.length / 20);
+    const { plans } = await planInputs([mixedPdf]);
+    expect(plans[0].pages.map((p) => p.embeddedJpeg !== undefined)).toEqual([
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('sends qualifying pages down the JPEG path and renders the others', () => {
