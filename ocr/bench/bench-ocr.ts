@@ -12,11 +12,12 @@
  * the searchable PDF's text-layer words (pdftotext -bbox) against words.tsv; then the ratios to
  * the CLI and CPU per stage (decode / prepare / recognize, pages one at a time).
  * `--stream N` instead pushes N pages (corpus pages repeated) through engine + PDF writer and
- * reports throughput and peak RSS (`--stream-pdf` packs them into one scanned PDF first).
+ * reports throughput and peak RSS. `--stream-pdf 100,500` makes scanned PDFs of that many pages
+ * (one 300-dpi A4 grey JPEG each) and runs the `hoso ocr` command on each, peak RSS of its tree.
  * `--repeat N` feeds each degradation's pages N times. Results go to bench-results/ocr.md.
  */
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -27,7 +28,9 @@ import { prepareForRecognition } from '../src/preprocess/prepare';
 import { DEFAULT_ENGINE, type EngineChoice } from '../src/recognize/recognizer';
 import { createRecognizer } from '../src/recognize/select-engine';
 import { cpuSeconds } from './cpu';
-import { rssSampler } from './tree-rss';
+import { rssSampler, treeRss } from './tree-rss';
+import { writeScannedPdf } from './scanned-pdf';
+import sharp from 'sharp';
 import { recognizePages, type EngineTuning, type PageSource } from '../src/index';
 import { rerunWithBoundedMalloc } from '../src/runtime/bounded-malloc';
 import { writeSearchablePdf } from '../src/pdf';
@@ -52,6 +55,8 @@ interface Args {
   native: boolean;
   tuning: EngineTuning;
   stream: number;
+  /** Page counts of scanned PDFs to generate and run `hoso ocr` on (--stream-pdf 100,500). */
+  streamPdf: number[];
   repeat: number;
   only?: string;
   engines: EngineKey[];
@@ -75,6 +80,7 @@ function parseArgs(argv: string[]): Args {
     native: true,
     tuning: {},
     stream: 0,
+    streamPdf: [],
     repeat: 1,
     engines: ['auto', 'wasm-fast', 'wasm-best', 'cli'],
     stages: true,
@@ -116,6 +122,10 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--stream':
         a.stream = Number(v);
+        i++;
+        break;
+      case '--stream-pdf':
+        a.streamPdf = v.split(',').map(Number);
         i++;
         break;
       case '--repeat':
@@ -372,6 +382,100 @@ async function benchStream(args: Args, docs: string[], tmp: string): Promise<str
   return `Stream: ${written.pages} pages (v1/v3/v4 repeated) in ${(ms / 1000).toFixed(0)} s → ${((written.pages / ms) * 60_000).toFixed(1)} pages/min, jobs ${args.jobs}, peak RSS ${maxRss.toFixed(0)} MB (sampled ${(rssPeak / 2 ** 20).toFixed(0)} MB), output ${(written.bytes / 2 ** 20).toFixed(1)} MB\n\n${trace.map((l) => `- ${l}`).join('\n')}\n`;
 }
 
+function userEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['HOSO_WRAPPER_PID', 'MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']) delete env[k];
+  return env;
+}
+
+/**
+ * `--stream-pdf 100,500`: a scanner's PDF of N pages (300-dpi A4 grey JPEGs, one per page, made
+ * from the corpus scans) through the real `hoso ocr` command, a child process as a user runs it;
+ * peak RSS is sampled over that process and its descendants (its malloc-bounded re-run, Tesseract
+ * processes), and a trace shows whether it stays flat over the run.
+ */
+async function benchScannedPdf(args: Args, docs: string[], tmp: string): Promise<string> {
+  const jpegs = await Promise.all(
+    docs.flatMap((d) =>
+      ['v1-scan.jpg', 'v3-seal.jpg'].map(async (v) => ({
+        bytes: await sharp(path.join(args.corpus, d, v))
+          .greyscale()
+          .resize(2480, 3508, { fit: 'fill' })
+          .jpeg({ quality: 80 })
+          .toBuffer(),
+        width: 2480,
+        height: 3508,
+        grey: true,
+      })),
+    ),
+  );
+  const lines = [
+    '| pages | input MB | engine | seconds | pages/min | peak RSS MB (tree) | output MB |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  const traces: string[] = [];
+  for (const n of args.streamPdf) {
+    const input = path.join(tmp, `scanned-${n}.pdf`);
+    const output = path.join(tmp, `scanned-${n}.out.pdf`);
+    await writeScannedPdf(input, jpegs, n);
+    const started = Date.now();
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, 'ocr/bin/hoso.mjs'),
+        'ocr',
+        input,
+        '-o',
+        output,
+        '--engine',
+        'auto',
+        '--jobs',
+        String(args.jobs),
+      ],
+      // As a user starts it: without this bench's own malloc re-run settings (the command makes its own).
+      { stdio: ['ignore', 'ignore', 'pipe'], env: userEnv() },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    let peak = 0;
+    let minutePeak = 0;
+    const trace: string[] = [];
+    const sampler = setInterval(() => {
+      const rss = treeRss(child.pid);
+      peak = Math.max(peak, rss);
+      minutePeak = Math.max(minutePeak, rss);
+    }, 200);
+    // Pages done, as far as the output written so far shows (each page adds about its JPEG).
+    const perPage = (await stat(input)).size / n;
+    const pagesWritten = async () => {
+      const temp = (await readdir(tmp)).find((f) => f.startsWith(`.${path.basename(output)}`));
+      return temp ? Math.floor((await stat(path.join(tmp, temp))).size / perPage) : 0;
+    };
+    const minute = setInterval(async () => {
+      const pages = await pagesWritten().catch(() => 0);
+      trace.push(
+        `${((Date.now() - started) / 1000) | 0} s, ~${pages} pages: ${(minutePeak / 2 ** 20).toFixed(0)} MB (load ${os.loadavg()[0].toFixed(1)})`,
+      );
+      minutePeak = 0;
+    }, 60_000);
+    const code = await new Promise<number | string | null>((resolve) =>
+      child.on('close', (c, sig) => resolve(c ?? sig)),
+    );
+    clearInterval(sampler);
+    clearInterval(minute);
+    if (code !== 0) throw new Error(`hoso ocr failed on ${n} pages (${code}): ${stderr}`);
+    const ms = Date.now() - started;
+    const mb = async (f: string) => ((await stat(f)).size / 2 ** 20).toFixed(0);
+    const line = `| ${n} | ${await mb(input)} | ${/engine[^\n]*/i.exec(stderr)?.[0]?.slice(0, 60) ?? 'auto'} | ${(ms / 1000).toFixed(0)} | ${((n / ms) * 60_000).toFixed(1)} | ${(peak / 2 ** 20).toFixed(0)} | ${await mb(output)} |`;
+    console.log(line);
+    lines.push(line);
+    traces.push(`${n} pages, peak RSS per minute: ${trace.join('; ')}`);
+    await rm(input, { force: true });
+    await rm(output, { force: true });
+  }
+  return `Scanned PDFs (one 2480×3508 grey JPEG per A4 page) through \`hoso ocr\`, jobs ${args.jobs}; RSS of the whole process tree sampled every 200 ms, and its peak per minute:\n\n${lines.join('\n')}\n\n${traces.map((t) => `- ${t}`).join('\n')}\n`;
+}
+
 async function main(): Promise<void> {
   // Measured as the `hoso` command runs: glibc malloc bounded (ocr/src/runtime/bounded-malloc.ts).
   const rerun = rerunWithBoundedMalloc(process.argv[1], process.argv.slice(2));
@@ -389,7 +493,9 @@ async function main(): Promise<void> {
   const cpu = `${os.cpus()[0]?.model ?? '?'} × ${os.availableParallelism()}`;
   let report = `# OCR bench\n\n${new Date().toISOString()} · ${cpu} · Node ${process.version} · jobs ${args.jobs} · tuning ${JSON.stringify(args.tuning)} · ${docs.length} page(s) per degradation × ${args.repeat}\n\n`;
   try {
-    if (args.stream > 0) {
+    if (args.streamPdf.length > 0) {
+      report += await benchScannedPdf(args, docs, tmp);
+    } else if (args.stream > 0) {
       report += await benchStream(args, docs, tmp);
     } else {
       const lines = [
@@ -466,7 +572,7 @@ async function main(): Promise<void> {
   }
   console.log('\n' + report);
   await mkdir(path.join(repoRoot, 'bench-results'), { recursive: true });
-  const suffix = args.stream > 0 ? '-stream' : '';
+  const suffix = args.streamPdf.length > 0 ? '-scanned-pdf' : args.stream > 0 ? '-stream' : '';
   await writeFile(path.join(repoRoot, 'bench-results', `ocr${suffix}.md`), report);
 }
 

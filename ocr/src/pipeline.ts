@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import sharp from 'sharp';
 import type { OcrPage } from '@hoso/contracts';
 import { type FilePlan, planInputs } from './decode/inspect';
+import { embeddedJpegBytes, pdfJpegSource } from './decode/pdf-jpeg-page';
 import type { PdfPages } from './decode/pdf-render';
 import { PageRecognizer, type RecognizedPage } from './page-recognizer';
 import { InputError, type OcrOptions, type PageSource } from './types';
@@ -87,17 +88,40 @@ async function* pageSources(
   for (const plan of plans) {
     if (plan.pages.length === 0) continue;
     throwIfAborted(signal);
-    const fileBytes = new Uint8Array(await readFile(plan.file));
     let pdf: PdfPages | undefined;
     let handedOver = false;
     try {
-      // pdfjs-dist costs ~190 MB of RSS once imported: load it only for jobs with PDF inputs.
+      // A scanner's PDF (every page one JPEG): each page's JPEG is read from the file as it is
+      // reached, so memory holds a few pages, never the document.
+      if (plan.format === 'pdf' && plan.pages.every((p) => p.embeddedJpeg)) {
+        const file = await open(plan.file);
+        try {
+          for (const page of plan.pages) {
+            const embeddedJpeg = page.embeddedJpeg!;
+            const jpeg = Buffer.allocUnsafe(embeddedJpeg.length);
+            const { bytesRead } = await file.read(jpeg, 0, jpeg.length, embeddedJpeg.offset);
+            if (bytesRead !== jpeg.length) throw new Error('the file is shorter than its page images');
+            yield { source: pdfJpegSource({ ...page, embeddedJpeg }, jpeg, index++), lastOfFile: false };
+          }
+        } finally {
+          await file.close();
+        }
+        continue;
+      }
+      const fileBytes = new Uint8Array(await readFile(plan.file));
+      // pdfjs-dist costs ~190 MB of RSS once imported: load it only for PDFs with pages to render.
       if (plan.format === 'pdf') pdf = await (await import('./decode/pdf-render')).PdfPages.open(fileBytes);
       for (const [i, page] of plan.pages.entries()) {
         const lastOfFile = i === plan.pages.length - 1;
+        handedOver = lastOfFile;
+        const embeddedJpeg = page.embeddedJpeg;
+        if (embeddedJpeg) {
+          const bytes = embeddedJpegBytes(fileBytes, embeddedJpeg);
+          yield { source: pdfJpegSource({ ...page, embeddedJpeg }, bytes, index++), pdf, lastOfFile };
+          continue;
+        }
         const hasText = pdf ? await pdf.hasText(page.pageInFile).catch(() => false) : undefined;
         const source: PageSource = { ...page, index: index++, fileBytes, ...(pdf ? { hasText } : {}) };
-        handedOver = lastOfFile;
         yield { source, pdf, lastOfFile };
       }
     } catch (err) {

@@ -30,6 +30,11 @@ export interface PageSource {
   exifRotation: 0 | 90 | 180 | 270;
   /** PDF inputs: the page already has a text layer (born-digital). */
   hasText?: boolean;
+  /**
+   * A scanned PDF page taken as its JPEG (format 'jpeg', fileBytes the JPEG read out of the PDF):
+   * decoded by sharp and embedded as it was, never rendered.
+   */
+  fromPdfJpeg?: true;
 }
 
 export interface OcrOptions {

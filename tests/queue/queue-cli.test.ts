@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -33,8 +33,9 @@ const pdftotext = (pdf: string, page: number) =>
 describe('hoso ocr --queue with two hoso workers', () => {
   it('writes the same searchable PDF as a local run, pages in order, and leaves Redis empty', async () => {
     const bands = await bandPages(dir, 2);
-    // A multi-page TIFF fax among JPEGs: pages of one file go to different workers.
-    const inputs = [bands[0], SCANS.fax0304, bands[1]];
+    // A multi-page TIFF fax among JPEGs: pages of one file go to different workers. A scanned PDF
+    // page that is one JPEG goes to a worker as that JPEG, and into the output as the same bytes.
+    const inputs = [bands[0], SCANS.fax0304, SCANS.scannedPdf05, bands[1]];
     const before = inputs.map(sha256);
     const queued = join(dir, 'queued.pdf');
     const local = join(dir, 'local.pdf');
@@ -47,8 +48,14 @@ describe('hoso ocr --queue with two hoso workers', () => {
     expect(viaQueue.stderr).toMatch(/Pages per worker: .*(alpha|beta) \d/);
     execFileSync('qpdf', ['--check', queued]);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [queued], { encoding: 'utf8' }))![1]);
-    expect(pages).toBe(4);
-    for (let p = 1; p <= 4; p++) {
+    expect(pages).toBe(5);
+    const jpegOf = (pdf: string, page: number) => {
+      const prefix = join(dir, `img-${page}-${pdf.length}`);
+      execFileSync('pdfimages', ['-all', '-f', String(page), '-l', String(page), pdf, prefix]);
+      return readFileSync(`${prefix}-000.jpg`);
+    };
+    expect(jpegOf(queued, 4).equals(jpegOf(SCANS.scannedPdf05, 1))).toBe(true);
+    for (let p = 1; p <= 5; p++) {
       const text = pdftotext(queued, p);
       expect(text.trim().length).toBeGreaterThan(20);
       expect(text).toBe(pdftotext(local, p));

@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { InputError, type InputFormat } from '../types';
 import { inferDpi } from './dpi';
 import { describeTooLarge, MAX_PDF_PAGE_PT } from './limits';
-import { pdfPageDpi, readPdfStructure } from './pdf-structure';
+import { type EmbeddedJpeg, pdfPageDpi, readPdfStructure } from './pdf-structure';
+import { readPdfSkeleton } from './pdf-skeleton';
 import { readRange, sniffFormat } from './sniff';
 import { readTiffBytes, readTiffFile, SUPPORTED_TIFF_COMPRESSIONS, type TiffPage } from './tiff-directory';
 
@@ -17,6 +18,8 @@ export interface PagePlan {
   heightPx: number;
   dpi: number;
   exifRotation: 0 | 90 | 180 | 270;
+  /** PDF pages that are one full-page JPEG (a scanner's): where it lies in the file. */
+  embeddedJpeg?: EmbeddedJpeg;
 }
 
 export interface BadPage {
@@ -60,7 +63,8 @@ interface Source {
   name: string;
   size: number;
   read(position: number, length: number): Promise<Buffer>;
-  all(): Promise<Uint8Array>;
+  /** The bytes the PDF structure parse needs (a file's image data left out: pdf-skeleton.ts). */
+  pdfBytes(): Promise<Uint8Array>;
   /** What sharp reads headers from. */
   sharpInput: string | Uint8Array;
   tiff(): Promise<{ pages: TiffPage[]; fileSize: number }>;
@@ -83,7 +87,7 @@ export async function inspectFile(file: string): Promise<FilePlan> {
     name: file,
     size,
     read: (position, length) => readRange(file, position, length),
-    all: () => readFile(file),
+    pdfBytes: () => readPdfSkeleton(file, size),
     sharpInput: file,
     tiff: () => readTiffFile(file),
   });
@@ -96,7 +100,7 @@ export async function inspectBytes(bytes: Uint8Array, name: string): Promise<Fil
     name,
     size: bytes.byteLength,
     read: async (position, length) => buffer.subarray(position, position + length),
-    all: async () => bytes,
+    pdfBytes: async () => bytes,
     sharpInput: bytes,
     tiff: async () => ({ pages: await readTiffBytes(bytes), fileSize: bytes.byteLength }),
   });
@@ -212,8 +216,8 @@ async function inspectPdf(src: Source): Promise<FilePlan> {
   if (!tail.includes('%%EOF')) throw fileError(file, 'corrupt-file', 'truncated PDF (no end-of-file marker)');
   let structure: Awaited<ReturnType<typeof readPdfStructure>>;
   try {
-    // Held only while parsing; the pipeline re-reads the file when it reaches it.
-    structure = await readPdfStructure(await src.all());
+    // Held only while parsing; the pipeline re-reads the file (or its pages' JPEGs) when it reaches it.
+    structure = await readPdfStructure(await src.pdfBytes());
   } catch (err) {
     throw fileError(file, 'corrupt-file', `corrupt PDF (${shortReason(err)})`);
   }
@@ -245,7 +249,16 @@ async function inspectPdf(src: Source): Promise<FilePlan> {
     else if (imageTooLarge) error = pageError(file, n, 'image-too-large', imageTooLarge);
     if (error) plan.bad.push({ file, page: n, error });
     else
-      plan.pages.push({ file, pageInFile: i, format: 'pdf', widthPx: w, heightPx: h, dpi, exifRotation: 0 });
+      plan.pages.push({
+        file,
+        pageInFile: i,
+        format: 'pdf',
+        widthPx: w,
+        heightPx: h,
+        dpi,
+        exifRotation: 0,
+        ...(p.embeddedJpeg ? { embeddedJpeg: p.embeddedJpeg } : {}),
+      });
   });
   return plan;
 }

@@ -3,11 +3,17 @@ import type { Redis } from 'ioredis';
 import type { PdfPages } from '../decode/pdf-render';
 import { pageBytesKey, type PageJob } from './protocol';
 
-/** An input file's bytes as a worker holds them, with the open document for PDFs. */
+/** An input file's bytes as a worker holds them, and for PDFs the document, opened when a page needs it. */
 export interface HeldFile {
   key: string;
   bytes: Uint8Array;
-  pdf?: PdfPages;
+  /**
+   * The document for pages that are rendered. pdfjs-dist costs ~190 MB of RSS once imported: a
+   * worker whose PDF pages are all one JPEG each (embeddedJpeg) never loads it.
+   */
+  pdf(): Promise<PdfPages>;
+  /** Closes the document if it was opened. */
+  close(): Promise<void>;
   users: number;
 }
 
@@ -45,7 +51,7 @@ export class PageFiles {
       void promise.then((f) => {
         if (f.users > 0 || this.held.get(key) !== promise || this.held.size <= this.keep) return;
         this.held.delete(key);
-        void f.pdf?.close().catch(() => undefined);
+        void f.close().catch(() => undefined);
       });
     }
   }
@@ -53,7 +59,7 @@ export class PageFiles {
   async close(): Promise<void> {
     const all = [...this.held.values()];
     this.held.clear();
-    await Promise.all(all.map((p) => p.then((f) => f.pdf?.close()).catch(() => undefined)));
+    await Promise.all(all.map((p) => p.then((f) => f.close()).catch(() => undefined)));
   }
 
   private async fetch(key: string, job: PageJob): Promise<HeldFile> {
@@ -64,9 +70,13 @@ export class PageFiles {
     const sha = createHash('sha256').update(bytes).digest('hex');
     if (bytes.length !== job.bytes || sha !== job.sha256)
       throw new Error(`the bytes of ${job.file} in Redis do not match their SHA-256; refusing the page`);
-    // pdfjs-dist costs ~190 MB of RSS once imported: loaded only by workers that get PDF pages.
-    const pdf =
-      job.format === 'pdf' ? await (await import('../decode/pdf-render')).PdfPages.open(bytes) : undefined;
-    return { key, bytes, pdf, users: 0 };
+    let pdf: Promise<PdfPages> | undefined;
+    return {
+      key,
+      bytes,
+      pdf: () => (pdf ??= import('../decode/pdf-render').then((m) => m.PdfPages.open(bytes))),
+      close: async () => void (await pdf?.then((d) => d.close())),
+      users: 0,
+    };
   }
 }

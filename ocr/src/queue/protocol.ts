@@ -33,6 +33,15 @@ export const PageJobSchema = z.object({
   dpi: z.number().positive(),
   exifRotation: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   hasText: z.boolean().optional(),
+  /** A scanned PDF page that is one JPEG (the submitter's probe, pdf-structure.ts): its range in the file. */
+  embeddedJpeg: z
+    .object({
+      offset: z.number().int().min(0),
+      length: z.number().int().positive(),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    })
+    .optional(),
   lang: OcrLangSchema,
   forceOcr: z.boolean(),
 });

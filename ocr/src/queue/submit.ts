@@ -4,6 +4,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { abortError } from '../abort';
 import { planInputs, type PagePlan } from '../decode/inspect';
+import { embeddedJpegBytes, pdfJpegSource } from '../decode/pdf-jpeg-page';
 import type { RecognizedPage } from '../page-recognizer';
 import { InputError, type OcrOptions, type PageSource } from '../types';
 import { bullConnection, connect, redisRefusal, type RedisTarget } from './connection';
@@ -190,6 +191,7 @@ export async function* recognizePagesViaQueue(
       heightPx: plan.heightPx,
       dpi: plan.dpi,
       exifRotation: plan.exifRotation,
+      ...(plan.embeddedJpeg ? { embeddedJpeg: plan.embeddedJpeg } : {}),
       lang: opts.lang,
       forceOcr: opts.forceOcr,
     };
@@ -335,12 +337,15 @@ export async function* recognizePagesViaQueue(
       report(next);
       opts.onProgress?.({ pagesDone: next, pagesTotal: total, elapsedMs: Date.now() - started });
       if (result === 'skipped') continue;
-      const source: PageSource = {
-        ...plan,
-        index: next - 1,
-        fileBytes,
-        ...(result.hasText === undefined ? {} : { hasText: result.hasText }),
-      };
+      const embeddedJpeg = plan.embeddedJpeg;
+      const source: PageSource = embeddedJpeg
+        ? pdfJpegSource({ ...plan, embeddedJpeg }, embeddedJpegBytes(fileBytes, embeddedJpeg), next - 1)
+        : {
+            ...plan,
+            index: next - 1,
+            fileBytes,
+            ...(result.hasText === undefined ? {} : { hasText: result.hasText }),
+          };
       const ocr = { ...result.ocr, index: next - 1, source: { file: plan.file, page: plan.pageInFile } };
       yield {
         source,

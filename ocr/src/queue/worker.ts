@@ -3,6 +3,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { PageRecognizer, type EngineOptions } from '../page-recognizer';
 import { pageFrame } from '../pdf/page-geometry';
 import { textLayerContent } from '../pdf/text-layer';
+import { embeddedJpegBytes, pdfJpegSource } from '../decode/pdf-jpeg-page';
 import { InputError, type PageSource } from '../types';
 import { bullConnection, connect, redisRefusal, type RedisTarget } from './connection';
 import { PageFiles } from './page-files';
@@ -81,21 +82,27 @@ export function startQueueWorker(opts: QueueWorkerOptions): QueueWorker {
     const file = await files.acquire(page);
     const fetched = Date.now();
     try {
-      const hasText = file.pdf ? await file.pdf.hasText(page.pageInFile).catch(() => false) : undefined;
-      const source: PageSource = {
-        file: page.file,
-        pageInFile: page.pageInFile,
-        index: page.index,
-        format: page.format,
-        fileBytes: file.bytes,
-        widthPx: page.widthPx,
-        heightPx: page.heightPx,
-        dpi: page.dpi,
-        exifRotation: page.exifRotation,
-        ...(file.pdf ? { hasText } : {}),
-      };
+      const embeddedJpeg = page.embeddedJpeg;
+      // A scanned page that is one JPEG is taken as that JPEG, as `hoso ocr` does; pdf.js only
+      // opens for pages it must render.
+      const pdf = page.format === 'pdf' && !embeddedJpeg ? await file.pdf() : undefined;
+      const hasText = pdf ? await pdf.hasText(page.pageInFile).catch(() => false) : undefined;
+      const source: PageSource = embeddedJpeg
+        ? pdfJpegSource({ ...page, embeddedJpeg }, embeddedJpegBytes(file.bytes, embeddedJpeg), page.index)
+        : {
+            file: page.file,
+            pageInFile: page.pageInFile,
+            index: page.index,
+            format: page.format,
+            fileBytes: file.bytes,
+            widthPx: page.widthPx,
+            heightPx: page.heightPx,
+            dpi: page.dpi,
+            exifRotation: page.exifRotation,
+            ...(pdf ? { hasText } : {}),
+          };
       const recognizer = await recognizerFor(page.lang);
-      const { ocr } = await recognizer.recognize(source, file.pdf, {
+      const { ocr } = await recognizer.recognize(source, pdf, {
         lang: page.lang,
         forceOcr: page.forceOcr,
         tuning: opts.engine?.tuning,

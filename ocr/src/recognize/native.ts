@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { OcrRecognizer } from '@hoso/contracts';
-import { toPgm } from '../preprocess/prepare';
+import { bilevelPbm, toPgm } from '../preprocess/prepare';
 import type { EngineSettings, Recognizer } from './recognizer';
 import type { TesseractBinary } from './tesseract-binary';
 import type { TessdataDir } from './tessdata';
@@ -14,7 +14,8 @@ const MAX_OUTPUT = 32 << 20;
 /**
  * The native Tesseract binary, one process per page (`OMP_THREAD_LIMIT=1`: Tesseract's OpenMP
  * threads only contend with the other pages' processes), at most `jobs` at a time. The prepared
- * page goes in on stdin as PGM, so no page image ever touches the disk; TSV comes back on stdout
+ * page goes in on stdin as PGM (PBM when it is black and white), so no page image ever touches
+ * the disk; TSV comes back on stdout
  * and is read into the same blocks as the WebAssembly engine's.
  */
 export class NativeRecognizer implements Recognizer {
@@ -50,7 +51,7 @@ export class NativeRecognizer implements Recognizer {
   async recognize(image: Buffer): Promise<TsvBlock[]> {
     await this.acquire();
     try {
-      return parseTsv(await this.run(image, PAGE_TIMEOUT_MS));
+      return parseTsv(await this.run(bilevelPbm(image) ?? image, PAGE_TIMEOUT_MS));
     } finally {
       this.release();
     }
