@@ -112,6 +112,7 @@ describe('workspaces declare what they import', () => {
     'packages/domain': ['src'],
     'packages/text': ['src'],
     'packages/mindmap': ['src'],
+    'packages/search': ['src'],
     ocr: ['src', 'bin'],
     main: ['src', 'scripts'],
     renderer: ['src'],

@@ -6,7 +6,14 @@ import { removePagePostings } from './searchIndex';
 
 export type DocumentPatch = Partial<Pick<CaseDocument, DocumentMetadataField>>;
 
-const ALL_TABLES = (db: HosoDb) => [db.volumes, db.documents, db.pages, db.pageTexts, db.terms, db.settings];
+const ALL_TABLES = (db: HosoDb) => [
+  db.volumes,
+  db.documents,
+  db.pages,
+  db.pageTexts,
+  db.terms,
+  db.searchMeta,
+];
 
 /** Documents of a volume in order. */
 export async function listDocuments(volumeId: string, db: HosoDb = getDb()): Promise<CaseDocument[]> {

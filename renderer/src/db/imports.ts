@@ -194,7 +194,7 @@ export async function applyOcrResult(
   await guard(() =>
     db.transaction(
       'rw',
-      [db.imports, db.documents, db.pages, db.pageTexts, db.terms, db.settings],
+      [db.imports, db.documents, db.pages, db.pageTexts, db.terms, db.searchMeta],
       async () => {
         const record = await db.imports.get(jobId);
         if (!record) throw notFound('Import', jobId);

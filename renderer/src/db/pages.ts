@@ -140,7 +140,7 @@ export async function rotatePage(
 /** Deletes pages with their text and postings; documents left empty are deleted. Folios keep their gaps until renumbered. */
 export async function deletePages(ids: string[], db: HosoDb = getDb()): Promise<void> {
   await guard(() =>
-    db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.terms, db.settings], async () => {
+    db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.terms, db.searchMeta], async () => {
       const pages = (await db.pages.bulkGet(ids)).filter((p): p is Page => !!p);
       const docs = new Set(pages.map((p) => p.documentId));
       await removePagePostings(db, ids);
@@ -181,7 +181,7 @@ export async function correctWord(
   db: HosoDb = getDb(),
 ): Promise<PageText> {
   return guard(() =>
-    db.transaction('rw', [db.pageTexts, db.terms, db.settings], async () => {
+    db.transaction('rw', [db.pageTexts, db.terms, db.searchMeta], async () => {
       const t = await db.pageTexts.get(pageId);
       if (!t) throw notFound('Page text', pageId);
       const w = t.ocr.blocks[address.block]?.lines[address.line]?.words[address.word];
