@@ -15,6 +15,18 @@ const ALL_TABLES = (db: HosoDb) => [
   db.searchMeta,
 ];
 
+export async function getDocument(id: string, db: HosoDb = getDb()): Promise<CaseDocument | undefined> {
+  return db.documents.get(id);
+}
+
+/** Documents by id, in the order asked (undefined where one is gone). */
+export async function getDocuments(
+  ids: string[],
+  db: HosoDb = getDb(),
+): Promise<(CaseDocument | undefined)[]> {
+  return db.documents.bulkGet(ids);
+}
+
 /** Documents of a volume in order. */
 export async function listDocuments(volumeId: string, db: HosoDb = getDb()): Promise<CaseDocument[]> {
   return db.documents

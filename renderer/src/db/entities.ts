@@ -1,5 +1,8 @@
+import type { PageText } from '@hoso/domain';
 import type { Mention, PersonEdit } from '@hoso/entities';
+import type { MapModel } from '@hoso/mindmap';
 import { guard } from './errors';
+import { getMap } from './maps';
 import { getDb, type HosoDb } from './schema';
 
 /**
@@ -27,6 +30,28 @@ export interface EntityDecisionRecord {
   key: string;
   decision: 'accepted' | 'rejected';
   decidedAt: string;
+}
+
+/**
+ * Each text-bearing page of a case with its document and text version (`versionOf` hashes what a
+ * reading depends on): what the reader watches to know which pages to read again.
+ */
+export async function casePageTextVersions(
+  caseId: string,
+  versionOf: (text: PageText, documentId: string) => string,
+  db: HosoDb = getDb(),
+): Promise<Map<string, { documentId: string; version: string }>> {
+  const pages = await db.pages.where('caseId').equals(caseId).toArray();
+  const docOf = new Map(pages.map((p) => [p.id, p.documentId]));
+  const out = new Map<string, { documentId: string; version: string }>();
+  await db.pageTexts
+    .where('caseId')
+    .equals(caseId)
+    .each((t) => {
+      const documentId = docOf.get(t.pageId);
+      if (documentId) out.set(t.pageId, { documentId, version: versionOf(t, documentId) });
+    });
+  return out;
 }
 
 export async function listEntityPages(caseId: string, db: HosoDb = getDb()): Promise<EntityPageRecord[]> {
@@ -103,7 +128,7 @@ export async function decideSuggestion(
   mapId: string,
   key: string,
   decision: EntityDecisionRecord['decision'],
-  addToMap?: (model: unknown) => unknown,
+  addToMap?: (model: MapModel) => MapModel,
   db: HosoDb = getDb(),
 ): Promise<void> {
   await guard(() =>
@@ -111,7 +136,7 @@ export async function decideSuggestion(
       const id = `${mapId}|${key}`;
       if (await db.entityDecisions.get(id)) return;
       if (decision === 'accepted' && addToMap) {
-        const map = await db.maps.get(mapId);
+        const map = await getMap(mapId, db);
         if (!map || map.caseId !== caseId) throw new Error(`map ${mapId} no longer exists`);
         await db.maps.put({ ...map, model: addToMap(map.model), updatedAt: new Date().toISOString() });
       }

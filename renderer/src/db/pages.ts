@@ -34,9 +34,22 @@ export async function getPage(id: string, db: HosoDb = getDb()): Promise<Page | 
   return db.pages.get(id);
 }
 
+/** Pages by id, in the order asked (undefined where one is gone). */
+export async function getPages(ids: string[], db: HosoDb = getDb()): Promise<(Page | undefined)[]> {
+  return db.pages.bulkGet(ids);
+}
+
 /** The page's OCR words and corrections (undefined until OCR is done). */
 export async function getPageText(pageId: string, db: HosoDb = getDb()): Promise<PageText | undefined> {
   return db.pageTexts.get(pageId);
+}
+
+/** Page texts by page id, in the order asked (undefined where OCR is not done). */
+export async function getPageTexts(
+  pageIds: string[],
+  db: HosoDb = getDb(),
+): Promise<(PageText | undefined)[]> {
+  return db.pageTexts.bulkGet(pageIds);
 }
 
 /** Words in reading order with corrections applied: what search, the viewer overlay and export use. */

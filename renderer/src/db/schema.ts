@@ -4,6 +4,8 @@ import type { HostError, JobState } from '@hoso/contracts';
 import type { TermSegment } from '@hoso/search';
 import type { EntityDecisionRecord, EntityEditRecord, EntityPageRecord } from './entities';
 import { moveSearchCounters, type SearchMetaRecord } from './searchMeta';
+import type { MapRecord } from './maps';
+import type { PresentationRecord } from './presentations';
 
 /**
  * HoSo's IndexedDB. Versioned from the first release: a change to a store is a new
@@ -30,24 +32,7 @@ export interface ImportRecord {
 // The index's records are packed term segments (@hoso/search explains the layout).
 export type { SearchPosting, TermSegment } from '@hoso/search';
 
-/** Stored mind map; its model type lives in @hoso/mindmap. */
-export interface MapRecord {
-  id: string;
-  caseId: string;
-  name: string;
-  updatedAt: string;
-  model: unknown;
-}
-
-/** Stored presentation list (danh mục trình chiếu); its model type lives with the courtroom feature. */
-export interface PresentationRecord {
-  id: string;
-  caseId: string;
-  name: string;
-  updatedAt: string;
-  model: unknown;
-}
-
+/** Stored as-is; db/settings.ts parses each value by its key. */
 export interface SettingRecord {
   key: string;
   value: unknown;

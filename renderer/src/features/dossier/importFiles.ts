@@ -1,8 +1,7 @@
 import type { HostBridge, StoredFile } from '@hoso/contracts';
-import { addImportedDocument, describeDbError, findPagesByFileHash } from '../../db';
+import { addImportedDocument, describeDbError, findPagesByFileHash, getSetting } from '../../db';
 import { getLocale } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
-import { getSetting } from '../settings/appSettings';
 import { reconcileAll } from './ocrSync';
 
 export interface ImportTarget {

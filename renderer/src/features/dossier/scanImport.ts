@@ -1,9 +1,8 @@
 import type { HostBridge, HostEvent } from '@hoso/contracts';
-import { describeDbError } from '../../db';
+import { describeDbError, getSetting } from '../../db';
 import { format, getLocale } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
-import { getSetting } from '../settings/appSettings';
 import { importStored } from './importFiles';
 
 const text = {

@@ -1,11 +1,8 @@
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Entity } from '@hoso/entities';
 import { buildTemplate, layoutMap, MapModelSchema, TEMPLATES } from '@hoso/mindmap';
-import { useCase } from '../../db';
-import { decideSuggestion, listDecisions } from '../../db/entities';
+import { createMap, decideSuggestion, useCase, useCaseMaps, useSuggestionDecisions } from '../../db';
 import { useT } from '../../i18n';
-import { createMap, useCaseMaps } from '../mindmap/data/maps';
 import { attempt } from '../../shared/attempt';
 import { entityMessages } from './messages';
 import { buildSuggestions, withSuggestedNode, type PageInfo, type Suggestion } from './suggestions';
@@ -23,7 +20,7 @@ export function MapSuggestions(props: {
   const t = useT(entityMessages);
   const maps = useCaseMaps(props.caseId);
   const theCase = useCase(props.caseId);
-  const decisions = useLiveQuery(() => listDecisions(props.caseId), [props.caseId]);
+  const decisions = useSuggestionDecisions(props.caseId);
   const [picked, setPicked] = useState<string | undefined>();
   const mapId = picked ?? maps?.[0]?.id;
   const suggestions = useMemo(
@@ -44,7 +41,7 @@ export function MapSuggestions(props: {
     mapId &&
     attempt(async () => {
       await decideSuggestion(props.caseId, mapId, s.key, decision, (model) =>
-        MapModelSchema.parse(withSuggestedNode(MapModelSchema.parse(model), s)),
+        MapModelSchema.parse(withSuggestedNode(model, s)),
       );
       if (decision === 'accepted') props.onAccepted(s.label);
     });

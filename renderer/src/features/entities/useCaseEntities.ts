@@ -1,9 +1,14 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { applyPersonEdits, type Entity } from '@hoso/entities';
 import type { PageText } from '@hoso/domain';
-import { getDb } from '../../db';
-import { listEntityPages, listPersonEdits, saveEntityPages, type EntityPageRecord } from '../../db/entities';
+import {
+  getPageTexts,
+  listEntityPages,
+  saveEntityPages,
+  usePageTextVersions,
+  usePersonEdits,
+  type EntityPageRecord,
+} from '../../db';
 import { mergeMentions, readPages } from './reader';
 
 /** A page's text version: OCR result, corrections and document (short forms link per document). */
@@ -29,22 +34,9 @@ const CHUNK = 40;
  * merges and splits applied.
  */
 export function useCaseEntities(caseId: string): CaseEntities | undefined {
-  const db = getDb();
   // What to watch: each page's document and text version (the words stay in the worker's hands).
-  const versions = useLiveQuery(async () => {
-    const pages = await db.pages.where('caseId').equals(caseId).toArray();
-    const docOf = new Map(pages.map((p) => [p.id, p.documentId]));
-    const out = new Map<string, { documentId: string; version: string }>();
-    await db.pageTexts
-      .where('caseId')
-      .equals(caseId)
-      .each((t) => {
-        const documentId = docOf.get(t.pageId);
-        if (documentId) out.set(t.pageId, { documentId, version: versionOf(t, documentId) });
-      });
-    return out;
-  }, [caseId]);
-  const edits = useLiveQuery(() => listPersonEdits(caseId), [caseId]);
+  const versions = usePageTextVersions(caseId, versionOf);
+  const edits = usePersonEdits(caseId);
   const [state, setState] = useState<CaseEntities | undefined>(undefined);
 
   useEffect(() => {
@@ -58,7 +50,7 @@ export function useCaseEntities(caseId: string): CaseEntities | undefined {
       for (let i = 0; i < stale.length && !cancelled; i += CHUNK) {
         setState((s) => ({ entities: s?.entities ?? [], reading: { done: i, total: stale.length } }));
         const ids = stale.slice(i, i + CHUNK);
-        const texts = (await db.pageTexts.bulkGet(ids)).filter((t): t is PageText => !!t);
+        const texts = (await getPageTexts(ids)).filter((t): t is PageText => !!t);
         const results = await readPages(
           texts.map((t) => ({
             pageId: t.pageId,
@@ -89,7 +81,7 @@ export function useCaseEntities(caseId: string): CaseEntities | undefined {
     return () => {
       cancelled = true;
     };
-  }, [caseId, versions, edits, db]);
+  }, [caseId, versions, edits]);
 
   return state;
 }
