@@ -25,7 +25,7 @@ async function sample(db: HosoDb) {
   );
   const [v1] = await listVolumes(c.id, db);
   const { document, pages } = await addImportedDocument(
-    { caseId: c.id, volumeId: v1.id, storedFile: storedFile('cao-trang.pdf', 2), jobId: 'j1' },
+    { caseId: c.id, volumeId: v1.id, storedFile: storedFile('cao-trang.pdf', 2), importId: 'j1' },
     db,
   );
   await applyOcrResult(

@@ -54,7 +54,7 @@ describe('cases', () => {
     const other = await createCase({ number: '2', name: 'B' }, db);
     const [v] = await listVolumes(c.id, db);
     await addImportedDocument(
-      { caseId: c.id, volumeId: v.id, storedFile: storedFile('a.pdf', 2), jobId: 'j1' },
+      { caseId: c.id, volumeId: v.id, storedFile: storedFile('a.pdf', 2), importId: 'j1' },
       db,
     );
     await db.maps.add({
@@ -108,7 +108,7 @@ describe('volumes', () => {
     await expect(reorderVolumes(c.id, [v1.id], db)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
 
     await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 1), jobId: 'j' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 1), importId: 'j' },
       db,
     );
     const err = await deleteVolume(v1.id, db).catch((e: unknown) => e);

@@ -31,15 +31,15 @@ async function dossier(db: HosoDb) {
   const c = await createCase({ number: '1', name: 'A' }, db);
   const [v1, v2] = await listVolumes(c.id, db);
   const a = await addImportedDocument(
-    { caseId: c.id, volumeId: v1.id, storedFile: storedFile('quyet-dinh.pdf', 3), jobId: 'ja' },
+    { caseId: c.id, volumeId: v1.id, storedFile: storedFile('quyet-dinh.pdf', 3), importId: 'ja' },
     db,
   );
   const b = await addImportedDocument(
-    { caseId: c.id, volumeId: v1.id, storedFile: storedFile('bien-ban.pdf', 2), jobId: 'jb' },
+    { caseId: c.id, volumeId: v1.id, storedFile: storedFile('bien-ban.pdf', 2), importId: 'jb' },
     db,
   );
   const e = await addImportedDocument(
-    { caseId: c.id, volumeId: v2.id, storedFile: storedFile('anh.jpg', 1), jobId: 'je' },
+    { caseId: c.id, volumeId: v2.id, storedFile: storedFile('anh.jpg', 1), importId: 'je' },
     db,
   );
   return { c, v1, v2, a: a.document, b: b.document, e: e.document };
@@ -72,7 +72,7 @@ describe('documents and pages', () => {
     const { c, v1, a, b } = await dossier(db);
     // A document added to volume 1 later gets the next folios (7, 8) even though it sits before volume 2.
     await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('late.pdf', 2), jobId: 'jl' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('late.pdf', 2), importId: 'jl' },
       db,
     );
     expect((await folios(db, c.id)).slice(5)).toEqual(['late.pdf#0:7', 'late.pdf#1:8', 'anh.jpg#0:6']);

@@ -27,7 +27,7 @@ describe('imports', () => {
     const db = freshDb();
     const { c, v1 } = await setup(db);
     const f = storedFile('scan.pdf', 2);
-    await addImportedDocument({ caseId: c.id, volumeId: v1.id, storedFile: f, jobId: 'j1' }, db);
+    await addImportedDocument({ caseId: c.id, volumeId: v1.id, storedFile: f, importId: 'j1' }, db);
     const [r] = await listImports(c.id, db);
     expect(r).toMatchObject({ id: 'j1', state: 'queued', fileHash: f.hash, pageCount: 2 });
     expect((await findPagesByFileHash(c.id, f.hash, db)).length).toBe(2);
@@ -44,7 +44,7 @@ describe('imports', () => {
     });
     await expect(
       addImportedDocument(
-        { caseId: c.id, volumeId: v1.id, storedFile: storedFile('bad.pdf', 3), jobId: 'jx' },
+        { caseId: c.id, volumeId: v1.id, storedFile: storedFile('bad.pdf', 3), importId: 'jx' },
         db,
       ),
     ).rejects.toMatchObject({ code: 'UNKNOWN' });
@@ -60,7 +60,7 @@ describe('imports', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const err = await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 1), jobId: 'jq' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 1), importId: 'jq' },
       db,
     ).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'QUOTA_EXCEEDED' });
@@ -73,7 +73,7 @@ describe('imports', () => {
     const db = freshDb();
     const { c, v1 } = await setup(db);
     const { document } = await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('lenh.pdf', 2), jobId: 'j1' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('lenh.pdf', 2), importId: 'j1' },
       db,
     );
     await setImportState('j1', 'running', db);
@@ -111,11 +111,11 @@ describe('imports', () => {
     const db = freshDb();
     const { c, v1 } = await setup(db);
     const a = await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 2), jobId: 'ja' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 2), importId: 'ja' },
       db,
     );
     const b = await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('b.pdf', 1), jobId: 'jb' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('b.pdf', 1), importId: 'jb' },
       db,
     );
     await movePages([a.pages[1].id], b.document.id, 0, db);
@@ -129,7 +129,7 @@ describe('imports', () => {
     const db = freshDb();
     const { c, v1 } = await setup(db);
     const { document } = await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('hong.pdf', 1), jobId: 'jf' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('hong.pdf', 1), importId: 'jf' },
       db,
     );
     await markImportFailed('jf', { code: 'CORRUPT_IMAGE', message: 'cannot decode', file: 'hong.pdf' }, db);
@@ -150,7 +150,7 @@ describe('imports', () => {
     const db = freshDb();
     const { c, v1 } = await setup(db);
     const { document } = await addImportedDocument(
-      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 1), jobId: 'j' },
+      { caseId: c.id, volumeId: v1.id, storedFile: storedFile('a.pdf', 1), importId: 'j' },
       db,
     );
     await expect(applyOcrResult('j', { format: 'nope' } as never, db)).rejects.toMatchObject({

@@ -9,7 +9,7 @@ describe('scanned pages left out as blank', () => {
     const [v1] = await listVolumes(c.id, db);
     const add = (name: string, jobId: string, leftOut?: 'blank') =>
       addImportedDocument(
-        { caseId: c.id, volumeId: v1.id, storedFile: storedFile(name, 1), jobId, leftOut },
+        { caseId: c.id, volumeId: v1.id, storedFile: storedFile(name, 1), importId: jobId, leftOut },
         db,
       );
     await add('quet-001.png', 'j1');

@@ -50,7 +50,7 @@ async function indexedCase(db: HosoDb, texts: string[], jobId: string) {
   const c = await createCase({ number: jobId, name: 'Vụ án' }, db);
   const [v] = await listVolumes(c.id, db);
   await addImportedDocument(
-    { caseId: c.id, volumeId: v.id, storedFile: storedFile('hs.pdf', texts.length), jobId },
+    { caseId: c.id, volumeId: v.id, storedFile: storedFile('hs.pdf', texts.length), importId: jobId },
     db,
   );
   await applyOcrResult(jobId, wordsFile(texts), db);

@@ -26,7 +26,7 @@ async function indexed(db: HosoDb, pages = [PAGE_A, PAGE_B, PAGE_C, PAGE_D]) {
   const c = await createCase({ number: '1', name: 'A' }, db);
   const [v] = await listVolumes(c.id, db);
   const { document } = await addImportedDocument(
-    { caseId: c.id, volumeId: v.id, storedFile: storedFile('hs.pdf', pages.length), jobId: 'j1' },
+    { caseId: c.id, volumeId: v.id, storedFile: storedFile('hs.pdf', pages.length), importId: 'j1' },
     db,
   );
   await applyOcrResult('j1', wordsFile(pages), db);
@@ -120,7 +120,7 @@ describe('searchPages', () => {
     const c2 = await createCase({ number: '2', name: 'B' }, db);
     const [v] = await listVolumes(c2.id, db);
     await addImportedDocument(
-      { caseId: c2.id, volumeId: v.id, storedFile: storedFile('x.pdf', 1), jobId: 'j2' },
+      { caseId: c2.id, volumeId: v.id, storedFile: storedFile('x.pdf', 1), importId: 'j2' },
       db,
     );
     await applyOcrResult('j2', wordsFile(['Hồ sơ khác']), db);

@@ -1,9 +1,9 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchChromium, startHoso, type HosoInstance } from './harness';
+import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
 import { createCase, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
 /**
@@ -14,6 +14,8 @@ import { createCase, screenshot, waitForOcr, watchProblems } from './workbench/s
  */
 let hoso: HosoInstance;
 let browser: Browser;
+/** One context for the whole file: its pages share the login and IndexedDB, as one user's tabs do. */
+let context: BrowserContext;
 let page: Page;
 let saneDir: string;
 let problems: string[];
@@ -28,9 +30,10 @@ beforeAll(async () => {
   await mkdir(saneDir, { recursive: true });
   await writeFile(path.join(saneDir, 'dll.conf'), 'test\n');
   process.env.SANE_CONFIG_DIR = saneDir;
-  hoso = await startHoso();
+  hoso = await startHoso({ watchPollMs: 300 });
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  page = await context.newPage();
   problems = watchProblems(page);
 });
 
@@ -41,6 +44,26 @@ afterAll(async () => {
   else process.env.SANE_CONFIG_DIR = savedSaneDir;
   if (saneDir) await rm(path.dirname(saneDir), { recursive: true, force: true });
 });
+
+/** "Bản quét 03/12/2026 14:05": a scan batch's document. */
+const BATCH_TITLE = /^Bản quét \d\d\/\d\d\/\d{4} \d\d:\d\d$/;
+
+/** A host command from outside the browser (the per-run secret as a bearer token). */
+async function hostCall<T>(name: string, request: unknown = {}): Promise<T> {
+  const res = await fetch(`${hoso.origin}/api/call/${name}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${hoso.token}`,
+      Origin: hoso.origin,
+    },
+    body: JSON.stringify(request),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T };
+  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body)}`);
+  return body.value;
+}
+const inboxSize = async () => (await hostCall<unknown[]>('listInbox')).length;
 
 async function scan(pages: number): Promise<void> {
   await page.getByRole('button', { name: 'Quét tài liệu…' }).click();
@@ -70,12 +93,14 @@ test('scans pages from the SANE test device into a volume; a blank page is greye
     birthYear: '1988',
   });
   await scan(2);
-  // Each page appears as its own thumbnail, with OCR queued or running on arrival, then done.
+  // Each page appears as its own thumbnail, with OCR queued or running on arrival, then done; the
+  // batch is one document titled with the time of the scan.
   const thumbs = page.locator('.thumb');
   await expect.poll(() => thumbs.count()).toBe(2);
   await expect.poll(() => page.locator('.thumb .thumb-image img').count()).toBe(2);
   await expect.poll(() => page.getByText('Đã quét 2 trang.').count()).toBeGreaterThan(0);
-  await waitForOcr(page, 2);
+  expect(await page.locator('.doc-title').allTextContents()).toEqual([expect.stringMatching(BATCH_TITLE)]);
+  await waitForOcr(page, 1);
   expect(await page.locator('.thumb-label').allTextContents()).toEqual(['BL 1', 'BL 2']);
 
   // A blank sheet: recorded greyed, without a folio, until "Khôi phục".
@@ -91,5 +116,59 @@ test('scans pages from the SANE test device into a volume; a blank page is greye
   await expect.poll(() => page.locator('.thumb.left-out').count()).toBe(0);
   await expect.poll(() => page.locator('.thumb-label').allTextContents()).toEqual(['BL 1', 'BL 2', 'BL 3']);
   await screenshot(page, 'scan-dossier-restored');
+  expect(problems).toEqual([]);
+});
+
+test('a reload of the page during a scan: every page arrives once, in one document', async () => {
+  await setPicture('Color pattern');
+  const caseUrl = page.url();
+  const before = await page.locator('.thumb').count();
+  const docsBefore = await page.locator('.doc-title').count();
+  await scan(5);
+  // Mid-scan: the first page is in, the others still coming from the scanner.
+  await expect.poll(() => page.locator('.thumb').count()).toBeGreaterThan(before);
+  const inWhenReloaded = (await page.locator('.thumb').count()) - before;
+  await page.reload();
+  console.log(`reload during the scan: ${inWhenReloaded} of 5 pages were in the dossier`);
+  await page.waitForURL(caseUrl);
+  await expect.poll(() => page.locator('.thumb').count(), { timeout: 120_000 }).toBe(before + 5);
+  await expect.poll(inboxSize).toBe(0);
+  await waitForOcr(page, docsBefore + 1);
+  // Every page once (no page recorded twice by the window before and after the reload), one document.
+  expect(await page.locator('.thumb').count()).toBe(before + 5);
+  const titles = await page.locator('.doc-title').allTextContents();
+  expect(titles).toHaveLength(docsBefore + 1);
+  expect(titles.at(-1)).toMatch(BATCH_TITLE);
+  await page.locator('.doc-title').last().scrollIntoViewIfNeeded();
+  await screenshot(page, 'scan-dossier-after-reload');
+  expect(problems).toEqual([]);
+});
+
+test('a file dropped in the watched folder while no window is open is imported when the app opens', async () => {
+  const watched = path.join(path.dirname(saneDir), 'watched');
+  await mkdir(watched, { recursive: true });
+  const caseUrl = page.url();
+  await page.getByRole('checkbox', { name: /Nhận tệp từ thư mục quét/ }).check();
+  await page.getByRole('link', { name: 'Cài đặt' }).click();
+  await page.getByLabel('Đường dẫn thư mục').fill(watched);
+  await page.getByRole('group', { name: 'Thư mục quét' }).getByRole('button', { name: 'Lưu' }).click();
+  await page
+    .getByRole('dialog', { name: 'Theo dõi thư mục này?' })
+    .getByRole('button', { name: 'Theo dõi thư mục' })
+    .click();
+  await page.locator('.toast-ok', { hasText: 'Đang theo dõi thư mục' }).waitFor();
+  await page.close();
+  // No window: the host stores the file and keeps it in its inbox.
+  await copyFile(
+    path.join(repoRoot, 'fixtures/corpus-samples/02-v0-clean.png'),
+    path.join(watched, 'scan-0001.png'),
+  );
+  await expect.poll(inboxSize, { timeout: 60_000 }).toBe(1);
+  page = await context.newPage();
+  problems = watchProblems(page);
+  await page.goto(caseUrl);
+  await page.locator('.toast-ok', { hasText: 'Đã nhập “scan-0001.png” từ thư mục quét' }).waitFor();
+  await expect.poll(() => page.locator('.doc-title').last().textContent()).toBe('scan-0001');
+  await expect.poll(inboxSize).toBe(0);
   expect(problems).toEqual([]);
 });

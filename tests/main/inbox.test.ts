@@ -120,7 +120,7 @@ describe('the inbox of stored pages awaiting the dossier', () => {
     await writeFile(Inbox.fileOf(paths), JSON.stringify([{ id: 'x' }]));
     const inbox = await Inbox.open(paths);
     expect(inbox.problem).toMatchObject({ code: 'INBOX_DAMAGED' });
-    expect(() => inbox.list()).toThrow(/does not match the inbox format/);
+    expect(() => inbox.list()).toThrow(/does not match the expected format/);
   });
 
   test("the renderer's import id makes a retried enqueue return the same job", async () => {

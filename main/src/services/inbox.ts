@@ -5,6 +5,7 @@ import path from 'node:path';
 import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import { HostFailure } from './host-error';
+import { readJsonFile } from './json-file';
 
 export type NewInboxEntry = Omit<InboxEntry, 'id' | 'storedAt'>;
 
@@ -76,26 +77,15 @@ export class Inbox {
   }
 
   private async load(): Promise<void> {
-    let text: string;
+    let read;
     try {
-      text = (await this.codec.readFile(this.file, 'The inbox')).toString('utf8');
+      read = await readJsonFile(this.codec, this.file, InboxListSchema, 'The inbox');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       if (err instanceof HostFailure && err.error.code === 'LOCKED') throw err;
       return this.markDamaged((err as Error).message);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      return this.markDamaged(`it is not complete JSON (${(err as Error).message})`);
-    }
-    const parsed = InboxListSchema.safeParse(json);
-    if (!parsed.success)
-      return this.markDamaged(
-        `an entry does not match the inbox format (${parsed.error.issues[0]?.message})`,
-      );
-    this.entries = parsed.data;
+    if (read.ok) this.entries = read.value;
+    else if (!read.missing) this.markDamaged(read.why);
   }
 
   private markDamaged(why: string): void {

@@ -7,6 +7,7 @@ import { plainCodec, type BlobCodec } from './crypto/blob-codec';
 import type { DataPaths } from './data-dir';
 import type { DerivedFiles } from './derived-files';
 import { hostFail } from './host-error';
+import { readJsonFile } from './json-file';
 
 const JOB_ID = /^[0-9a-f-]{36}$/;
 
@@ -97,16 +98,6 @@ async function readList(
   codec: BlobCodec,
   file: string,
 ): Promise<{ ok: true; jobs: OcrJob[] } | { ok: false; missing: boolean }> {
-  let text: string;
-  try {
-    text = (await codec.readFile(file)).toString('utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true };
-    throw err;
-  }
-  try {
-    return { ok: true, jobs: JobListSchema.parse(JSON.parse(text)) as OcrJob[] };
-  } catch {
-    return { ok: false, missing: false };
-  }
+  const read = await readJsonFile(codec, file, JobListSchema);
+  return read.ok ? { ok: true, jobs: read.value as OcrJob[] } : read;
 }

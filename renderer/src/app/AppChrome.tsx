@@ -2,9 +2,6 @@ import { noteDeletion } from '../features/custody/notices';
 import { useEffect, type ReactNode } from 'react';
 import { getBridge } from '../bridge';
 import { purgeDeletedCases } from '../db';
-import { startOcrSync } from '../features/dossier/ocrSync';
-import { handleScanEvent } from '../features/dossier/scanImport';
-import { handleWatchEvent } from '../features/dossier/watchFolder';
 import { hostErrorText } from '../shared/hostErrors';
 import { showToast, ToastHost } from '../shared/toast';
 import { defineMessages, setLocale, useLocale, useT } from '../i18n';
@@ -36,7 +33,7 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
     route.name === name || (name === 'cases' && (route.name === 'case' || route.name === 'viewer'))
       ? 'page'
       : undefined;
-  // The main window commits OCR results and watched-folder files, whatever screen is open.
+  // OCR results and the host's inbox are taken in by renderer/src/sync, started from main.tsx.
   useEffect(() => {
     const bridge = getBridge();
     // Deleted cases can be undone from the toast; a day later they are removed for good.
@@ -46,10 +43,6 @@ export function AppChrome({ route, children }: { route: Route; children: ReactNo
     // Repairs the host made at start (a job list damaged by a power cut…) are said, not hidden.
     void bridge.hostNotices().then((r) => {
       if (r.ok) for (const notice of r.value) showToast({ tone: 'error', text: hostErrorText(notice) });
-    });
-    return startOcrSync(bridge, (event) => {
-      void handleWatchEvent(bridge, event);
-      void handleScanEvent(bridge, event);
     });
   }, []);
   return (

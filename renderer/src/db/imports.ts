@@ -18,10 +18,21 @@ export interface ImportedDocumentInput {
   caseId: string;
   volumeId: string;
   storedFile: StoredFile;
-  /** Host OCR job id (becomes the ImportRecord id). */
-  jobId: string;
+  /**
+   * Made by the renderer before the OCR job is queued (a new id, or the host's inbox entry id):
+   * the ImportRecord's primary key and the job id the host is asked to use, so the record exists
+   * before its job and a second recording of the same hand-off finds it.
+   */
+  importId: string;
   /** Defaults to the file name without extension. */
   title?: string;
+  /**
+   * The pages join one document of a batch (a scan): created with this id and title by the
+   * batch's first recorded page; later pages are appended after its pages. (The inbox lists a
+   * scan's pages in scan order and every window records them in list order, so appending keeps
+   * scan order.)
+   */
+  batch?: { documentId: string; title: string };
   /** A scanned page judged blank: recorded but left out of the dossier until restored. */
   leftOut?: 'blank';
 }
@@ -49,7 +60,7 @@ export async function addImportedDocument(
   input: ImportedDocumentInput,
   db: HosoDb = getDb(),
 ): Promise<ImportedDocument> {
-  const { caseId, volumeId, storedFile, jobId } = input;
+  const { caseId, volumeId, storedFile, importId, batch } = input;
   if (storedFile.pages.length === 0)
     throw new DbError('INVALID_INPUT', `${storedFile.name} has no pages`, storedFile.name);
   return guard(() =>
@@ -57,25 +68,27 @@ export async function addImportedDocument(
       const v = await db.volumes.get(volumeId);
       if (!v || v.caseId !== caseId) throw notFound('Volume', volumeId);
       const now = nowIso();
+      const joined = batch ? await db.documents.get(batch.documentId) : undefined;
       const last = await db.documents
         .where('[volumeId+order]')
         .between([volumeId, -Infinity], [volumeId, Infinity])
         .last();
-      const document: CaseDocument = {
-        id: newId(),
+      const document: CaseDocument = joined ?? {
+        id: batch?.documentId ?? newId(),
         caseId,
         volumeId,
         order: last ? last.order + 1 : 0,
         type: 'khac',
-        title: input.title?.normalize('NFC').trim() || titleFromFileName(storedFile.name),
+        title: (batch?.title ?? input.title)?.normalize('NFC').trim() || titleFromFileName(storedFile.name),
         createdAt: now,
         updatedAt: now,
       };
-      const pages: Page[] = storedFile.pages.map((fp, order) => ({
+      const firstOrder = joined ? await db.pages.where('documentId').equals(joined.id).count() : 0;
+      const pages: Page[] = storedFile.pages.map((fp, i) => ({
         id: newId(),
         caseId,
         documentId: document.id,
-        order,
+        order: firstOrder + i,
         fileHash: storedFile.hash,
         filePage: fp.index,
         fileName: storedFile.name,
@@ -85,14 +98,14 @@ export async function addImportedDocument(
         dpi: fp.dpi,
         rotation: 0,
         ocrStatus: 'queued',
-        importId: jobId,
+        importId,
         ...(input.leftOut ? { leftOut: input.leftOut } : {}),
       }));
       const record: ImportRecord = {
-        id: jobId,
+        id: importId,
         caseId,
         documentId: document.id,
-        volumeId,
+        volumeId: document.volumeId,
         fileHash: storedFile.hash,
         fileName: storedFile.name,
         pageCount: pages.length,
@@ -100,9 +113,11 @@ export async function addImportedDocument(
         createdAt: now,
         updatedAt: now,
       };
-      await db.documents.add(document);
+      if (joined) await db.documents.update(document.id, { updatedAt: now });
+      else await db.documents.add(document);
       await db.pages.bulkAdd(pages);
-      await db.imports.put(record);
+      // add, not put: an import recorded twice aborts the whole transaction instead of doubling it.
+      await db.imports.add(record);
       await applyFolios(db, caseId, 'append');
       await db.cases.update(caseId, { updatedAt: now });
       return {
@@ -170,6 +185,10 @@ export async function markImportFailed(jobId: string, error: HostError, db: Hoso
         .modify({ ocrStatus: 'failed' });
     }),
   );
+}
+
+export async function getImport(id: string, db: HosoDb = getDb()): Promise<ImportRecord | undefined> {
+  return db.imports.get(id);
 }
 
 export async function listImports(caseId: string, db: HosoDb = getDb()): Promise<ImportRecord[]> {
@@ -265,6 +284,23 @@ export async function restoreLeftOutPage(pageId: string, db: HosoDb = getDb()): 
       await db.pages.update(pageId, { leftOut: undefined });
       await applyFolios(db, page.caseId, 'append');
       await db.cases.update(page.caseId, { updatedAt: nowIso() });
+    }),
+  );
+}
+
+/**
+ * Takes back an import whose OCR job could not be queued (the host refused it): its pages, its
+ * record, and its document when no other page is left in it. The pages have no text yet.
+ */
+export async function discardImport(importId: string, db: HosoDb = getDb()): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', [db.documents, db.pages, db.imports], async () => {
+      const record = await db.imports.get(importId);
+      if (!record) return;
+      await db.pages.where('importId').equals(importId).delete();
+      await db.imports.delete(importId);
+      if ((await db.pages.where('documentId').equals(record.documentId).count()) === 0)
+        await db.documents.delete(record.documentId);
     }),
   );
 }

@@ -11,6 +11,7 @@ export * from './volumes';
 export * from './documents';
 export * from './pages';
 export * from './imports';
+export * from './inbox';
 export * from './folios';
 export * from './search';
 export * from './bundle';

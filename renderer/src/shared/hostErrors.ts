@@ -61,6 +61,8 @@ const vi: Record<string, string> = {
     'Danh sách việc nhận dạng chữ trên đĩa bị hỏng (có thể do mất điện). HoSo đã khôi phục từ bản tốt gần nhất; bản hỏng được giữ lại trong thư mục dữ liệu (jobs) để bộ phận kỹ thuật kiểm tra. Tệp gốc không bị ảnh hưởng.',
   JOBS_LOST:
     'Danh sách việc nhận dạng chữ trên đĩa bị hỏng và không còn bản dự phòng. Các tài liệu đang chờ nhận dạng cần được nhập lại; tệp gốc không bị ảnh hưởng.',
+  INBOX_DAMAGED:
+    'Hộp chờ các trang quét và tệp từ thư mục quét ({file}) bị hỏng nên không đọc được. HoSo giữ nguyên tệp đó và tạm không nhận trang quét hay tệp mới từ thư mục quét cho đến khi bộ phận kỹ thuật khôi phục tệp từ bản sao lưu hoặc chuyển nó đi nơi khác. Tệp gốc đã lưu không bị ảnh hưởng.',
   UNSUPPORTED_TIFF_COMPRESSION:
     'Tệp TIFF “{file}”{page} dùng kiểu nén mà HoSo không đọc được. Hãy lưu lại từ phần mềm máy quét với kiểu nén CCITT G4, LZW hoặc JPEG rồi nhập lại.',
   OCR_RESULT_REBUILDING:
@@ -132,6 +134,8 @@ const en: Record<string, string> = {
     'The OCR job list on disk was damaged (a power cut?). HoSo recovered it from the last good copy; the damaged file is kept in the data folder (jobs). Originals are not affected.',
   JOBS_LOST:
     'The OCR job list on disk was damaged and no good copy was left. Documents waiting for OCR must be imported again; originals are not affected.',
+  INBOX_DAMAGED:
+    'The inbox of scanned pages and watched-folder files ({file}) is damaged and cannot be read. HoSo left it as it is and takes no new scanned pages or watched files until IT staff restore it from a backup or move it aside. Stored originals are not affected.',
   UNSUPPORTED_TIFF_COMPRESSION:
     'The TIFF “{file}”{page} uses a compression HoSo cannot read. Save it again as CCITT G4, LZW or JPEG.',
   OCR_RESULT_REBUILDING:

@@ -67,7 +67,7 @@ export async function populate(
         })),
         existed: false,
       };
-      await addImportedDocument({ caseId: kase.id, volumeId: volume.id, storedFile, jobId }, db);
+      await addImportedDocument({ caseId: kase.id, volumeId: volume.id, storedFile, importId: jobId }, db);
       const result = {
         format: 'hoso-ocr-words' as const,
         version: 1 as const,

@@ -6,7 +6,7 @@ import { hrefFor } from '../../shared/router';
 import { formatDate, useLocale, useT } from '../../i18n';
 import { writeEvidenceDrag } from '../../shared/dnd';
 import { hostErrorText } from '../../shared/hostErrors';
-import { useJobProgress } from './ocrSync';
+import { useJobProgress } from '../../sync';
 import { dossierMessages } from './messages';
 import { docTypeKey } from './docTypes';
 import { folioRangeText } from './dossierRows';
@@ -37,6 +37,10 @@ export function DocumentHeader(props: {
   const first = pages[0];
   const state = job?.state ?? record?.state;
   const error = job?.error ?? record?.error;
+  // A scan batch is one job per page: its progress is counted in pages, not in the shown job's.
+  const batch = pages.some((p) => p.importId !== record?.id);
+  const done = batch ? pages.filter((p) => p.ocrStatus === 'done').length : job?.pagesDone;
+  const total = batch ? pages.length : (job?.pagesTotal ?? record?.pageCount);
   return (
     <div
       className="doc-header"
@@ -109,12 +113,7 @@ export function DocumentHeader(props: {
           </p>
         )}
       </div>
-      <OcrState
-        state={state}
-        done={job?.pagesDone}
-        total={job?.pagesTotal ?? record?.pageCount}
-        jobId={record?.id}
-      />
+      <OcrState state={state} done={done} total={total} jobId={record?.id} />
       <div className="doc-actions">
         <button type="button" onClick={() => props.onAction('edit')}>
           {t('editMeta')}

@@ -5,6 +5,7 @@ import type { ImportRecord } from '../../db';
 import { useT } from '../../i18n';
 import { buildRows, type DossierRow } from './dossierRows';
 import { DocumentHeader, type DocumentAction } from './DocumentHeader';
+import { ocrRecordByDocument } from './documentOcr';
 import { PageThumb, THUMB_H, THUMB_W } from './PageThumb';
 import { dossierActions } from './useDossierActions';
 import { dossierMessages } from './messages';
@@ -39,11 +40,7 @@ export function DossierList(props: {
     () => buildRows(props.volumes, props.documents, props.pages, perRow),
     [props.volumes, props.documents, props.pages, perRow],
   );
-  const recordByDoc = useMemo(() => {
-    const m = new Map<string, ImportRecord>();
-    for (const r of props.imports) m.set(r.documentId, r);
-    return m;
-  }, [props.imports]);
+  const recordByDoc = useMemo(() => ocrRecordByDocument(props.imports), [props.imports]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,

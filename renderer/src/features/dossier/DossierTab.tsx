@@ -23,6 +23,7 @@ import { attempt, dossierActions } from './useDossierActions';
 import { useQuestion } from './useQuestion';
 import { ScanDialog } from './ScanDialog';
 import { WatchFolderToggle } from './WatchFolderToggle';
+import { ocrRecordByDocument } from './documentOcr';
 
 /** "Nhận dạng chữ: 4/5 tài liệu xong, 1 lỗi" — the dossier's OCR at a glance. */
 function OcrSummary({
@@ -35,8 +36,8 @@ function OcrSummary({
   imports: ImportRecord[];
 }) {
   const t = useT(dossierMessages);
-  const present = new Set(documentIds);
-  const mine = imports.filter((r) => present.has(r.documentId));
+  const byDoc = ocrRecordByDocument(imports);
+  const mine = documentIds.flatMap((id) => byDoc.get(id) ?? []);
   const done = mine.filter((r) => r.state === 'done').length;
   const failed = mine.filter((r) => r.state === 'failed').length;
   // "… đang nhận dạng chữ" is over once nothing is left to recognize.

@@ -60,7 +60,7 @@ type Devices =
 
 /**
  * "Quét tài liệu…": the host lists its scanners and runs the scan; the dialog closes once the scan
- * has started, and the pages then arrive in the chosen volume one by one (scanImport.ts).
+ * has started, and the pages then arrive in the chosen volume one by one, into one document (renderer/src/sync/inbox.ts).
  */
 export function ScanDialog(props: {
   caseId: string;

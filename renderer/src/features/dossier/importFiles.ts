@@ -1,8 +1,14 @@
 import type { HostBridge, StoredFile } from '@hoso/contracts';
-import { addImportedDocument, describeDbError, findPagesByFileHash, getSetting } from '../../db';
+import {
+  addImportedDocument,
+  describeDbError,
+  discardImport,
+  findPagesByFileHash,
+  getSetting,
+} from '../../db';
 import { getLocale } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
-import { reconcileAll } from './ocrSync';
+import { queueOcr, type OcrChoice } from '../../sync';
 
 export interface ImportTarget {
   caseId: string;
@@ -21,8 +27,8 @@ export type DuplicateQuestion = (fileName: string, existingFolios: number[]) => 
 
 /**
  * Imports files one after another (bounded memory): store the original with the host, ask about
- * duplicates, queue OCR, then record the document and its pages in one transaction. A file that
- * fails stops only itself; the others continue.
+ * duplicates, record the document and its pages in one transaction, then queue OCR under the
+ * import's id. A file that fails stops only itself; the others continue.
  */
 export async function importFiles(
   bridge: HostBridge,
@@ -32,7 +38,11 @@ export async function importFiles(
   onStep?: (done: number, total: number, name: string) => void,
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { imported: [], skipped: [], failed: [] };
-  const lang = await getSetting('ocr.lang');
+  const ocr: OcrChoice = {
+    lang: await getSetting('ocr.lang'),
+    engine: await getSetting('ocr.engine'),
+    model: await getSetting('ocr.model'),
+  };
   for (const [i, file] of files.entries()) {
     const name = file.name.normalize('NFC');
     onStep?.(i, files.length, name);
@@ -42,7 +52,7 @@ export async function importFiles(
         outcome.failed.push(hostErrorText(stored.error, name));
         continue;
       }
-      const result = await importStored(bridge, stored.value, target, lang, askDuplicate);
+      const result = await importStored(bridge, stored.value, target, ocr, askDuplicate);
       if (result === 'skipped') outcome.skipped.push(name);
       else if (result === 'imported') outcome.imported.push(name);
       else outcome.failed.push(result.error);
@@ -51,35 +61,27 @@ export async function importFiles(
     }
   }
   onStep?.(files.length, files.length, '');
-  // A job may have finished before its import record existed: commit it now.
-  await reconcileAll(bridge);
   return outcome;
 }
 
-/** Second half of an import, shared with the watched folder (whose files the host already stored). */
-export async function importStored(
+/** Second half of an import: the file is stored with the host. */
+async function importStored(
   bridge: HostBridge,
   file: StoredFile,
   target: ImportTarget,
-  lang: 'vie' | 'eng' | 'vie+eng',
+  ocr: OcrChoice,
   askDuplicate: DuplicateQuestion,
-  leftOut?: 'blank',
 ): Promise<'imported' | 'skipped' | { error: string }> {
   const existing = await findPagesByFileHash(target.caseId, file.hash);
   if (existing.length > 0) {
     const folios = existing.map((p) => p.folio).filter((f): f is number => typeof f === 'number');
     if (!(await askDuplicate(file.name, folios))) return 'skipped';
   }
-  const [engine, model] = await Promise.all([getSetting('ocr.engine'), getSetting('ocr.model')]);
-  const job = await bridge.enqueueOcr({
-    fileHash: file.hash,
-    fileName: file.name,
-    lang,
-    caseId: target.caseId,
-    engine,
-    ...(model === 'default' ? {} : { model }),
-  });
-  if (!job.ok) return { error: hostErrorText(job.error, file.name) };
-  await addImportedDocument({ ...target, storedFile: file, jobId: job.value.id, leftOut });
-  return 'imported';
+  // Recorded first, under the id its job then takes: the job's events always find their record.
+  const importId = crypto.randomUUID();
+  const { document } = await addImportedDocument({ ...target, storedFile: file, importId });
+  const job = await queueOcr(bridge, importId, { file, caseId: target.caseId, documentId: document.id }, ocr);
+  if (job.ok) return 'imported';
+  await discardImport(importId);
+  return { error: hostErrorText(job.error, file.name) };
 }

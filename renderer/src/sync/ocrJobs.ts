@@ -1,14 +1,26 @@
 import { useSyncExternalStore } from 'react';
-import type { HostBridge, HostEvent, OcrJob } from '@hoso/contracts';
-import { applyOcrResult, getDb, markImportFailed, setImportState } from '../../db';
-import { hostErrorText } from '../../shared/hostErrors';
-import { showToast } from '../../shared/toast';
+import type {
+  HostBridge,
+  Result,
+  OcrEngineChoice,
+  OcrJob,
+  OcrLang,
+  OcrModel,
+  StoredFile,
+} from '@hoso/contracts';
+import { applyOcrResult, getImport, markImportFailed, setImportState } from '../db';
+import { hostErrorText } from '../shared/hostErrors';
+import { showToast } from '../shared/toast';
 
 /**
  * Keeps Dexie in step with the host's OCR queue. The host runs jobs; this window commits a
  * finished job's words with `applyOcrResult` (one transaction) and mirrors states onto the
  * import records. On start-up it reconciles every job, so results that finished while the app
  * was closed are committed too. Live progress (pages done) is kept in memory for the UI.
+ *
+ * Every import is recorded in Dexie before its job is queued, under the id the job then takes
+ * (`queueOcr`), so a job's events always find their record: nothing needs reconciling after an
+ * import.
  */
 const progress = new Map<string, OcrJob>();
 const listeners = new Set<() => void>();
@@ -36,8 +48,7 @@ const committing = new Map<string, Promise<void>>();
 export async function reconcileJob(bridge: HostBridge, job: OcrJob): Promise<void> {
   progress.set(job.id, job);
   emit();
-  const db = getDb();
-  const record = await db.imports.get(job.id);
+  const record = await getImport(job.id);
   if (!record || record.state === 'done') return; // not ours (yet), or already committed
   if (job.state === 'done') {
     let pending = committing.get(job.id);
@@ -72,8 +83,8 @@ export async function reconcileJob(bridge: HostBridge, job: OcrJob): Promise<voi
   if (record.state !== job.state) await setImportState(job.id, job.state);
 }
 
-/** Asks the host for every job and reconciles them (start-up, and after an import is recorded). */
-export async function reconcileAll(bridge: HostBridge): Promise<void> {
+/** Asks the host for every job and reconciles them (start-up, and once the data folder is unlocked). */
+export async function reconcileJobs(bridge: HostBridge): Promise<void> {
   const jobs = await bridge.listJobs();
   if (!jobs.ok) return;
   for (const job of jobs.value) {
@@ -85,13 +96,31 @@ export async function reconcileAll(bridge: HostBridge): Promise<void> {
   }
 }
 
-/** Starts listening to host events; returns the unsubscribe function. */
-export function startOcrSync(bridge: HostBridge, onOther?: (event: HostEvent) => void): () => void {
-  const unsubscribe = bridge.subscribe((event) => {
-    if (event.type === 'ocr-job') {
-      reconcileJob(bridge, event.job).catch((e) => console.warn('Could not commit OCR job', event.job.id, e));
-    } else onOther?.(event);
+/** The user's OCR choices (Cài đặt → OCR) for new jobs. */
+export interface OcrChoice {
+  lang: OcrLang;
+  engine: OcrEngineChoice;
+  model: OcrModel | 'default';
+}
+
+/**
+ * Queues OCR of a stored file for an import already recorded under `importId`: the job takes that
+ * id, and the host returns the job it has when the same id comes again (a retried hand-off).
+ */
+export function queueOcr(
+  bridge: HostBridge,
+  importId: string,
+  target: { file: StoredFile; caseId: string; documentId?: string },
+  ocr: OcrChoice,
+): Promise<Result<OcrJob>> {
+  return bridge.enqueueOcr({
+    importId,
+    fileHash: target.file.hash,
+    fileName: target.file.name,
+    lang: ocr.lang,
+    caseId: target.caseId,
+    ...(target.documentId ? { documentId: target.documentId } : {}),
+    engine: ocr.engine,
+    ...(ocr.model === 'default' ? {} : { model: ocr.model }),
   });
-  void reconcileAll(bridge);
-  return unsubscribe;
 }
