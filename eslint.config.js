@@ -29,17 +29,27 @@ const nodeGlobals = [
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'indexedDB', 'location'];
 const restrictGlobals = (names, why) => names.map((name) => ({ name, message: why }));
 
-function environmentFree(extraNames, why) {
-  const names = [...nodeNames, ...extraNames].map(escape).join('|');
-  const forbidden = `^(?:node:.*|(?:${names})(?:/.*)?)$`;
+/** A module and its subpaths (`dexie`, `fs/promises`). */
+const modulesRegex = (names) => `(?:${names.map(escape).join('|')})(?:/.*)?`;
+
+/**
+ * Forbids Node (and whatever else is listed) statically, dynamically and through require();
+ * `alsoForbidden` adds module groups with their own message (one rule each: a later config block
+ * replaces a rule's options, so every group a file obeys is listed where its rule is set).
+ */
+function environmentFree(extraNames, why, alsoForbidden = []) {
+  const groups = [
+    { regex: `^(?:node:.*|${modulesRegex([...nodeNames, ...extraNames])})$`, message: why },
+    ...alsoForbidden.map(({ names, message }) => ({ regex: `^${modulesRegex(names)}$`, message })),
+  ];
   return {
-    'no-restricted-imports': ['error', { patterns: [{ regex: forbidden, message: why }] }],
+    'no-restricted-imports': ['error', { patterns: groups }],
     'no-restricted-syntax': [
       'error',
-      {
-        selector: `ImportExpression[source.value=/${forbidden.replace(/\//g, '\\/')}/]`,
-        message: `${why} (dynamic import)`,
-      },
+      ...groups.map(({ regex, message }) => ({
+        selector: `ImportExpression[source.value=/${regex.replace(/\//g, '\\/')}/]`,
+        message: `${message} (dynamic import)`,
+      })),
       {
         selector: 'ImportExpression:not([source.type="Literal"])',
         message: 'import() with a computed specifier cannot be checked for layering; use a literal.',
@@ -48,6 +58,8 @@ function environmentFree(extraNames, why) {
     ],
   };
 }
+
+const RENDERER_NO_NODE = 'The renderer never imports Node or Electron; ask the host through the bridge';
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'out/**', 'fixtures/**'] },
@@ -75,15 +87,24 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       'hoso/renderer-layers': 'error',
-      ...environmentFree(
-        ['electron'],
-        'The renderer never imports Node or Electron; ask the host through the bridge',
-      ),
+      ...environmentFree(['electron'], RENDERER_NO_NODE),
       'no-restricted-globals': [
         'error',
         ...restrictGlobals(nodeGlobals, 'The renderer has no Node; ask the host through the bridge'),
       ],
     },
+  },
+  {
+    // One data layer (issue 12): only renderer/src/db talks to Dexie; features use its
+    // repositories and the live-query hooks of db/hooks.ts.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/db/**'],
+    rules: environmentFree(['electron'], RENDERER_NO_NODE, [
+      {
+        names: ['dexie', 'dexie-react-hooks'],
+        message: 'Only renderer/src/db imports Dexie: use its repositories and the hooks in db/hooks.ts',
+      },
+    ]),
   },
   {
     files: ['packages/*/src/**/*.ts'],

@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { getBridge } from './bridge';
-import { getSetting } from './features/settings/appSettings';
+import { getSetting } from './db';
 import { getLocale } from './i18n';
 import { parseHash } from './shared/routes';
 import { startSync } from './sync';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MapModel } from '@hoso/mindmap';
-import { mapStepOrder, mapStepPicture, parseMap } from '../../renderer/src/features/courtroom/data/mapStage';
+import { readStoredModel, type MapModel } from '@hoso/mindmap';
+import { mapStepOrder, mapStepPicture } from '../../renderer/src/features/courtroom/data/mapStage';
 
 const model: MapModel = {
   format: 'hoso-map',
@@ -27,8 +27,8 @@ const model: MapModel = {
 
 describe('map steps', () => {
   it('steps in the reading order, from a chosen node when the exhibit names one', () => {
-    expect(parseMap(model)).not.toBeNull();
-    expect(parseMap({ nodes: 'nope' })).toBeNull();
+    expect(readStoredModel(model)).not.toBeNull();
+    expect(readStoredModel({ nodes: 'nope' })).toBeNull();
     expect(mapStepOrder(model)).toEqual(['root', 'ev', 'bl2']);
     expect(mapStepOrder(model, 'bl2')).toEqual(['bl2', 'root', 'ev']);
   });

@@ -3,7 +3,7 @@ import {
   addExhibit,
   addMark,
   addRedaction,
-  asPresentationModel,
+  PresentationModelSchema,
   clearMarks,
   emptyPresentation,
   makeExhibit,
@@ -153,10 +153,11 @@ describe('presentation model', () => {
     expect(resolveJump(m, '42', 'folio')).toEqual({ index: 1, step: 2 });
   });
 
-  it('reads a stored model defensively', () => {
-    expect(asPresentationModel(undefined)).toEqual(emptyPresentation());
-    expect(asPresentationModel({ version: 2, exhibits: [] })).toEqual(emptyPresentation());
-    const m = asPresentationModel({
+  it('parses a stored model: later fields default, a foreign model does not parse', () => {
+    expect(PresentationModelSchema.safeParse(undefined).success).toBe(false);
+    expect(PresentationModelSchema.safeParse({ version: 2, exhibits: [] }).success).toBe(false);
+    expect(PresentationModelSchema.parse(emptyPresentation())).toEqual(emptyPresentation());
+    const m = PresentationModelSchema.parse({
       version: 1,
       exhibits: [{ id: 'a', label: 'x', source: { kind: 'page', pageId: 'p' } }],
     });

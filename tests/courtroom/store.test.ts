@@ -10,12 +10,15 @@ import {
   resolveStep,
   stepCountOf,
 } from '../../renderer/src/features/courtroom/data/exhibitContent';
+import { addRefToPresentation } from '../../renderer/src/features/courtroom/data/presentations';
 import {
-  addRefToPresentation,
   changePresentation,
   createPresentation,
-} from '../../renderer/src/features/courtroom/data/presentations';
-import { asPresentationModel, removeExhibit } from '@hoso/domain';
+  describeDbError,
+  loadPresentation,
+  listPresentations,
+} from '../../renderer/src/db';
+import { removeExhibit } from '@hoso/domain';
 
 let db: HosoDb;
 
@@ -93,7 +96,7 @@ describe('exhibits from the dossier', () => {
       true,
     );
     expect(await addRefToPresentation(list.id, { kind: 'page', caseId: 'c1', pageId: 'gone' })).toBe(false);
-    const model = asPresentationModel((await db.presentations.get(list.id))!.model);
+    const model = (await loadPresentation(list.id))!.model;
     expect(model.exhibits).toHaveLength(1);
     const doc = model.exhibits[0];
     expect(doc.label).toBe('BL 3–4 · Kết luận giám định');
@@ -115,6 +118,19 @@ describe('exhibits from the dossier', () => {
     expect(after?.exhibits).toEqual([]);
     await db.presentations.delete(list.id);
     expect(await changePresentation(list.id, (m) => m)).toBeNull();
+  });
+
+  it('a damaged list is listed and named, opens with a Vietnamese message, and is never written over', async () => {
+    const list = await createPresentation('c1', 'Phiên tòa');
+    const stored = (await db.presentations.get(list.id))!;
+    await db.presentations.put({ ...stored, model: { version: 1, exhibits: [{ id: 'x' }] } as never });
+    expect((await listPresentations('c1')).map((l) => l.name)).toEqual(['Phiên tòa']);
+    const loaded = (await loadPresentation(list.id))!;
+    expect(loaded.model.exhibits).toEqual([]);
+    expect(loaded.damaged?.code).toBe('DAMAGED_RECORD');
+    expect(describeDbError(loaded.damaged)).toMatch(/^Dữ liệu đã lưu bị hỏng .*\(danh mục «Phiên tòa»\)$/);
+    await expect(changePresentation(list.id, (m) => m)).rejects.toMatchObject({ code: 'DAMAGED_RECORD' });
+    expect((await db.presentations.get(list.id))!.model).toEqual({ version: 1, exhibits: [{ id: 'x' }] });
   });
 
   it('opens a map evidence link as an ad-hoc page with a callout on its region', async () => {

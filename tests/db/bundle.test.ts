@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MapModel } from '@hoso/mindmap';
 import {
   addImportedDocument,
   applyOcrResult,
@@ -40,7 +41,8 @@ async function sample(db: HosoDb) {
     caseId: c.id,
     name: 'Sơ đồ',
     updatedAt: '',
-    model: { nodes: [{ pageId: pages[0].id }] },
+    // Stored raw (not a valid map): bundles carry maps as they are and remap ids anywhere inside.
+    model: { nodes: [{ pageId: pages[0].id }] } as unknown as MapModel,
   });
   return { c, document, pages };
 }

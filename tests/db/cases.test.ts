@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { MapModel } from '@hoso/mindmap';
 import {
   createCase,
   createVolume,
@@ -56,7 +57,13 @@ describe('cases', () => {
       { caseId: c.id, volumeId: v.id, storedFile: storedFile('a.pdf', 2), importId: 'j1' },
       db,
     );
-    await db.maps.add({ id: 'm1', caseId: c.id, name: 'Sơ đồ', updatedAt: '', model: {} });
+    await db.maps.add({
+      id: 'm1',
+      caseId: c.id,
+      name: 'Sơ đồ',
+      updatedAt: '',
+      model: {} as unknown as MapModel,
+    });
 
     const u = await updateCase(c.id, { prosecutor: 'Nguyễn Văn A' }, db);
     expect(u.prosecutor).toBe('Nguyễn Văn A');

@@ -83,6 +83,45 @@ describe('no Node in the renderer and the packages', () => {
   });
 });
 
+describe('only renderer/src/db imports Dexie', () => {
+  const dexieImports = [
+    "import Dexie from 'dexie';",
+    "import { useLiveQuery } from 'dexie-react-hooks';",
+    "import type { Table } from 'dexie';",
+    "export { liveQuery } from 'dexie';",
+    "const d = await import('dexie');",
+  ];
+  for (const file of [
+    'renderer/src/features/search/probe.tsx',
+    'renderer/src/shared/probe.ts',
+    'renderer/src/app/probe.ts',
+  ]) {
+    test(`${file}: every way of reaching Dexie is an error`, async () => {
+      for (const code of dexieImports) {
+        const found = (await problems(file, `${code}\nexport const x = 1;\n`)).join('\n');
+        expect(found, code).toMatch(/no-restricted-(imports|syntax).*Only renderer\/src\/db imports Dexie/);
+      }
+      // The Node rule still holds there (the Dexie block restates it).
+      expect((await problems(file, "import fs from 'node:fs';\nexport const f = fs;")).join()).toContain(
+        'never imports Node',
+      );
+    });
+  }
+
+  test('renderer/src/db may import Dexie, but not Node', async () => {
+    for (const code of dexieImports) {
+      const found = await problems('renderer/src/db/probe.ts', `${code}\nexport const x = 1;\n`);
+      expect(
+        found.filter((p) => p.startsWith('no-restricted')),
+        code,
+      ).toEqual([]);
+    }
+    expect(
+      (await problems('renderer/src/db/probe.ts', "import fs from 'node:fs';\nexport const f = fs;")).join(),
+    ).toContain('never imports Node');
+  });
+});
+
 describe("the renderer's import order: app → features → shared/db/bridge", () => {
   const cases: Array<[string, string, boolean]> = [
     ['renderer/src/shared/probe.ts', "import { CaseForm } from '../features/cases/CaseForm';", false],
@@ -112,6 +151,7 @@ describe('workspaces declare what they import', () => {
     'packages/domain': ['src'],
     'packages/text': ['src'],
     'packages/mindmap': ['src'],
+    'packages/search': ['src'],
     ocr: ['src', 'bin'],
     main: ['src', 'scripts'],
     renderer: ['src'],

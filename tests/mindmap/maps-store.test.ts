@@ -5,10 +5,12 @@ import { HosoDb } from '../../renderer/src/db/schema';
 import {
   createMap,
   deleteMap,
+  describeDbError,
   getMap,
+  listCaseMaps,
   renameMap,
   saveMapModel,
-} from '../../renderer/src/features/mindmap/data/maps';
+} from '../../renderer/src/db';
 import { FACTS, seqIds } from './fixtures';
 
 let db: HosoDb;
@@ -41,5 +43,20 @@ describe('maps in Dexie', () => {
     await deleteMap(rec.id, db);
     await expect(saveMapModel(rec.id, buildTemplate('empty', FACTS), db)).rejects.toThrow();
     expect(await db.maps.count()).toBe(0);
+  });
+});
+
+describe('a damaged map', () => {
+  it('is listed (to be deleted) but opening it is a DAMAGED_RECORD with a Vietnamese message', async () => {
+    const rec = await createMap('case-1', 'Diễn biến', buildTemplate('empty', FACTS), db);
+    await db.maps.update(rec.id, { model: { nodes: 'nope' } as never });
+    expect(await listCaseMaps('case-1', db)).toEqual([
+      expect.objectContaining({ id: rec.id, name: 'Diễn biến', damaged: true, nodeCount: 0 }),
+    ]);
+    const error = await getMap(rec.id, db).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DAMAGED_RECORD' });
+    expect(describeDbError(error)).toMatch(/^Dữ liệu đã lưu bị hỏng .*\(sơ đồ «Diễn biến»\)$/);
+    await deleteMap(rec.id, db);
+    expect(await listCaseMaps('case-1', db)).toEqual([]);
   });
 });

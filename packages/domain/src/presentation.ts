@@ -5,7 +5,8 @@
  * Geometry on an exhibit is normalized to the exhibit as shown upright (0..1 on both axes), so the
  * presenter's and the audience's screens of any size draw the same thing in the same place.
  */
-import type { Box } from '@hoso/contracts';
+import { z } from 'zod';
+import { BoxSchema, type Box } from '@hoso/contracts';
 
 /** Where an exhibit's content comes from. Regions are normalized boxes of the upright page. */
 export type ExhibitSource =
@@ -60,21 +61,45 @@ export function emptyPresentation(): PresentationModel {
   return { version: 1, exhibits: [] };
 }
 
-/** Reads a stored model defensively: a missing or foreign model becomes an empty list. */
-export function asPresentationModel(value: unknown): PresentationModel {
-  const v = value as Partial<PresentationModel> | null | undefined;
-  if (!v || v.version !== 1 || !Array.isArray(v.exhibits)) return emptyPresentation();
-  return {
-    version: 1,
-    exhibits: v.exhibits.map((e) => ({
-      ...e,
-      notes: e.notes ?? '',
-      marks: Array.isArray(e.marks) ? e.marks : [],
-      redactions: Array.isArray(e.redactions) ? e.redactions : [],
-      stamp: Boolean(e.stamp),
-    })),
-  };
-}
+const ExhibitSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('page'), pageId: z.string() }),
+  z.object({ kind: z.literal('region'), pageId: z.string(), region: BoxSchema }),
+  z.object({ kind: z.literal('image'), fileHash: z.string(), filePage: z.number(), name: z.string() }),
+  z.object({ kind: z.literal('document'), documentId: z.string() }),
+  z.object({ kind: z.literal('map'), mapId: z.string(), focusNodeId: z.string().optional() }),
+]);
+
+const MarkSchema = z.object({
+  id: z.string(),
+  tool: z.enum(['pen', 'highlighter']),
+  color: z.string(),
+  width: z.number(),
+  points: z.array(z.tuple([z.number(), z.number()])),
+  step: z.number(),
+});
+
+const RedactionSchema = z.object({ id: z.string(), box: BoxSchema, step: z.number() });
+
+/**
+ * A stored model as read back: fields added after the first lists (notes, marks, redactions,
+ * stamp) default when absent; anything else that does not fit is a damaged record.
+ */
+export const PresentationModelSchema: z.ZodType<PresentationModel, unknown> = z.object({
+  version: z.literal(1),
+  exhibits: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      notes: z.string().default(''),
+      source: ExhibitSourceSchema,
+      folio: z.number().optional(),
+      stepFolios: z.array(z.number()).optional(),
+      marks: z.array(MarkSchema).default([]),
+      redactions: z.array(RedactionSchema).default([]),
+      stamp: z.boolean().default(false),
+    }),
+  ),
+});
 
 /** "BL 127" — how Vietnamese dossiers cite a folio. */
 export function folioLabel(folio: number): string {

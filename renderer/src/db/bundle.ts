@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { BoxSchema, OcrPageSchema, RotationSchema, Sha256Schema } from '@hoso/contracts';
 import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
-import {
-  getDb,
-  SCHEMA_VERSION,
-  type HosoDb,
-  type ImportRecord,
-  type MapRecord,
-  type PresentationRecord,
-  caseStores,
-} from './schema';
+import { getDb, SCHEMA_VERSION, type HosoDb, type ImportRecord, caseStores } from './schema';
+import type { MapRecord } from './maps';
+import type { PresentationRecord } from './presentations';
 import { DbError, guard, notFound } from './errors';
 import { newId, nowIso } from './ids';
 import { indexPageTexts } from './searchIndex';

@@ -7,7 +7,26 @@ import { announceTextChange } from './textChanges';
 
 export type DocumentPatch = Partial<Pick<CaseDocument, DocumentMetadataField>>;
 
-const ALL_TABLES = (db: HosoDb) => [db.volumes, db.documents, db.pages, db.pageTexts, db.terms, db.settings];
+const ALL_TABLES = (db: HosoDb) => [
+  db.volumes,
+  db.documents,
+  db.pages,
+  db.pageTexts,
+  db.terms,
+  db.searchMeta,
+];
+
+export async function getDocument(id: string, db: HosoDb = getDb()): Promise<CaseDocument | undefined> {
+  return db.documents.get(id);
+}
+
+/** Documents by id, in the order asked (undefined where one is gone). */
+export async function getDocuments(
+  ids: string[],
+  db: HosoDb = getDb(),
+): Promise<(CaseDocument | undefined)[]> {
+  return db.documents.bulkGet(ids);
+}
 
 /** Documents of a volume in order. */
 export async function listDocuments(volumeId: string, db: HosoDb = getDb()): Promise<CaseDocument[]> {

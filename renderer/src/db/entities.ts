@@ -1,5 +1,7 @@
 import type { Mention, PersonEdit } from '@hoso/entities';
+import type { MapModel } from '@hoso/mindmap';
 import { guard } from './errors';
+import { getMap } from './maps';
 import { getDb, type HosoDb } from './schema';
 
 /**
@@ -85,7 +87,7 @@ export async function decideSuggestion(
   mapId: string,
   key: string,
   decision: EntityDecisionRecord['decision'],
-  addToMap?: (model: unknown) => unknown,
+  addToMap?: (model: MapModel) => MapModel,
   db: HosoDb = getDb(),
 ): Promise<void> {
   await guard(() =>
@@ -93,7 +95,7 @@ export async function decideSuggestion(
       const id = `${mapId}|${key}`;
       if (await db.entityDecisions.get(id)) return;
       if (decision === 'accepted' && addToMap) {
-        const map = await db.maps.get(mapId);
+        const map = await getMap(mapId, db);
         if (!map || map.caseId !== caseId) throw new Error(`map ${mapId} no longer exists`);
         await db.maps.put({ ...map, model: addToMap(map.model), updatedAt: new Date().toISOString() });
       }

@@ -10,6 +10,7 @@ export type DbErrorCode =
   | 'INVALID_BUNDLE'
   | 'CASE_EXISTS'
   | 'UNSUPPORTED_BUNDLE_VERSION'
+  | 'DAMAGED_RECORD'
   | 'UNKNOWN';
 
 export class DbError extends Error {
@@ -49,6 +50,10 @@ const MESSAGES: Record<DbErrorCode, { vi: string; en: string }> = {
     vi: 'Tệp sao lưu được tạo bởi phiên bản HoSo mới hơn. Hãy cập nhật ứng dụng.',
     en: 'The bundle was written by a newer HoSo. Update the app.',
   },
+  DAMAGED_RECORD: {
+    vi: 'Dữ liệu đã lưu bị hỏng hoặc không đúng định dạng nên không mở được; các dữ liệu khác vẫn nguyên vẹn. Hãy nhập lại từ bản xuất hoặc bản sao lưu.',
+    en: 'The stored record is damaged or in an unexpected format and cannot be opened; other data is intact. Import it again from an export or a backup.',
+  },
   UNKNOWN: { vi: 'Lỗi lưu trữ dữ liệu không xác định.', en: 'Unexpected storage error.' },
 };
 
@@ -80,6 +85,11 @@ export async function guard<T>(work: () => Promise<T>): Promise<T> {
   } catch (e) {
     throw toDbError(e);
   }
+}
+
+/** A stored record that does not parse: `what` names it for the user ("sơ đồ «Diễn biến»"). */
+export function damaged(what: string, id: string, issue: string): DbError {
+  return new DbError('DAMAGED_RECORD', `${what} ${id} does not parse: ${issue}`, what);
 }
 
 export function notFound(what: string, id: string): DbError {

@@ -6,10 +6,19 @@ import { listVolumes } from './volumes';
 import { listDocuments, listCaseDocuments } from './documents';
 import { listCasePages, listPages } from './pages';
 import { listImports } from './imports';
+import { listDecisions, listPersonEdits, type EntityDecisionRecord, type EntityEditRecord } from './entities';
+import { listCaseMapRecords, listCaseMaps, type MapRecord, type MapSummary } from './maps';
+import {
+  listPresentations,
+  loadPresentation,
+  type LoadedPresentation,
+  type PresentationSummary,
+} from './presentations';
+import { getSetting, type AppSettings } from './settings';
 
 /**
  * Live views of the data (re-render when the records change, in this window or another). Each
- * returns undefined while loading.
+ * returns undefined while loading. The only live-query hooks: features never query tables.
  */
 export function useCases(filter: CaseFilter = {}): Case[] | undefined {
   const { text, stage, includeDeleted, onlyDeleted } = filter;
@@ -64,4 +73,49 @@ export function usePageText(pageId: string | undefined): PageText | undefined {
 
 export function useImports(caseId: string | undefined): ImportRecord[] | undefined {
   return useLiveQuery(() => (caseId ? listImports(caseId) : []), [caseId]);
+}
+
+/** The page, null once known to be missing (deleted, wrong id). */
+export function usePageOrNull(id: string | undefined): Page | null | undefined {
+  return useLiveQuery(async () => (id ? ((await getDb().pages.get(id)) ?? null) : null), [id]);
+}
+
+/** The page's OCR words, null once known to be absent (no OCR yet). */
+export function usePageTextOrNull(pageId: string | undefined): PageText | null | undefined {
+  return useLiveQuery(
+    async () => (pageId ? ((await getDb().pageTexts.get(pageId)) ?? null) : null),
+    [pageId],
+  );
+}
+
+/** The case's maps, most recently changed first. */
+export function useCaseMaps(caseId: string): MapSummary[] | undefined {
+  return useLiveQuery(() => listCaseMaps(caseId), [caseId]);
+}
+
+/** The case's maps with their models (those that parse), most recently changed first. */
+export function useCaseMapRecords(caseId: string): MapRecord[] | undefined {
+  return useLiveQuery(() => listCaseMapRecords(caseId), [caseId]);
+}
+
+/** The case's presentation lists by name. */
+export function usePresentations(caseId: string): PresentationSummary[] | undefined {
+  return useLiveQuery(() => listPresentations(caseId), [caseId]);
+}
+
+/** A list and its model; null once known to be missing (deleted, wrong id); `damaged` when it does not parse. */
+export function usePresentation(presentationId: string): LoadedPresentation | null | undefined {
+  return useLiveQuery(() => loadPresentation(presentationId), [presentationId]);
+}
+
+export function useSetting<K extends keyof AppSettings>(key: K): AppSettings[K] | undefined {
+  return useLiveQuery(() => getSetting(key), [key]);
+}
+
+export function useSuggestionDecisions(caseId: string): EntityDecisionRecord[] | undefined {
+  return useLiveQuery(() => listDecisions(caseId), [caseId]);
+}
+
+export function usePersonEdits(caseId: string): EntityEditRecord[] | undefined {
+  return useLiveQuery(() => listPersonEdits(caseId), [caseId]);
 }

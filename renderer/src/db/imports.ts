@@ -188,6 +188,10 @@ export async function markImportFailed(jobId: string, error: HostError, db: Hoso
   );
 }
 
+export async function getImport(id: string, db: HosoDb = getDb()): Promise<ImportRecord | undefined> {
+  return db.imports.get(id);
+}
+
 export async function listImports(caseId: string, db: HosoDb = getDb()): Promise<ImportRecord[]> {
   return (await db.imports.where('caseId').equals(caseId).toArray()).sort((a, b) =>
     a.createdAt.localeCompare(b.createdAt),
@@ -211,7 +215,7 @@ export async function applyOcrResult(
   await guard(() =>
     db.transaction(
       'rw',
-      [db.imports, db.documents, db.pages, db.pageTexts, db.terms, db.settings],
+      [db.imports, db.documents, db.pages, db.pageTexts, db.terms, db.searchMeta],
       async () => {
         const record = await db.imports.get(jobId);
         if (!record) throw notFound('Import', jobId);

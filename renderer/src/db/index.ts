@@ -4,7 +4,7 @@
  * takes the database as an optional last argument (tests pass a fake-indexeddb instance).
  */
 export { HosoDb, getDb, setDb, SCHEMA_VERSION } from './schema';
-export type { ImportRecord, SearchPosting, MapRecord, PresentationRecord, SettingRecord } from './schema';
+export type { ImportRecord, SearchPosting, SettingRecord } from './schema';
 export * from './errors';
 export * from './cases';
 export * from './volumes';
@@ -15,5 +15,9 @@ export * from './inbox';
 export * from './folios';
 export * from './search';
 export * from './bundle';
+export * from './maps';
+export * from './presentations';
+export * from './settings';
+export * from './entities';
 export * from './hooks';
 export { indexStats, readIndexStats, SEGMENT_PAGES } from './searchIndex';

@@ -35,9 +35,22 @@ export async function getPage(id: string, db: HosoDb = getDb()): Promise<Page | 
   return db.pages.get(id);
 }
 
+/** Pages by id, in the order asked (undefined where one is gone). */
+export async function getPages(ids: string[], db: HosoDb = getDb()): Promise<(Page | undefined)[]> {
+  return db.pages.bulkGet(ids);
+}
+
 /** The page's OCR words and corrections (undefined until OCR is done). */
 export async function getPageText(pageId: string, db: HosoDb = getDb()): Promise<PageText | undefined> {
   return db.pageTexts.get(pageId);
+}
+
+/** Page texts by page id, in the order asked (undefined where OCR is not done). */
+export async function getPageTexts(
+  pageIds: string[],
+  db: HosoDb = getDb(),
+): Promise<(PageText | undefined)[]> {
+  return db.pageTexts.bulkGet(pageIds);
 }
 
 /** Words in reading order with corrections applied: what search, the viewer overlay and export use. */
@@ -143,7 +156,7 @@ export async function rotatePage(
 /** Deletes pages with their text and postings; documents left empty are deleted. Folios keep their gaps until renumbered. */
 export async function deletePages(ids: string[], db: HosoDb = getDb()): Promise<void> {
   const deleted = await guard(() =>
-    db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.terms, db.settings], async () => {
+    db.transaction('rw', [db.documents, db.pages, db.pageTexts, db.terms, db.searchMeta], async () => {
       const pages = (await db.pages.bulkGet(ids)).filter((p): p is Page => !!p);
       const docs = new Set(pages.map((p) => p.documentId));
       await removePagePostings(db, ids);
@@ -186,7 +199,7 @@ export async function correctWord(
   db: HosoDb = getDb(),
 ): Promise<PageText> {
   const saved = await guard(() =>
-    db.transaction('rw', [db.pages, db.pageTexts, db.terms, db.settings], async () => {
+    db.transaction('rw', [db.pages, db.pageTexts, db.terms, db.searchMeta], async () => {
       const t = await db.pageTexts.get(pageId);
       if (!t) throw notFound('Page text', pageId);
       const w = t.ocr.blocks[address.block]?.lines[address.line]?.words[address.word];

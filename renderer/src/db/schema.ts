@@ -1,7 +1,11 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
 import type { HostError, JobState } from '@hoso/contracts';
+import type { TermSegment } from '@hoso/search';
 import type { EntityDecisionRecord, EntityEditRecord, EntityPageRecord } from './entities';
+import { moveSearchCounters, type SearchMetaRecord } from './searchMeta';
+import type { MapRecord } from './maps';
+import type { PresentationRecord } from './presentations';
 
 /**
  * HoSo's IndexedDB. Versioned from the first release: a change to a store is a new
@@ -25,64 +29,10 @@ export interface ImportRecord {
   updatedAt: string;
 }
 
-/** One term's occurrences on one page (computed while indexing; stored packed in TermSegments). */
-export interface SearchPosting {
-  /** Diacritic-folded term ("dieu"): the default search is diacritic-insensitive. */
-  term: string;
-  pageId: string;
-  /** The page's index number (PageText.docNo). */
-  docNo: number;
-  caseId: string;
-  /** Token positions (reading order on the page) for phrase search and proximity. */
-  positions: number[];
-  /** Exact (lower-case NFC) form at each position, parallel to `positions`, when one differs from the term. */
-  exact?: string[];
-  /** Token count of the page (BM25 length normalization). */
-  len: number;
-}
+// The index's records are packed term segments (@hoso/search explains the layout).
+export type { SearchPosting, TermSegment } from '@hoso/search';
 
-/**
- * The full-text index, stored as packed segments: the postings of one term in one case for up to
- * SEGMENT_PAGES pages per record. A query reads a handful of records per term instead of one
- * record per page (IndexedDB's per-record cost is what makes a naive [term+pageId] table slow:
- * measured ~0.05 ms per record in Chromium, i.e. 500 ms for a term found on 10 000 pages).
- * `seg` 0 is the open segment new pages are appended to; full segments are sealed under a
- * unique positive number.
- */
-export interface TermSegment {
-  term: string;
-  caseId: string;
-  seg: number;
-  /** Pages by index number (PageText.docNo): integers clone far faster than UUID strings. */
-  docs: Uint32Array;
-  /** Token count of each page. (Typed arrays: IndexedDB clones them far faster than arrays of numbers.) */
-  lens: Uint32Array;
-  /** positions of docs[i] are positions[starts[i] .. starts[i+1]). length = docs.length + 1 */
-  starts: Uint32Array;
-  positions: Uint32Array;
-  /** Distinct exact forms of the term in this segment; formIdx (parallel to positions) indexes it. Omitted when all are the term itself. */
-  forms?: string[];
-  formIdx?: Uint8Array;
-}
-
-/** Stored mind map; its model type lives in @hoso/mindmap. */
-export interface MapRecord {
-  id: string;
-  caseId: string;
-  name: string;
-  updatedAt: string;
-  model: unknown;
-}
-
-/** Stored presentation list (danh mục trình chiếu); its model type lives with the courtroom feature. */
-export interface PresentationRecord {
-  id: string;
-  caseId: string;
-  name: string;
-  updatedAt: string;
-  model: unknown;
-}
-
+/** Stored as-is; db/settings.ts parses each value by its key. */
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -102,6 +52,7 @@ export class HosoDb extends Dexie {
   entityPages!: Table<EntityPageRecord, string>;
   entityEdits!: Table<EntityEditRecord, string>;
   entityDecisions!: Table<EntityDecisionRecord, string>;
+  searchMeta!: Table<SearchMetaRecord, string>;
 
   /** `options` lets tests and the Node bench pass fake-indexeddb's indexedDB/IDBKeyRange. */
   constructor(name = 'hoso', options?: DexieOptions) {
@@ -126,6 +77,12 @@ export class HosoDb extends Dexie {
       entityEdits: 'id, caseId',
       entityDecisions: 'id, caseId, mapId',
     });
+    // The search index's counters (per-case stats, next page number) leave `settings`, which is
+    // the user's preferences, for a store of their own (issue 12). One upgrade transaction: a
+    // database is either moved whole or left at version 2.
+    this.version(3)
+      .stores({ searchMeta: 'key' })
+      .upgrade((tx) => moveSearchCounters(tx.table('settings'), tx.table('searchMeta')));
   }
 }
 
@@ -142,6 +99,7 @@ export function caseStores(db: HosoDb) {
     db.pageTexts,
     db.imports,
     db.terms,
+    db.searchMeta,
     db.settings,
     db.maps,
     db.presentations,

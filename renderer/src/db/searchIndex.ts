@@ -1,150 +1,33 @@
-import { effectiveWordsOf, type PageText } from '@hoso/domain';
-import { tokenizeWords } from '@hoso/text';
-import type { HosoDb, SearchPosting, TermSegment } from './schema';
+import type { PageText } from '@hoso/domain';
+import {
+  addStats,
+  appendToSegment,
+  postingsForPage,
+  samePosting,
+  statsDelta,
+  withoutDocs,
+  type IndexStats,
+  type SearchPosting,
+  type TermSegment,
+} from '@hoso/search';
+import type { HosoDb } from './schema';
+import { readCaseStats, readNextDocNo, removeCaseStats, writeIndexStats, writeNextDocNo } from './searchMeta';
 
 /**
- * Writing the full-text index (packed TermSegments, see schema.ts). Call inside a transaction that
- * includes `terms` and `pageTexts`, BEFORE the new page texts are stored: a page's old postings are
- * found from its stored text, removed, and the new ones appended — the index never holds half a page.
+ * Writing the full-text index (packed TermSegments, see @hoso/search). Call inside a transaction
+ * that includes `terms`, `searchMeta` and `pageTexts`, BEFORE the new page texts are stored: a
+ * page's old postings are found from its stored text, removed, and the new ones appended — the
+ * index never holds half a page.
  */
-export const SEGMENT_PAGES = 256;
-
-export function postingsForPage(
-  text: Pick<PageText, 'pageId' | 'caseId' | 'ocr' | 'corrections' | 'docNo'>,
-): SearchPosting[] {
-  const words = effectiveWordsOf(text.ocr, text.corrections).map((w) => w.text);
-  const tokens = tokenizeWords(words);
-  const byTerm = new Map<string, SearchPosting>();
-  for (const t of tokens) {
-    let p = byTerm.get(t.term);
-    if (!p) {
-      p = {
-        term: t.term,
-        pageId: text.pageId,
-        docNo: text.docNo ?? -1,
-        caseId: text.caseId,
-        positions: [],
-        len: tokens.length,
-      };
-      byTerm.set(t.term, p);
-    }
-    if (t.exact !== t.term && !p.exact) p.exact = p.positions.map(() => t.term);
-    p.positions.push(t.position);
-    p.exact?.push(t.exact);
-  }
-  return [...byTerm.values()];
-}
+export { SEGMENT_PAGES, postingsForPage } from '@hoso/search';
+export { readIndexStats } from './searchMeta';
 
 const segKey = (term: string, caseId: string, seg: number): [string, string, number] => [term, caseId, seg];
 
-function emptySegment(term: string, caseId: string, seg = 0): TermSegment {
-  return {
-    term,
-    caseId,
-    seg,
-    docs: new Uint32Array(0),
-    lens: new Uint32Array(0),
-    starts: new Uint32Array([0]),
-    positions: new Uint32Array(0),
-  };
-}
-
-/** Postings of a segment unpacked (for rewriting it). */
-function unpack(s: TermSegment): SearchPosting[] {
-  return Array.from(s.docs, (docNo, i) => {
-    const a = s.starts[i];
-    const b = s.starts[i + 1];
-    const positions = Array.from(s.positions.subarray(a, b));
-    const exact = s.forms && s.formIdx ? Array.from(s.formIdx.subarray(a, b), (f) => s.forms![f]) : undefined;
-    return { term: s.term, pageId: '', docNo, caseId: s.caseId, positions, exact, len: s.lens[i] };
-  });
-}
-
-function pack(term: string, caseId: string, seg: number, postings: SearchPosting[]): TermSegment {
-  const total = postings.reduce((n, p) => n + p.positions.length, 0);
-  const s: TermSegment = {
-    term,
-    caseId,
-    seg,
-    docs: Uint32Array.from(postings, (p) => p.docNo),
-    lens: Uint32Array.from(postings, (p) => p.len),
-    starts: new Uint32Array(postings.length + 1),
-    positions: new Uint32Array(total),
-  };
-  const forms = new Map<string, number>([[term, 0]]);
-  const formIdx = new Uint8Array(total);
-  let at = 0;
-  postings.forEach((p, i) => {
-    s.starts[i] = at;
-    p.positions.forEach((pos, k) => {
-      s.positions[at] = pos;
-      const form = p.exact?.[k] ?? term;
-      let f = forms.get(form);
-      // More than 255 spellings of one folded term is OCR noise: later ones share the last slot.
-      if (f === undefined) forms.set(form, (f = Math.min(255, forms.size)));
-      formIdx[at++] = f;
-    });
-  });
-  s.starts[postings.length] = at;
-  if (forms.size > 1) {
-    s.forms = [...forms.keys()].slice(0, 256);
-    s.formIdx = formIdx;
-  }
-  return s;
-}
-
-/**
- * Per-case index statistics (pages indexed, their tokens) for BM25's N and average length. Kept
- * as counters beside the index because counting records is linear in Chromium's IndexedDB:
- * `pageTexts.count()` cost ~350 ms at 10 000 pages.
- */
-export interface IndexStatsRecord {
-  pages: number;
-  tokens: number;
-}
-const STATS_PREFIX = 'search.stats:';
-
-async function bumpStats(db: HosoDb, deltas: Map<string, IndexStatsRecord>): Promise<void> {
+async function bumpStats(db: HosoDb, deltas: Map<string, IndexStats>): Promise<void> {
   for (const [caseId, d] of deltas) {
-    const key = STATS_PREFIX + caseId;
-    const cur = ((await db.settings.get(key))?.value as IndexStatsRecord | undefined) ?? {
-      pages: 0,
-      tokens: 0,
-    };
-    await db.settings.put({
-      key,
-      value: { pages: Math.max(0, cur.pages + d.pages), tokens: Math.max(0, cur.tokens + d.tokens) },
-    });
+    await writeIndexStats(db, caseId, addStats(await readCaseStats(db, caseId), d));
   }
-}
-
-/** Stats change of indexing (+1) or removing (-1) pages, from their postings (each carries the page's length). */
-function statsDelta(pages: SearchPosting[][], sign: 1 | -1): Map<string, IndexStatsRecord> {
-  const m = new Map<string, IndexStatsRecord>();
-  for (const postings of pages) {
-    if (postings.length === 0) continue; // a page without words is not counted (nor removed)
-    const d = m.get(postings[0].caseId) ?? { pages: 0, tokens: 0 };
-    d.pages += sign;
-    d.tokens += sign * postings[0].len;
-    m.set(postings[0].caseId, d);
-  }
-  return m;
-}
-
-/** N and total tokens of the index, for one case or all. */
-export async function readIndexStats(db: HosoDb, caseId?: string): Promise<IndexStatsRecord> {
-  const records = caseId
-    ? [await db.settings.get(STATS_PREFIX + caseId)]
-    : await db.settings.where('key').startsWith(STATS_PREFIX).toArray();
-  const sum = { pages: 0, tokens: 0 };
-  for (const r of records) {
-    const v = r?.value as IndexStatsRecord | undefined;
-    if (v) {
-      sum.pages += v.pages;
-      sum.tokens += v.tokens;
-    }
-  }
-  return sum;
 }
 
 /** Appends postings to the open segments of their terms, sealing segments that fill up. */
@@ -158,20 +41,10 @@ async function appendPostings(db: HosoDb, postings: SearchPosting[]): Promise<vo
   }
   const keys = [...groups.values()].map((g) => segKey(g[0].term, g[0].caseId, 0));
   const open = await db.terms.bulkGet(keys);
-  const writes: TermSegment[] = [];
   let sealNo = Date.now() * 1000 + Math.floor(Math.random() * 1000);
-  [...groups.values()].forEach((g, i) => {
-    const { term, caseId } = g[0];
-    let current = open[i] ? unpack(open[i]!) : [];
-    for (const p of g) {
-      current.push(p);
-      if (current.length >= SEGMENT_PAGES) {
-        writes.push(pack(term, caseId, sealNo++, current));
-        current = [];
-      }
-    }
-    writes.push(current.length ? pack(term, caseId, 0, current) : emptySegment(term, caseId));
-  });
+  const writes: TermSegment[] = [...groups.values()].flatMap((g, i) =>
+    appendToSegment(open[i], g, () => sealNo++),
+  );
   await db.terms.bulkPut(writes);
 }
 
@@ -194,11 +67,10 @@ async function removeEntries(db: HosoDb, removals: Removals): Promise<void> {
         .between(segKey(term, caseId, -Infinity), segKey(term, caseId, Infinity))
         .toArray();
       for (const s of segs) {
-        if (!s.docs.some((d) => gone.has(d))) continue;
-        const kept = unpack(s).filter((p) => !gone.has(p.docNo));
-        if (kept.length || s.seg === 0) {
-          await db.terms.put(kept.length ? pack(term, caseId, s.seg, kept) : emptySegment(term, caseId));
-        } else await db.terms.delete(segKey(term, caseId, s.seg));
+        const kept = withoutDocs(s, gone);
+        if (kept === s) continue;
+        if (kept) await db.terms.put(kept);
+        else await db.terms.delete(segKey(term, caseId, s.seg));
       }
     }),
   );
@@ -235,17 +107,6 @@ export async function indexRestoredPages(db: HosoDb, pageIds: string[]): Promise
   await bumpStats(db, statsDelta(postings, 1));
 }
 
-const NEXT_DOC_NO = 'search.nextDocNo';
-
-function samePosting(a: SearchPosting, b: SearchPosting | undefined): boolean {
-  if (!b || a.len !== b.len || a.positions.length !== b.positions.length) return false;
-  for (let i = 0; i < a.positions.length; i++) {
-    if (a.positions[i] !== b.positions[i]) return false;
-    if ((a.exact?.[i] ?? a.term) !== (b.exact?.[i] ?? b.term)) return false;
-  }
-  return true;
-}
-
 /**
  * (Re)indexes pages and returns them with their index number (`docNo`): store THOSE texts, after
  * this call (it reads the old stored texts to keep their numbers and to drop what changed). A
@@ -260,9 +121,9 @@ export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<Pag
     db,
     texts.map((t) => t.pageId),
   );
-  let next = ((await db.settings.get(NEXT_DOC_NO))?.value as number | undefined) ?? 1;
+  let next = await readNextDocNo(db);
   const numbered = texts.map((t, i) => ({ ...t, docNo: old[i]?.docNo ?? next++ }));
-  await db.settings.put({ key: NEXT_DOC_NO, value: next });
+  await writeNextDocNo(db, next);
 
   const removals: Removals = new Map();
   const additions: SearchPosting[] = [];
@@ -296,7 +157,7 @@ export async function indexPageTexts(db: HosoDb, texts: PageText[]): Promise<Pag
 /** Drops a whole case's index (purge). */
 export async function removeCaseIndex(db: HosoDb, caseId: string): Promise<void> {
   await db.terms.where('caseId').equals(caseId).delete();
-  await db.settings.delete(STATS_PREFIX + caseId);
+  await removeCaseStats(db, caseId);
 }
 
 /** Size of the index: segment records, (term, page) entries, word positions, approximate bytes. */

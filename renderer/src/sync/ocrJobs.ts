@@ -8,7 +8,7 @@ import type {
   OcrModel,
   StoredFile,
 } from '@hoso/contracts';
-import { applyOcrResult, getDb, markImportFailed, setImportState } from '../db';
+import { applyOcrResult, getImport, markImportFailed, setImportState } from '../db';
 import { hostErrorText } from '../shared/hostErrors';
 import { showToast } from '../shared/toast';
 
@@ -48,8 +48,7 @@ const committing = new Map<string, Promise<void>>();
 export async function reconcileJob(bridge: HostBridge, job: OcrJob): Promise<void> {
   progress.set(job.id, job);
   emit();
-  const db = getDb();
-  const record = await db.imports.get(job.id);
+  const record = await getImport(job.id);
   if (!record || record.state === 'done') return; // not ours (yet), or already committed
   if (job.state === 'done') {
     let pending = committing.get(job.id);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import type { ExhibitRef } from './data/drafts';
-import { addRefToPresentation, createPresentation, usePresentations } from './data/presentations';
+import { createPresentation, usePresentations } from '../../db';
+import { addRefToPresentation } from './data/presentations';
 import { courtroomMessages } from './messages';
 import './courtroom.css';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Route } from '../../shared/routes';
 import { useT } from '../../i18n';
-import { usePresentation } from './data/presentations';
+import { usePresentation } from '../../db';
 import { courtroomMessages } from './messages';
 import { Stage } from './stage/Stage';
 import { frame169 } from './stage/geometry';

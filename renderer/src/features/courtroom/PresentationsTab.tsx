@@ -2,13 +2,16 @@ import { useEffect, useState } from 'react';
 import { navigate } from '../../shared/router';
 import { useT } from '../../i18n';
 import {
-  addRefToPresentation,
   createPresentation,
   deletePresentation,
+  describeDbError,
   renamePresentation,
   usePresentation,
   usePresentations,
-} from './data/presentations';
+} from '../../db';
+import { getLocale } from '../../i18n';
+import { addRefToPresentation } from './data/presentations';
+import { attempt } from '../../shared/attempt';
 import { AddExhibitForm } from './lists/AddExhibitForm';
 import { ExhibitList } from './lists/ExhibitList';
 import { courtroomMessages } from './messages';
@@ -96,9 +99,17 @@ function ListEditor({ caseId, presentationId }: { caseId: string; presentationId
           {t('delete')}
         </button>
       </div>
+      {loaded.damaged && (
+        <p className="error-text" role="alert">
+          {describeDbError(loaded.damaged, getLocale())}
+        </p>
+      )}
       <p className="pl-kind">{t('reorderHint')}</p>
       <ExhibitList presentationId={presentationId} model={model} />
-      <AddExhibitForm caseId={caseId} onAdd={(ref) => void addRefToPresentation(presentationId, ref)} />
+      <AddExhibitForm
+        caseId={caseId}
+        onAdd={(ref) => void attempt(() => addRefToPresentation(presentationId, ref))}
+      />
     </div>
   );
 }

@@ -13,8 +13,8 @@ import {
 } from '@hoso/domain';
 import { hrefFor, navigate } from '../../shared/router';
 import type { Route } from '../../shared/routes';
-import { useT } from '../../i18n';
-import { changePresentation, usePresentation } from './data/presentations';
+import { getLocale, useT } from '../../i18n';
+import { changePresentation, describeDbError, usePresentation } from '../../db';
 import { documentPageIds, forgetResolvedContent } from './data/exhibitContent';
 import { newId } from '../../db/ids';
 import { courtroomMessages } from './messages';
@@ -178,10 +178,12 @@ export default function PresenterView({ route }: { route: PresenterRoute }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  if (loaded === null)
+  if (loaded === null || loaded?.damaged)
     return (
       <section className="cr-notfound">
-        <p className="error-text">{t('notFound')}</p>
+        <p className="error-text">
+          {loaded?.damaged ? describeDbError(loaded.damaged, getLocale()) : t('notFound')}
+        </p>
         <a href={hrefFor({ name: 'case', caseId, tab: 'present' })}>{t('backToList')}</a>
       </section>
     );

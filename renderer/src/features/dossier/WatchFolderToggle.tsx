@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { getBridge } from '../../bridge';
 import { useT } from '../../i18n';
-import { setSetting, useSetting } from '../settings/appSettings';
+import { setSetting, useSetting } from '../../db';
 import { dossierMessages } from './messages';
 
 /** "Nhận tệp từ thư mục quét vào vụ án này": the watched folder feeds one case at a time. */

@@ -1,5 +1,4 @@
 import type { ExportPage } from '@hoso/contracts';
-import { asPresentationModel } from '@hoso/domain';
 import {
   findRedactionHits,
   frameBoxToDisplayed,
@@ -8,7 +7,7 @@ import {
   type RedactionHit,
   type RedactionRule,
 } from '@hoso/text';
-import { getDb, listCasePages } from '../../db';
+import { getPages, listCasePages, listPresentationModels } from '../../db';
 
 /**
  * What an export redacts: hits of the user's rules over the exported words (reviewed one by one in
@@ -46,11 +45,7 @@ export function hitRedactions(pages: ExportPage[], hits: ReviewHit[]): Map<numbe
 
 /** The courtroom's redaction boxes of the case, by exported page (page, region and document exhibits). */
 export async function courtroomRedactions(caseId: string, pageIds: string[]): Promise<Map<number, Box[]>> {
-  const db = getDb();
-  const [records, casePages] = await Promise.all([
-    db.presentations.where('caseId').equals(caseId).toArray(),
-    listCasePages(caseId),
-  ]);
+  const [models, casePages] = await Promise.all([listPresentationModels(caseId), listCasePages(caseId)]);
   const indexOf = new Map(pageIds.map((id, i) => [id, i]));
   const byPage = new Map<number, Box[]>();
   const add = (pageId: string | undefined, box: Box) => {
@@ -58,8 +53,8 @@ export async function courtroomRedactions(caseId: string, pageIds: string[]): Pr
     if (index === undefined) return;
     byPage.set(index, [...(byPage.get(index) ?? []), box]);
   };
-  for (const record of records) {
-    for (const exhibit of asPresentationModel(record.model).exhibits) {
+  for (const model of models) {
+    for (const exhibit of model.exhibits) {
       const source = exhibit.source;
       for (const r of exhibit.redactions) {
         if (source.kind === 'page') add(source.pageId, r.box);
@@ -92,7 +87,7 @@ export function mergeRedactions(
 
 /** The viewer's export redaction boxes (frame pixels on the page record) of the exported pages. */
 export async function viewerRedactions(pages: ExportPage[], pageIds: string[]): Promise<Map<number, Box[]>> {
-  const records = await getDb().pages.bulkGet(pageIds);
+  const records = await getPages(pageIds);
   const byPage = new Map<number, Box[]>();
   records.forEach((record, i) => {
     const boxes = record?.exportRedactions;

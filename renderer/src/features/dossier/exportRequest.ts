@@ -1,5 +1,12 @@
 import type { ExportPage, ExportPdfRequest, OutlineEntry } from '@hoso/contracts';
-import { effectiveWords, getDb, listCaseDocuments, listCasePages, listVolumes } from '../../db';
+import {
+  effectiveWords,
+  getCase,
+  getPageTexts,
+  listCaseDocuments,
+  listCasePages,
+  listVolumes,
+} from '../../db';
 import { folioRangeText } from './dossierRows';
 
 export type ExportScope =
@@ -42,9 +49,8 @@ export async function buildExport(
   scope: ExportScope,
   options: ExportOptions,
 ): Promise<{ request: ExportPdfRequest & { pages: ExportPage[] }; pageIds: string[] }> {
-  const db = getDb();
   const [c, volumes, documents, allPages] = await Promise.all([
-    db.cases.get(caseId),
+    getCase(caseId),
     listVolumes(caseId),
     listCaseDocuments(caseId),
     listCasePages(caseId),
@@ -57,7 +63,7 @@ export async function buildExport(
     if (scope.kind === 'volume') return docById.get(p.documentId)?.volumeId === scope.volumeId;
     return true;
   });
-  const texts = await db.pageTexts.bulkGet(pages.map((p) => p.id));
+  const texts = await getPageTexts(pages.map((p) => p.id));
   const exportPages: ExportPage[] = pages.map((p, i) => {
     const text = texts[i];
     const ocr = text?.ocr;

@@ -1,9 +1,14 @@
 import type { HostBridge, StoredFile } from '@hoso/contracts';
-import { addImportedDocument, describeDbError, discardImport, findPagesByFileHash } from '../../db';
+import {
+  addImportedDocument,
+  describeDbError,
+  discardImport,
+  findPagesByFileHash,
+  getSetting,
+} from '../../db';
 import { getLocale } from '../../i18n';
 import { hostErrorText } from '../../shared/hostErrors';
 import { queueOcr, type OcrChoice } from '../../sync';
-import { getSetting } from '../settings/appSettings';
 
 export interface ImportTarget {
   caseId: string;

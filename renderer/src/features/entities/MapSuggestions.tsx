@@ -1,11 +1,8 @@
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Entity } from '@hoso/entities';
 import { buildTemplate, layoutMap, MapModelSchema, TEMPLATES } from '@hoso/mindmap';
-import { useCase } from '../../db';
-import { decideSuggestion, listDecisions } from '../../db/entities';
+import { createMap, decideSuggestion, useCase, useCaseMapRecords, useSuggestionDecisions } from '../../db';
 import { useT } from '../../i18n';
-import { createMap, useCaseMaps } from '../mindmap/data/maps';
 import { attempt } from '../../shared/attempt';
 import { entityMessages } from './messages';
 import {
@@ -30,23 +27,19 @@ export function MapSuggestions(props: {
   onAccepted(label: string): void;
 }) {
   const t = useT(entityMessages);
-  const maps = useCaseMaps(props.caseId);
+  const maps = useCaseMapRecords(props.caseId);
   const theCase = useCase(props.caseId);
-  const decisions = useLiveQuery(() => listDecisions(props.caseId), [props.caseId]);
+  const decisions = useSuggestionDecisions(props.caseId);
   const [picked, setPicked] = useState<string | undefined>();
   const mapId = picked ?? maps?.[0]?.id;
   const map = maps?.find((m) => m.id === mapId);
-  const kindOf = (model: unknown): MapKind | undefined => {
-    const parsed = MapModelSchema.safeParse(model);
-    return parsed.success ? mapKindOf(parsed.data) : undefined;
-  };
-  const kind = map ? kindOf(map.model) : undefined;
+  const kind = map ? mapKindOf(map.model) : undefined;
   const suggestions = useMemo(
     () => buildSuggestions(props.entities, props.pageInfo, kind, props.papers),
     [props.entities, props.pageInfo, kind, props.papers],
   );
   // A template the case has no map of yet can be created here, pre-filled from the case record.
-  const kinds = new Set((maps ?? []).map((m) => kindOf(m.model)));
+  const kinds = new Set((maps ?? []).map((m) => mapKindOf(m.model)));
   const missing = (['timeline', 'evidence'] as const).filter((k) => !kinds.has(k));
   const decided = new Set((decisions ?? []).filter((d) => d.mapId === mapId).map((d) => d.key));
   const open = suggestions.filter((s) => !decided.has(s.key));
@@ -62,7 +55,7 @@ export function MapSuggestions(props: {
     mapId &&
     attempt(async () => {
       await decideSuggestion(props.caseId, mapId, s.key, decision, (model) =>
-        MapModelSchema.parse(withSuggestedNode(MapModelSchema.parse(model), s)),
+        MapModelSchema.parse(withSuggestedNode(model, s)),
       );
       if (decision === 'accepted') props.onAccepted(s.label);
     });

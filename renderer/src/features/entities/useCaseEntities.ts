@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { applyPersonEdits, type Entity } from '@hoso/entities';
-import { listEntityPages, listPersonEdits } from '../../db/entities';
+import { listEntityPages, usePersonEdits } from '../../db';
 import { useCaseReading } from './background';
 import { mergeMentions } from './reader';
 
@@ -18,7 +17,7 @@ export interface CaseEntities {
  */
 export function useCaseEntities(caseId: string): CaseEntities | undefined {
   const { revision, reading } = useCaseReading(caseId);
-  const edits = useLiveQuery(() => listPersonEdits(caseId), [caseId]);
+  const edits = usePersonEdits(caseId);
   const [entities, setEntities] = useState<Entity[] | undefined>(undefined);
 
   useEffect(() => {

@@ -1,10 +1,9 @@
 import { useRef, useState } from 'react';
 import { buildTemplate, layoutMap, parseMapFile, TEMPLATES, type TemplateId } from '@hoso/mindmap';
 import { navigate } from '../../shared/router';
-import { useCase } from '../../db';
+import { createMap, deleteMap, renameMap, useCase, useCaseMaps } from '../../db';
 import { describeDbError } from '../../db/errors';
 import { formatDate, useLocale, useT } from '../../i18n';
-import { createMap, deleteMap, renameMap, useCaseMaps } from './data/maps';
 import { messages } from './messages';
 import { installWorkerLayout } from './editor/layoutWorker';
 import './mindmap.css';
@@ -118,8 +117,7 @@ export default function MapsTab({ caseId }: { caseId: string }) {
               {m.name}
             </a>
             <span className="mm-map-meta">
-              {t('nodes', { n: (m.model as { nodes?: unknown[] } | null)?.nodes?.length ?? 0 })} ·{' '}
-              {t('updated', { date: formatDate(m.updatedAt, locale) })}
+              {t('nodes', { n: m.nodeCount })} · {t('updated', { date: formatDate(m.updatedAt, locale) })}
             </span>
             <RenameButton
               name={m.name}

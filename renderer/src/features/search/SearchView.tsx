@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { quotedQuery, type Snippet } from '@hoso/text';
-import { getDb, searchPages, useCases, useDocuments, type SearchResult } from '../../db';
+import { getDocuments, searchPages, useCases, useDocuments, type SearchResult } from '../../db';
 import { hrefFor, navigate } from '../../shared/router';
 import type { Route } from '../../shared/routes';
 import { defineMessages, useT } from '../../i18n';
@@ -65,7 +65,7 @@ export default function SearchView({ route }: { route: Extract<Route, { name: 's
       setResult(r);
       // Document titles for the result rows (only those on screen).
       const ids = [...new Set(r.hits.map((h) => h.documentId))];
-      const found = await getDb().documents.bulkGet(ids);
+      const found = await getDocuments(ids);
       if (live) setDocTitles(new Map(found.filter((d) => !!d).map((d) => [d!.id, d!.title])));
     });
     return () => {

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { hostErrorText } from '../../shared/hostErrors';
 import { showToast } from '../../shared/toast';
 import { CustodySettings } from '../custody/CustodySettings';
-import { setSetting, useSetting } from './appSettings';
+import { setSetting, useSetting } from '../../db';
 import { OcrServerSettings } from './OcrServerSettings';
 
 const messages = defineMessages({

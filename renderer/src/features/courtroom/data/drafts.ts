@@ -1,7 +1,7 @@
 import type { Box, Rotation } from '@hoso/contracts';
 import { normalizeBox, type ExhibitDraft, type ExhibitSource } from '@hoso/domain';
 import type { EvidenceLink } from '@hoso/mindmap';
-import { getDb } from '../../../db/schema';
+import { getDocument, getMap, getPage, getPages, getPageText } from '../../../db';
 import type { EvidenceRef } from '../../../shared/dnd';
 import { documentPageIds } from './exhibitContent';
 
@@ -18,14 +18,13 @@ export type ExhibitRef =
  * normalized to the page as shown upright.
  */
 export async function draftFromRef(ref: ExhibitRef): Promise<ExhibitDraft | null> {
-  const db = getDb();
   switch (ref.kind) {
     case 'page': {
-      const page = await db.pages.get(ref.pageId);
+      const page = await getPage(ref.pageId);
       return page ? { source: { kind: 'page', pageId: page.id }, folio: page.folio } : null;
     }
     case 'region': {
-      const page = await db.pages.get(ref.pageId);
+      const page = await getPage(ref.pageId);
       if (!page) return null;
       // Evidence refs (with caseId) carry OCR pixels; exhibit sources are already normalized.
       const region =
@@ -33,10 +32,10 @@ export async function draftFromRef(ref: ExhibitRef): Promise<ExhibitDraft | null
       return { source: { kind: 'region', pageId: page.id, region }, folio: page.folio };
     }
     case 'document': {
-      const doc = await db.documents.get(ref.documentId);
+      const doc = await getDocument(ref.documentId);
       if (!doc) return null;
       const ids = await documentPageIds(doc.id);
-      const pages = await db.pages.bulkGet(ids);
+      const pages = await getPages(ids);
       const folios = pages.map((p) => p?.folio);
       const stepFolios = folios.every((f): f is number => typeof f === 'number') ? folios : undefined;
       return {
@@ -49,7 +48,8 @@ export async function draftFromRef(ref: ExhibitRef): Promise<ExhibitDraft | null
     case 'image':
       return { source: ref, title: ref.name };
     case 'map': {
-      const map = await db.maps.get(ref.mapId);
+      // A damaged map can still be listed by name: the exhibit shows it as missing.
+      const map = await getMap(ref.mapId).catch(() => undefined);
       return map
         ? { source: { kind: 'map', mapId: map.id, focusNodeId: ref.focusNodeId }, title: map.name }
         : null;
@@ -59,11 +59,7 @@ export async function draftFromRef(ref: ExhibitRef): Promise<ExhibitDraft | null
 
 /** OCR-frame pixels → normalized box of the upright page (the user's extra turn applied). */
 export async function normalizedRegion(pageId: string, region: Box): Promise<Box> {
-  const db = getDb();
-  const [page, text] = await Promise.all([
-    db.pages.get(pageId),
-    db.pageTexts?.get(pageId).catch(() => undefined),
-  ]);
+  const [page, text] = await Promise.all([getPage(pageId), getPageText(pageId).catch(() => undefined)]);
   const w = text?.ocr.widthPx ?? page?.widthPx ?? 1;
   const h = text?.ocr.heightPx ?? page?.heightPx ?? 1;
   const box = normalizeBox([region[0] / w, region[1] / h, region[2] / w, region[3] / h]);
@@ -98,7 +94,7 @@ export async function adhocFromLink(
   if (link.kind === 'document') pageId = link.pageId ?? (await documentPageIds(link.documentId))[0];
   else pageId = link.pageId;
   if (!pageId) return null;
-  const page = await getDb().pages.get(pageId);
+  const page = await getPage(pageId);
   if (!page) return null;
   const label = page.folio !== undefined ? `BL ${page.folio} · ${title}` : title;
   const callout = link.kind === 'region' ? await normalizedRegion(pageId, link.region) : null;

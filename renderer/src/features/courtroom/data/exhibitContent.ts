@@ -1,7 +1,7 @@
 import type { Box, Rotation } from '@hoso/contracts';
 import type { ExhibitSource } from '@hoso/domain';
 import { getBridge } from '../../../bridge';
-import { getDb } from '../../../db/schema';
+import { getMap, getPage, getPageText, listPages } from '../../../db';
 import type { MapStepPicture } from './mapStage';
 
 /**
@@ -75,13 +75,12 @@ async function resolveUncached(source: ExhibitSource, step: number): Promise<Ste
       return pageContent(pages[Math.min(step, pages.length - 1)]);
     }
     case 'map': {
-      const record = await getDb().maps.get(source.mapId);
-      if (!record) return { kind: 'missing', reason: 'map' };
+      // A damaged map (DAMAGED_RECORD) shows as missing, like a deleted one.
+      const record = await getMap(source.mapId).catch(() => undefined);
+      if (!record || record.model.nodes.length === 0) return { kind: 'missing', reason: 'map' };
       // Loaded on demand: the map drawing code is large and most lists show only pages.
-      const { mapStepPicture, parseMap } = await import('./mapStage');
-      const model = parseMap(record.model);
-      if (!model || model.nodes.length === 0) return { kind: 'missing', reason: 'map' };
-      const pic = mapStepPicture(model, record.name, step, source.focusNodeId);
+      const { mapStepPicture } = await import('./mapStage');
+      const pic = mapStepPicture(record.model, record.name, step, source.focusNodeId);
       return {
         kind: 'image',
         url: pic.url,
@@ -95,11 +94,10 @@ async function resolveUncached(source: ExhibitSource, step: number): Promise<Ste
 }
 
 async function pageContent(pageId: string): Promise<StepContent> {
-  const db = getDb();
-  const page = await db.pages.get(pageId);
+  const page = await getPage(pageId);
   if (!page) return { kind: 'missing', reason: 'page' };
   // The OCR frame copied onto the page (what the viewer's pageFrame reads), else the OCR result.
-  const ocr = page.ocrFrame ?? (await db.pageTexts?.get(pageId).catch(() => undefined))?.ocr;
+  const ocr = page.ocrFrame ?? (await getPageText(pageId).catch(() => undefined))?.ocr;
   const turn = ((ocr?.rotation ?? 0) + (page.rotation ?? 0)) % 360;
   return {
     kind: 'image',
@@ -112,18 +110,16 @@ async function pageContent(pageId: string): Promise<StepContent> {
 }
 
 export async function documentPageIds(documentId: string): Promise<string[]> {
-  const pages = await getDb().pages.where('documentId').equals(documentId).toArray();
-  return pages.sort((a, b) => a.order - b.order).map((p) => p.id);
+  return (await listPages(documentId)).map((p) => p.id);
 }
 
 /** How many steps an exhibit has: the pages of a document, the nodes of a map, else 1. */
 export async function stepCountOf(source: ExhibitSource): Promise<number> {
   if (source.kind === 'document') return Math.max(1, (await documentPageIds(source.documentId)).length);
   if (source.kind === 'map') {
-    const record = await getDb().maps.get(source.mapId);
-    const { mapStepOrder, parseMap } = await import('./mapStage');
-    const model = record ? parseMap(record.model) : null;
-    return Math.max(1, model ? mapStepOrder(model, source.focusNodeId).length : 1);
+    const record = await getMap(source.mapId).catch(() => undefined);
+    const { mapStepOrder } = await import('./mapStage');
+    return Math.max(1, record ? mapStepOrder(record.model, source.focusNodeId).length : 1);
   }
   return 1;
 }

@@ -1,12 +1,5 @@
 import type { Box } from '@hoso/contracts';
-import {
-  buildScene,
-  MapModelSchema,
-  readingOrder,
-  sceneToSvg,
-  type EvidenceLink,
-  type MapModel,
-} from '@hoso/mindmap';
+import { buildScene, readingOrder, sceneToSvg, type EvidenceLink, type MapModel } from '@hoso/mindmap';
 
 /**
  * A map step as a picture: the whole map drawn to SVG by the mind-map package (the same drawing
@@ -26,11 +19,6 @@ export interface MapStepPicture {
 }
 
 export type MapEvidence = { link: EvidenceLink; folio?: number; title: string };
-
-export function parseMap(model: unknown): MapModel | null {
-  const parsed = MapModelSchema.safeParse(model);
-  return parsed.success ? parsed.data : null;
-}
 
 export function mapStepPicture(
   model: MapModel,

@@ -8,7 +8,9 @@ import {
 } from '@hoso/domain';
 import { useT } from '../../../i18n';
 import { readEvidenceDrag, EVIDENCE_MIME } from '../../../shared/dnd';
-import { addRefToPresentation, changePresentation } from '../data/presentations';
+import { changePresentation } from '../../../db';
+import { addRefToPresentation } from '../data/presentations';
+import { attempt } from '../../../shared/attempt';
 import { courtroomMessages } from '../messages';
 import { FIT_VIEW } from '../state/stage';
 import { StagePane } from '../stage/StagePane';
@@ -25,7 +27,8 @@ export function ExhibitList({ presentationId, model }: { presentationId: string;
   const [over, setOver] = useState<number | null>(null);
   const [dropActive, setDropActive] = useState(false);
   const change = (fn: (m: PresentationModel) => PresentationModel) =>
-    void changePresentation(presentationId, fn);
+    // A damaged list refuses the change (DAMAGED_RECORD): say so instead of failing silently.
+    void attempt(() => changePresentation(presentationId, fn));
 
   const move = (from: number, to: number, focusId?: string) => {
     change((m) => moveExhibit(m, from, to));
@@ -44,7 +47,7 @@ export function ExhibitList({ presentationId, model }: { presentationId: string;
       return;
     }
     const ref = readEvidenceDrag(e.dataTransfer);
-    if (ref) void addRefToPresentation(presentationId, ref, at);
+    if (ref) void attempt(() => addRefToPresentation(presentationId, ref, at));
   };
 
   const accepts = (e: React.DragEvent) =>

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import type { Box } from '@hoso/contracts';
 import type { Page } from '@hoso/domain';
 import type { EvidenceLink } from '@hoso/mindmap';
 import { getBridge } from '../../../bridge';
-import { getDb } from '../../../db';
+import { getDocument, getPage, getPageText, listPages, usePageOrNull } from '../../../db';
 import type { EvidenceRef } from '../../../shared/dnd';
 import { pageFrame } from '../../../shared/pageFrame';
 
@@ -21,7 +20,7 @@ export function linkPageId(link: EvidenceLink): string | undefined {
 
 export function useLinkedPage(link: EvidenceLink | undefined): Page | null | undefined {
   const pageId = link && linkPageId(link);
-  return useLiveQuery(async () => (pageId ? ((await getDb().pages.get(pageId)) ?? null) : null), [pageId]);
+  return usePageOrNull(pageId);
 }
 
 export interface ResolvedEvidence {
@@ -32,23 +31,19 @@ export interface ResolvedEvidence {
 
 /** Turns a drag payload from the dossier/viewer into a link plus what is needed to name the node. */
 export async function resolveEvidenceRef(ref: EvidenceRef): Promise<ResolvedEvidence | null> {
-  const db = getDb();
   if (ref.kind === 'document') {
-    const doc = await db.documents.get(ref.documentId);
+    const doc = await getDocument(ref.documentId);
     if (!doc) return null;
-    const first = await db.pages
-      .where('[documentId+order]')
-      .between([doc.id, -Infinity], [doc.id, Infinity])
-      .first();
+    const [first] = await listPages(doc.id);
     return {
       link: { kind: 'document', documentId: doc.id, ...(first ? { pageId: first.id } : {}) },
       page: first,
       documentTitle: doc.title,
     };
   }
-  const page = await db.pages.get(ref.pageId);
+  const page = await getPage(ref.pageId);
   if (!page) return null;
-  const doc = await db.documents.get(page.documentId);
+  const doc = await getDocument(page.documentId);
   const link: EvidenceLink =
     ref.kind === 'region'
       ? { kind: 'region', pageId: page.id, region: ref.region }
@@ -81,11 +76,10 @@ export function linkThumbnail(link: EvidenceLink, maxWidth = 480): Promise<strin
 }
 
 async function cropPage(pageId: string, region: Box | undefined, maxWidth: number): Promise<string | null> {
-  const db = getDb();
-  const page = await db.pages.get(pageId);
+  const page = await getPage(pageId);
   if (!page) return null;
   // The page record carries its OCR frame; older records without it need the (large) text record.
-  const f = page.ocrFrame ? pageFrame(page) : pageFrame(page, (await db.pageTexts.get(pageId))?.ocr);
+  const f = page.ocrFrame ? pageFrame(page) : pageFrame(page, (await getPageText(pageId))?.ocr);
   const img = await loadImage(getBridge().pageImageUrl(page.fileHash, page.filePage));
   const [x0, y0, x1, y1] = region ?? [0, 0, f.width, f.height];
   const w = Math.max(1, x1 - x0);

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Box } from '@hoso/contracts';
 import type { Page } from '@hoso/domain';
-import { useDocuments, usePages } from '../../../db';
+import { useDocuments, usePages, usePageTextOrNull } from '../../../db';
 import { useT } from '../../../i18n';
 import { writeEvidenceDrag } from '../../../shared/dnd';
-import { linkThumbnail, useThumbnail } from '../data/evidence';
+import { useThumbnail } from '../data/evidence';
 import { messages } from '../messages';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../../db';
 
 /**
  * The dossier beside the map: documents and pages to drag onto the map (the viewer and the
@@ -87,11 +85,12 @@ function PageThumbImage({ page }: { page: Page }) {
 function RegionPicker({ page, onClose }: { page: Page; onClose(): void }) {
   const t = useT(messages);
   const width = 560;
-  const frame = useLiveQuery(async () => {
-    const ocr = page.ocrFrame ?? (await getDb().pageTexts.get(page.id))?.ocr;
-    return { w: ocr?.widthPx ?? page.widthPx, h: ocr?.heightPx ?? page.heightPx };
-  }, [page.id]);
-  const image = useLiveQuery(() => linkThumbnail({ kind: 'page', pageId: page.id }, width), [page.id]);
+  // The page record carries its OCR frame; older records without it need the (large) text record.
+  const text = usePageTextOrNull(page.ocrFrame ? undefined : page.id);
+  const ocr = page.ocrFrame ?? text?.ocr;
+  const frame =
+    text === undefined ? undefined : { w: ocr?.widthPx ?? page.widthPx, h: ocr?.heightPx ?? page.heightPx };
+  const image = useThumbnail({ kind: 'page', pageId: page.id }, width);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const [region, setRegion] = useState<Box | null>(null);
   if (!frame || !image) return <div className="mm-picker" aria-busy="true" />;

@@ -1,17 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   commit as pushHistory,
-  readStoredModel,
   redo as redoHistory,
   startHistory,
   undo as undoHistory,
   type History,
   type MapModel,
 } from '@hoso/mindmap';
-import type { MapRecord } from '../../../db';
-import { describeDbError } from '../../../db/errors';
+import { getMap, saveMapModel, type MapRecord } from '../../../db';
+import { describeDbError, toDbError } from '../../../db/errors';
 import { getLocale } from '../../../i18n';
-import { getMap, saveMapModel } from '../data/maps';
 
 export type EditorLoad =
   | { status: 'loading' }
@@ -39,15 +37,20 @@ export function useMapEditor(mapId: string) {
     let live = true;
     setLoad({ status: 'loading' });
     setHistory(null);
-    void getMap(mapId).then((record) => {
-      if (!live) return;
-      if (!record) return setLoad({ status: 'missing' });
-      const model = readStoredModel(record.model);
-      if (!model) return setLoad({ status: 'corrupt' });
-      loadedModel.current = model;
-      setHistory(startHistory(model));
-      setLoad({ status: 'ready', record });
-    });
+    getMap(mapId).then(
+      (record) => {
+        if (!live) return;
+        if (!record) return setLoad({ status: 'missing' });
+        loadedModel.current = record.model;
+        setHistory(startHistory(record.model));
+        setLoad({ status: 'ready', record });
+      },
+      (e: unknown) => {
+        // A stored model that does not parse is shown as an error, never silently emptied.
+        if (live)
+          setLoad(toDbError(e).code === 'DAMAGED_RECORD' ? { status: 'corrupt' } : { status: 'missing' });
+      },
+    );
     return () => {
       live = false;
     };
