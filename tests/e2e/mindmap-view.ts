@@ -39,3 +39,35 @@ export function flowBox(node: Locator): Promise<{ x: number; y: number; width: n
     return { x: Number(m[1]), y: Number(m[2]), width: div.offsetWidth, height: div.offsetHeight };
   });
 }
+
+/**
+ * The viewport a whole-map fit gives (padding 0.1, at most 1:1, as React Flow's getViewportForBounds
+ * computes it), from the nodes on screen — after such a fit every node is on screen, so rendered.
+ */
+export async function wholeMapFit(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const boxes = await page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const div = el as HTMLElement;
+      const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(div.style.transform)!;
+      return { x: Number(m[1]), y: Number(m[2]), width: div.offsetWidth, height: div.offsetHeight };
+    }),
+  );
+  const { w, h } = await page
+    .locator('.react-flow')
+    .evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight }));
+  const x0 = Math.min(...boxes.map((b) => b.x));
+  const y0 = Math.min(...boxes.map((b) => b.y));
+  const bw = Math.max(...boxes.map((b) => b.x + b.width)) - x0;
+  const bh = Math.max(...boxes.map((b) => b.y + b.height)) - y0;
+  const pad = (size: number) => 2 * Math.floor((size - size / 1.1) * 0.5);
+  const zoom = Math.max(0.05, Math.min(1, (w - pad(w)) / bw, (h - pad(h)) / bh));
+  return { x: w / 2 - (x0 + bw / 2) * zoom, y: h / 2 - (y0 + bh / 2) * zoom, zoom };
+}
+
+/** The largest difference between two viewports' zoom, x and y. */
+export function viewportDiff(
+  a: { x: number; y: number; zoom: number },
+  b: { x: number; y: number; zoom: number },
+): { zoom: number; x: number; y: number } {
+  return { zoom: Math.abs(a.zoom - b.zoom), x: Math.abs(a.x - b.x), y: Math.abs(a.y - b.y) };
+}

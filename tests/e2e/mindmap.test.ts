@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
-import { flowBox, viewport, zoomOutToCanvas } from './mindmap-view';
+import { flowBox, viewport, viewportDiff, wholeMapFit, zoomOutToCanvas } from './mindmap-view';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
 
 /**
@@ -28,6 +28,18 @@ afterAll(async () => {
   await browser?.close();
   await hoso?.close();
 });
+
+/** The camera holds a whole-map fit (zoom within 1e-3, translation within half a pixel). */
+async function expectWholeMapFit(page: Page, what: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      const d = viewportDiff(await viewport(page), await wholeMapFit(page));
+      return d.zoom <= 1e-3 && d.x <= 0.5 && d.y <= 0.5;
+    })
+    .toBe(true);
+  const v = await viewport(page);
+  console.log(`first open of the ${what}: zoom ${v.zoom.toFixed(4)} (${JSON.stringify(v)})`);
+}
 
 async function createCase(page: Page): Promise<void> {
   await page.goto(hoso.url);
@@ -112,6 +124,8 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await page.waitForURL(/\/maps\//);
   const mapUrl = page.url();
   await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(8);
+  // A first open frames the whole map (a fit of padding 0.1, at most 1:1).
+  await expectWholeMapFit(page, 'evidence map');
   // Pre-filled from the case record: the defendant and the charge with its elements.
   await expect
     .poll(() => page.locator('[data-kind="person"]').first().textContent())
@@ -211,8 +225,11 @@ test('build an evidence map from the fixture dossier, link a page region, reload
 
   // Export the PDF (A4) and read its text back.
   await page.goto(mapUrl);
-  // Back on the map it may come up at the far zoom the user left it at (one canvas, no DOM nodes).
-  await page.locator('[data-kind="evidence"], [data-testid="far-canvas"]').first().waitFor();
+  // Back on the map (a full page load) it comes up where the user left it: the far canvas, same camera.
+  await page.getByTestId('far-canvas').waitFor();
+  await expect
+    .poll(async () => Math.max(...Object.values(viewportDiff(await viewport(page), v))))
+    .toBeLessThanOrEqual(1e-3);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByLabel('Xuất', { exact: true }).selectOption('pdf-A4'),
@@ -241,6 +258,7 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await page.getByRole('button', { name: 'Tạo sơ đồ' }).click();
   await page.waitForURL((u) => u.toString() !== mapUrl && /\/maps\//.test(u.toString()));
   await page.locator('[data-kind="event"]').first().waitFor();
+  await expectWholeMapFit(page, 'timeline');
   const events = await page.locator('.react-flow__node-event').evaluateAll((els) =>
     els.map((el) => ({
       x: el.getBoundingClientRect().x,

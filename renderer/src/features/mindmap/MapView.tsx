@@ -75,6 +75,7 @@ export default function MapView({ route }: { route: { caseId: string; mapId: str
       <ReactFlowProvider>
         <MapEditor
           caseId={route.caseId}
+          mapId={route.mapId}
           model={history.present}
           canUndo={history.past.length > 0}
           canRedo={history.future.length > 0}

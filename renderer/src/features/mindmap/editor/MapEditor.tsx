@@ -50,15 +50,20 @@ import { edgeLabel, syncFlowNodes, toFlowEdge, type FlowEdge, type FlowNode } fr
 import { Toolbar } from './Toolbar';
 import { useEditorKeys } from './useEditorKeys';
 import { useFarMode } from './useFarMode';
+import { useMapViewport } from './useMapViewport';
 
 /** Zoom to fit, hidden nodes included: at far zoom React Flow holds them hidden (see useFarMode). */
 const FIT = { duration: 300, padding: 0.1, includeHiddenNodes: true };
+
+const MIN_ZOOM = 0.05;
 
 /** In-app clipboard (a map fragment); also written to the system clipboard as JSON. */
 let clipboard: MapFragment | null = null;
 
 export interface MapEditorProps {
   caseId: string;
+  /** Keys the remembered viewport (see useMapViewport). */
+  mapId: string;
   model: MapModel;
   canUndo: boolean;
   canRedo: boolean;
@@ -244,6 +249,7 @@ export function MapEditor(props: MapEditorProps) {
   // Zoomed far out the map is one canvas; React Flow renders no node or edge meanwhile.
   const farMode = useFarMode(model, nodes, edges, setNodes, focusNode, openSource);
   const far = farMode.far;
+  useMapViewport(props.mapId, model, MIN_ZOOM);
 
   const findInput = useRef<HTMLInputElement>(null);
   useEditorKeys(wrapper, {
@@ -348,10 +354,8 @@ export function MapEditor(props: MapEditorProps) {
               multiSelectionKeyCode={['Control', 'Meta']}
               selectionKeyCode="Shift"
               onlyRenderVisibleElements
-              minZoom={0.05}
+              minZoom={MIN_ZOOM}
               maxZoom={3}
-              fitView
-              fitViewOptions={{ maxZoom: 1, padding: 0.1, includeHiddenNodes: true }}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={24} color="#e4e1da" />
