@@ -38,7 +38,7 @@ export function startSync(bridge: HostBridge, settings: InboxSettings): () => vo
     else if (event.type === 'scan-page' || event.type === 'watch-folder-file') inbox();
     else if (event.type === 'encryption-progress' && !event.state.locked) all();
     else {
-      if (event.type === 'scan-finished') inbox();
+      if (event.type === 'scan-finished' || event.type === 'scan-cancelled') inbox();
       notify(event);
     }
   });
