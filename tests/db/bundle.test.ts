@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MapModel } from '@hoso/mindmap';
+import { emptyMap, type MapModel } from '@hoso/mindmap';
 import {
   addImportedDocument,
   applyOcrResult,
@@ -41,8 +41,21 @@ async function sample(db: HosoDb) {
     caseId: c.id,
     name: 'Sơ đồ',
     updatedAt: '',
-    // Stored raw (not a valid map): bundles carry maps as they are and remap ids anywhere inside.
-    model: { nodes: [{ pageId: pages[0].id }] } as unknown as MapModel,
+    // An evidence node pointing at a page: a copy with fresh ids must point at the copy's page.
+    model: {
+      ...emptyMap(),
+      nodes: [
+        {
+          id: 'n1',
+          kind: 'evidence',
+          x: 0,
+          y: 0,
+          title: 'Cáo trạng',
+          link: { kind: 'page', pageId: pages[0].id },
+          stance: 'for',
+        },
+      ],
+    } satisfies MapModel,
   });
   return { c, document, pages };
 }
@@ -79,7 +92,9 @@ describe('case bundle data', () => {
     const copy = await exportCaseData(r.caseId, db);
     expect(copy.case.name).toBe('Lừa đảo (bản sao)');
     expect(copy.pages.map((p) => p.id)).not.toContain(pages[0].id);
-    expect(copy.maps[0].model).toEqual({ nodes: [{ pageId: copy.pages.find((p) => p.filePage === 0)!.id }] });
+    expect(copy.maps[0].model.nodes[0]).toMatchObject({
+      link: { kind: 'page', pageId: copy.pages.find((p) => p.filePage === 0)!.id },
+    });
     expect((await listCases({}, db)).length).toBe(2);
     expect((await searchPages({ query: 'khanh', caseId: r.caseId }, db)).total).toBe(1);
     expect((await searchPages({ query: 'khanh' }, db)).total).toBe(2);
@@ -95,6 +110,12 @@ describe('case bundle data', () => {
     });
     const dangling = { ...data, pages: data.pages.map((p) => ({ ...p, documentId: 'missing' })) };
     await expect(importCaseData(dangling, {}, dst)).rejects.toMatchObject({ code: 'INVALID_BUNDLE' });
+    // A map model that would not open (a hostile or damaged bundle) is refused, not stored.
+    const badMap = { ...data, maps: [{ ...data.maps[0], model: { nodes: [{ pageId: 'x' }] } }] };
+    await expect(importCaseData(badMap, {}, dst)).rejects.toMatchObject({
+      code: 'INVALID_BUNDLE',
+      message: expect.stringContaining('maps.0.model'),
+    });
     await expect(importCaseData({ ...data, schemaVersion: 99 }, {}, dst)).rejects.toMatchObject({
       code: 'UNSUPPORTED_BUNDLE_VERSION',
     });

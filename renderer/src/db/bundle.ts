@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { BoxSchema, OcrPageSchema, RotationSchema, Sha256Schema } from '@hoso/contracts';
-import type { Case, CaseDocument, Page, PageText, Volume } from '@hoso/domain';
+import {
+  PresentationModelSchema,
+  type Case,
+  type CaseDocument,
+  type Page,
+  type PageText,
+  type Volume,
+} from '@hoso/domain';
+import { MapModelSchema } from '@hoso/mindmap';
 import { getDb, SCHEMA_VERSION, type HosoDb, type ImportRecord, caseStores } from './schema';
 import type { MapRecord } from './maps';
 import type { PresentationRecord } from './presentations';
@@ -67,13 +75,16 @@ const ImportSchema = z.looseObject({
   documentId: z.string(),
   state: z.string(),
 });
-const ModelRecordSchema = z.object({
-  id: z.string().min(1),
-  caseId: z.string(),
-  name: z.string(),
-  updatedAt: z.string(),
-  model: z.unknown(),
-});
+// Maps and presentation lists are parsed with the schemas their repositories read them by, so a
+// bundle cannot store a model that would only fail later, when the prosecutor opens it.
+const modelRecord = <M extends z.ZodType>(model: M) =>
+  z.object({
+    id: z.string().min(1),
+    caseId: z.string(),
+    name: z.string(),
+    updatedAt: z.string(),
+    model,
+  });
 
 export const CaseBundleDataSchema = z.object({
   format: z.literal('hoso-case-data'),
@@ -85,8 +96,8 @@ export const CaseBundleDataSchema = z.object({
   pages: z.array(PageSchema),
   pageTexts: z.array(PageTextSchema),
   imports: z.array(ImportSchema),
-  maps: z.array(ModelRecordSchema),
-  presentations: z.array(ModelRecordSchema),
+  maps: z.array(modelRecord(MapModelSchema)),
+  presentations: z.array(modelRecord(PresentationModelSchema)),
 });
 
 export interface CaseBundleData {

@@ -293,7 +293,7 @@ export async function restoreLeftOutPage(pageId: string, db: HosoDb = getDb()): 
   await guard(() =>
     db.transaction(
       'rw',
-      [db.cases, db.volumes, db.documents, db.pages, db.pageTexts, db.terms, db.settings],
+      [db.cases, db.volumes, db.documents, db.pages, db.pageTexts, db.terms, db.searchMeta],
       async () => {
         const page = await db.pages.get(pageId);
         if (!page) throw notFound('Page', pageId);
