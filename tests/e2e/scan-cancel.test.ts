@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, startHoso, type HosoInstance } from './harness';
+import { startScan } from './scan-steps';
 import { createCase, screenshot, watchProblems } from './workbench/steps';
 
 /**
@@ -53,14 +54,7 @@ test('Hủy stops the scan mid-batch; the pages already scanned stay in the volu
     defendant: 'Phạm Văn Đức',
     birthYear: '1990',
   });
-  await page.getByRole('button', { name: 'Quét tài liệu…' }).click();
-  const dialog = page.locator('dialog.scan-dialog');
-  await expect.poll(() => dialog.getByLabel('Máy quét').locator('option').count()).toBeGreaterThan(0);
-  await dialog.getByLabel('Máy quét').selectOption('test:0');
-  await dialog.getByLabel('Khay nạp').check();
-  await dialog.getByLabel('Xám').check();
-  await dialog.getByLabel('Độ phân giải (dpi)').selectOption('150');
-  await dialog.getByRole('button', { name: 'Bắt đầu quét' }).click();
+  const dialog = await startScan(page);
 
   // Scanning: the settings are locked, the count shows, and Hủy replaces the start button.
   await expect.poll(() => dialog.getByText('Đang quét… đã nhận 1 trang.').count()).toBe(1);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+import { startScan } from './scan-steps';
 import { createCase, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
 /**
@@ -72,16 +73,7 @@ const inboxSize = async () => (await hostCall<unknown[]>('listInbox')).length;
 
 /** Starts a scan of `pages` sheets; waits for the batch to end (the dialog closes), or only for its first page. */
 async function scan(pages: number, until: 'end' | 'first-page' = 'end'): Promise<void> {
-  await page.getByRole('button', { name: 'Quét tài liệu…' }).click();
-  const dialog = page.locator('dialog.scan-dialog');
-  await expect.poll(() => dialog.getByLabel('Máy quét').locator('option').count()).toBeGreaterThan(0);
-  await dialog.getByLabel('Máy quét').selectOption('test:0');
-  await dialog.getByLabel('Khay nạp').check();
-  await dialog.getByLabel('Xám').check();
-  await dialog.getByLabel('Độ phân giải (dpi)').selectOption('150');
-  await dialog.getByLabel(/Số trang tối đa/).fill(String(pages));
-  await screenshot(page, 'scan-dialog');
-  await dialog.getByRole('button', { name: 'Bắt đầu quét' }).click();
+  const dialog = await startScan(page, { pages, beforeStart: () => screenshot(page, 'scan-dialog') });
   if (until === 'first-page')
     await expect.poll(() => dialog.getByText('Đang quét… đã nhận 1 trang.').count()).toBe(1);
   else await expect.poll(() => dialog.count()).toBe(0);
