@@ -22,21 +22,24 @@ beforeAll(async () => {
   const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
   const ca = join(dir, 'centre-ca.pem');
   const caKey = join(dir, 'centre-ca.key');
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=HoSo test centre CA',
-    '-keyout',
-    caKey,
-    '-out',
-    ca,
-  ]);
+  /** A self-signed CA: its certificate and key in `dir`. */
+  const makeCa = (name: string, subject: string) =>
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      subject,
+      '-keyout',
+      join(dir, `${name}.key`),
+      '-out',
+      join(dir, `${name}.pem`),
+    ]);
+  makeCa('centre-ca', '/CN=HoSo test centre CA');
   const key = join(dir, 'redis.key');
   const csr = join(dir, 'redis.csr');
   const cert = join(dir, 'redis.pem');
@@ -72,21 +75,7 @@ beforeAll(async () => {
     cert,
   ]);
   // Another CA, which never signed the server's certificate.
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=Someone else',
-    '-keyout',
-    join(dir, 'other-ca.key'),
-    '-out',
-    join(dir, 'other-ca.pem'),
-  ]);
+  makeCa('other-ca', '/CN=Someone else');
   redis = await TestRedis.start(
     ['--requirepass', PASS, '--maxmemory', '256mb', '--maxmemory-policy', 'noeviction'],
     { cert, key, ca },
