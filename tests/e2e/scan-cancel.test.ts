@@ -1,9 +1,10 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, startHoso, type HosoInstance } from './harness';
+import { writeSaneTestConfig } from '../scan/sane-test-config';
 import { startScan } from './scan-steps';
 import { createCase, screenshot, watchProblems } from './workbench/steps';
 
@@ -21,12 +22,7 @@ const savedSaneDir = process.env.SANE_CONFIG_DIR;
 beforeAll(async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'hoso-e2e-sane-cancel-'));
   saneDir = path.join(root, 'sane.d');
-  await mkdir(saneDir, { recursive: true });
-  await writeFile(path.join(saneDir, 'dll.conf'), 'test\n');
-  await writeFile(
-    path.join(saneDir, 'test.conf'),
-    'number_of_devices 2\ntest-picture "Color pattern"\nread-limit true\nread-limit-size 8192\nread-delay true\nread-delay-duration 200000\n',
-  );
+  writeSaneTestConfig(saneDir, 'Color pattern', true);
   process.env.SANE_CONFIG_DIR = saneDir;
   hoso = await startHoso();
   browser = await launchChromium();

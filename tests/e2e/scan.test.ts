@@ -1,9 +1,10 @@
-import { copyFile, mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchChromium, repoRoot, startHoso, type HosoInstance } from './harness';
+import { writeSaneTestConfig } from '../scan/sane-test-config';
 import { startScan } from './scan-steps';
 import { createCase, screenshot, waitForOcr, watchProblems } from './workbench/steps';
 
@@ -22,19 +23,12 @@ let saneDir: string;
 let problems: string[];
 const savedSaneDir = process.env.SANE_CONFIG_DIR;
 
-/** `slow`: 8 KiB per read and 0.2 s after each (seconds per page), so a reload lands mid-batch. */
-const setPicture = (picture: string, slow = false) =>
-  writeFile(
-    path.join(saneDir, 'test.conf'),
-    `number_of_devices 2\ntest-picture "${picture}"\n` +
-      (slow ? 'read-limit true\nread-limit-size 8192\nread-delay true\nread-delay-duration 200000\n' : ''),
-  );
+const setPicture = (picture: string, slow = false) => writeSaneTestConfig(saneDir, picture, slow);
 
 beforeAll(async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'hoso-e2e-sane-'));
   saneDir = path.join(root, 'sane.d');
-  await mkdir(saneDir, { recursive: true });
-  await writeFile(path.join(saneDir, 'dll.conf'), 'test\n');
+  writeSaneTestConfig(saneDir, 'Color pattern');
   process.env.SANE_CONFIG_DIR = saneDir;
   hoso = await startHoso({ watchPollMs: 300 });
   browser = await launchChromium();

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HostEvent } from '@hoso/contracts';
 import { createHost, type Host } from '../../main/src/services/host';
 import { saneScanner } from '../../main/src/services/scanner/sane-scanner';
+import { writeSaneTestConfig } from '../scan/sane-test-config';
 import { fakeRecognizer, tempDir } from './helpers';
 
 /**
@@ -15,15 +15,7 @@ export async function saneTestDevice(
   options: { slow?: boolean } = {},
 ): Promise<{ dir: string; setPicture(p: string): void }> {
   const dir = path.join(await tempDir('hoso-sane-'), 'sane.d');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'dll.conf'), 'test\n');
-  // Slow: 8 KiB per read and 0.2 s after each, so a 100 dpi page takes a few seconds and a
-  // cancel lands while the scanner is mid-page.
-  const slow = options.slow
-    ? 'read-limit true\nread-limit-size 8192\nread-delay true\nread-delay-duration 200000\n'
-    : '';
-  const setPicture = (p: string) =>
-    writeFileSync(path.join(dir, 'test.conf'), `number_of_devices 2\ntest-picture "${p}"\n${slow}`);
+  const setPicture = (p: string) => writeSaneTestConfig(dir, p, options.slow);
   setPicture(picture);
   return { dir, setPicture };
 }
