@@ -192,8 +192,11 @@ test('build an evidence map from the fixture dossier, link a page region, reload
   await again.waitFor();
   expect(await again.locator('.mm-title').textContent()).toBe('Lời khai bị can Ma Văn Khánh');
   await expect.poll(() => again.locator('img.mm-thumb').count()).toBe(1);
-  expect(await page.locator('.mm-edge-proves').count()).toBe(1);
-  expect(await page.locator('[data-kind="provision"] .mm-elements li').first().textContent()).toContain('☑');
+  // Edges are drawn once both ends are placed, a frame or more after the first node: wait for it.
+  await expect.poll(() => page.locator('.mm-edge-proves').count()).toBe(1);
+  await expect
+    .poll(() => page.locator('[data-kind="provision"] .mm-elements li').first().textContent())
+    .toContain('☑');
 
   // Double-click opens the viewer at that page and region.
   await again.dblclick();
