@@ -158,12 +158,28 @@ export function toPgm(g: Grey): Buffer {
  * (found at its first grey pixel, so a scan costs nothing).
  */
 export function bilevelPbm(pgm: Buffer): Buffer | undefined {
+  const page = parsePgm(pgm);
+  const bits = page && bilevelBits(page);
+  if (!page || !bits) return undefined;
+  return Buffer.concat([Buffer.from(`P4\n${page.width} ${page.height}\n`, 'latin1'), bits]);
+}
+
+/** A PGM from toPgm read back without copying: its size and a view of its pixels. */
+export function parsePgm(pgm: Buffer): Grey | undefined {
   const header = /^P5\n#[^\n]*\n(\d+) (\d+)\n255\n/.exec(pgm.subarray(0, 1024).toString('latin1'));
   if (!header) return undefined;
   const width = Number(header[1]);
   const height = Number(header[2]);
-  const data = pgm.subarray(header[0].length);
+  const data = pgm.subarray(header[0].length, header[0].length + width * height);
   if (data.length < width * height) return undefined;
+  return { data, width, height };
+}
+
+/**
+ * The page's pixels packed 1 bit each as in PBM (rows padded to a byte, 1 = black) when it holds
+ * only black and white; undefined at its first grey pixel.
+ */
+export function bilevelBits({ data, width, height }: Grey): Buffer | undefined {
   const rowBytes = (width + 7) >> 3;
   const bits = Buffer.alloc(rowBytes * height);
   for (let y = 0; y < height; y++) {
@@ -171,10 +187,9 @@ export function bilevelPbm(pgm: Buffer): Buffer | undefined {
     const out = y * rowBytes;
     for (let x = 0; x < width; x++) {
       const v = data[row + x];
-      // PBM: 1 is black.
       if (v === 0) bits[out + (x >> 3)] |= 0x80 >> (x & 7);
       else if (v !== 255) return undefined;
     }
   }
-  return Buffer.concat([Buffer.from(`P4\n${width} ${height}\n`, 'latin1'), bits]);
+  return bits;
 }

@@ -1,15 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { OcrRecognizer } from '@hoso/contracts';
-import { bilevelPbm, toPgm } from '../preprocess/prepare';
+import { bilevelPbm } from '../preprocess/prepare';
+import {
+  checkSelfTestTsv,
+  MAX_OUTPUT,
+  PAGE_TIMEOUT_MS,
+  SELF_TEST_TIMEOUT_MS,
+  selfTestPage,
+  tesseractVariables,
+} from './native-settings';
 import type { EngineSettings, Recognizer } from './recognizer';
 import type { TesseractBinary } from './tesseract-binary';
 import type { TessdataDir } from './tessdata';
 import { parseTsv, type TsvBlock } from './tsv';
-
-/** A page that takes longer than this is a hung process, not a slow page (a page takes 1–3 s). */
-const PAGE_TIMEOUT_MS = 5 * 60_000;
-/** Far above a page's TSV (~25 KB): anything larger is not Tesseract talking. */
-const MAX_OUTPUT = 32 << 20;
 
 /**
  * The native Tesseract binary, one process per page (`OMP_THREAD_LIMIT=1`: Tesseract's OpenMP
@@ -43,9 +46,7 @@ export class NativeRecognizer implements Recognizer {
    * finds and loads the model (a tessdata from Tesseract 3 fails here), and writes TSV.
    */
   async selfTest(): Promise<void> {
-    const blank = toPgm({ data: Buffer.alloc(96 * 48, 255), width: 96, height: 48 });
-    const tsv = await this.run(blank, 20_000);
-    if (!/^level\tpage_num/m.test(tsv)) throw new Error('the self-test page gave no TSV output');
+    checkSelfTestTsv(await this.run(selfTestPage(), SELF_TEST_TIMEOUT_MS));
   }
 
   async recognize(image: Buffer): Promise<TsvBlock[]> {
@@ -79,13 +80,7 @@ export class NativeRecognizer implements Recognizer {
       psm,
       '--dpi',
       String(recognitionDpi),
-      // As the WebAssembly engine is configured (see pool.ts): no layout spaces inside words.
-      '-c',
-      'preserve_interword_spaces=0',
-      // TSV by variable, not by the `tsv` config file: a tessdata folder from npm has no configs/.
-      '-c',
-      'tessedit_create_tsv=1',
-      ...this.settings.extraConfig.flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+      ...tesseractVariables(this.settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ];
   }
 
