@@ -45,6 +45,10 @@ export const DEFAULT_MODEL: OcrModel = 'fast';
 export interface EngineReport extends OcrRecognizer {
   tessdata: string;
   binary?: string;
+  /** The native engine is the resident helper (`binary`), not the tesseract CLI page by page. */
+  resident?: boolean;
+  /** The resident helper is built but failed its self-test: why the CLI runs page by page instead. */
+  residentSkipped?: string;
   /** `auto` fell back to WebAssembly: why the native engine was not used. */
   fallback?: string;
 }
@@ -56,7 +60,9 @@ export function engineUnavailable(what: string): InputError {
 
 /** One line for progress output: which engine, model and data a job runs with. */
 export function describeEngine(r: EngineReport): string {
-  const engine = r.engine === 'native' ? `native Tesseract ${r.version} (${r.binary})` : r.version;
+  const how = r.resident ? 'resident helper ' : '';
+  const engine = r.engine === 'native' ? `native Tesseract ${r.version} (${how}${r.binary})` : r.version;
   const line = `OCR engine: ${engine}, ${r.model} model (${r.tessdata})`;
-  return r.fallback ? `${line}; native engine not used: ${r.fallback}` : line;
+  if (r.fallback) return `${line}; native engine not used: ${r.fallback}`;
+  return r.residentSkipped ? `${line}; resident helper not used: ${r.residentSkipped}` : line;
 }
