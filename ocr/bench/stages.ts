@@ -39,7 +39,7 @@ const { recognizer: pool, report } = await createRecognizer({
   jobs: 1,
   settings: { ...DEFAULT_ENGINE, lang: 'vie', ...engine },
 });
-console.log(`${report.engine} ${report.model} ${report.version} ${report.tessdata}`);
+console.log(`${report.engine} ${report.model} ${report.version} ${report.binary ?? ''} ${report.tessdata}`);
 const cpu = (since?: NodeJS.CpuUsage) => process.cpuUsage(since);
 const ms = (a: NodeJS.CpuUsage) => ((a.user + a.system) / 1000).toFixed(0);
 let t = Date.now();
