@@ -150,6 +150,8 @@ int main(int argc, char **argv) {
       continue;
     }
     Reply(kTsv, std::string(kTsvHeader) + tsv.get());
+    // Frees the page's image and results (not the model) while the helper waits for the next page.
+    api->Clear();
   }
   api->End();
   return 0;

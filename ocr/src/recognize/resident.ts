@@ -31,7 +31,6 @@ export class ResidentRecognizer implements Recognizer {
   private readonly waiting: ((slot: Slot | undefined) => void)[] = [];
   private readonly started = new Set<ResidentProcess>();
   private closed = false;
-  private helperVersion: string | undefined;
   readonly info: OcrRecognizer;
 
   constructor(
@@ -42,11 +41,6 @@ export class ResidentRecognizer implements Recognizer {
   ) {
     this.slots = Array.from({ length: Math.max(1, jobs) }, () => ({ busy: false }));
     this.info = { engine: 'native', model: tessdata.model, version: 'unknown' };
-  }
-
-  /** libtesseract's version as the helper reports it (TessBaseAPI::Version()), once one has started. */
-  get version(): string | undefined {
-    return this.helperVersion;
   }
 
   /** Starts every helper now, so model loading overlaps the first pages' decoding. */
@@ -104,15 +98,15 @@ export class ResidentRecognizer implements Recognizer {
       ...tesseractVariables(this.settings).map(([k, v]) => `${k}=${v}`),
     ];
     const started = ResidentProcess.start(this.helper, args, SELF_TEST_TIMEOUT_MS).then(
-      ({ process, version }) => {
+      ({ process: helper, version }) => {
         if (this.closed) {
-          process.kill();
+          helper.kill();
           throw new Error('recognizer is closed');
         }
-        this.started.add(process);
-        this.helperVersion = version;
+        this.started.add(helper);
+        // libtesseract's own version (TessBaseAPI::Version()), which may differ from the CLI's.
         this.info.version = version;
-        return process;
+        return helper;
       },
     );
     started.catch(() => undefined); // a warm-up nobody awaits yet must not be an unhandled rejection

@@ -17,7 +17,8 @@ import { planInputs } from '../../../ocr/src/decode/inspect';
 import { decodePage } from '../../../ocr/src/decode/raster';
 import { prepareForRecognition } from '../../../ocr/src/preprocess/prepare';
 import { DEFAULT_ENGINE, describeEngine, type EngineReport } from '../../../ocr/src/recognize/recognizer';
-import { ResidentRecognizer } from '../../../ocr/src/recognize/resident';
+import { pageRequest, ResidentRecognizer } from '../../../ocr/src/recognize/resident';
+import { ResidentProcess } from '../../../ocr/src/recognize/resident-process';
 import { ReplyReader, requestHeader, type Reply } from '../../../ocr/src/recognize/resident-frames';
 import { createRecognizer } from '../../../ocr/src/recognize/select-engine';
 import { findTesseract } from '../../../ocr/src/recognize/tesseract-binary';
@@ -182,6 +183,19 @@ describe.skipIf(!built)('the resident native engine', () => {
     }
   }, 120_000);
 
+  it('kills a helper that takes too long on a page, and rejects that page', async () => {
+    const [image] = await preparedImages([scan]);
+    const data = await tessdata();
+    const { process: slow } = await ResidentProcess.start(helper, [data.dir, 'vie', '3'], 20_000);
+    await expect(slow.recognize(pageRequest(image, 250), 200)).rejects.toThrow(
+      /hoso-tesseract took longer than 0.2 s on a page/,
+    );
+    expect(slow.alive).toBe(false);
+    const deadline = Date.now() + 5000;
+    while (running(slow.pid!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(running(slow.pid!)).toBe(false);
+  }, 60_000);
+
   it('terminate leaves no helper process behind', async () => {
     const engine = new ResidentRecognizer(helper, await tessdata(), settings, 2);
     await engine.selfTest();
@@ -208,6 +222,33 @@ describe.skipIf(!built)('the resident native engine', () => {
       expect(report.resident).toBeUndefined();
     }
   }, 60_000);
+});
+
+describe('reading the helper replies', () => {
+  const frame = (kind: number, body: string) => {
+    const text = Buffer.from(body, 'utf8');
+    const head = Buffer.alloc(12);
+    [0x52534f48, kind, text.length].forEach((v, i) => head.writeUInt32LE(v, i * 4));
+    return Buffer.concat([head, text]);
+  };
+
+  it('cuts replies out of chunks split anywhere', () => {
+    const bytes = Buffer.concat([frame(0, '5.3.0'), frame(1, 'level\tpage_num\tđ'), frame(2, 'no')]);
+    const reader = new ReplyReader(1000);
+    const replies = [...bytes].flatMap((b) => reader.push(Buffer.from([b])));
+    expect(replies).toEqual([
+      { kind: 'ready', version: '5.3.0' },
+      { kind: 'tsv', tsv: 'level\tpage_num\tđ' },
+      { kind: 'error', message: 'no' },
+    ]);
+  });
+
+  it('refuses a reply over the output cap, and anything that is not a reply', () => {
+    expect(() => new ReplyReader(10).push(frame(1, 'x'.repeat(11)).subarray(0, 12))).toThrow(
+      /more output than a page can hold/,
+    );
+    expect(() => new ReplyReader(10).push(Buffer.from('Tesseract warning\n'))).toThrow(/not a reply/);
+  });
 });
 
 describe('the helper build step', () => {
