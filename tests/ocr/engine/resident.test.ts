@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -208,6 +209,33 @@ describe.skipIf(!built)('the resident native engine', () => {
     while (pids.some(running) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(pids.filter(running)).toEqual([]);
     await expect(engine.recognize(Buffer.alloc(0))).rejects.toThrow(/closed/);
+  }, 60_000);
+
+  it('falls back to the CLI page by page, saying why, when the helper fails its self-test', async () => {
+    const resources = mkdtempSync(path.join(os.tmpdir(), 'hoso-resources-'));
+    const broken = path.join(resources, 'tesseract', 'hoso-tesseract');
+    mkdirSync(path.dirname(broken));
+    writeFileSync(
+      broken,
+      '#!/bin/sh\necho "libtesseract.so.5: cannot open shared object file" >&2\nexit 127\n',
+    );
+    chmodSync(broken, 0o755);
+    const before = process.env.HOSO_RESOURCES;
+    process.env.HOSO_RESOURCES = resources;
+    try {
+      const { recognizer, report } = await createRecognizer({ engine: 'native', jobs: 1, settings });
+      await recognizer.terminate();
+      expect(report.resident).toBeUndefined();
+      expect(report.binary).toBe((await findTesseract()).path);
+      expect(report.residentSkipped).toMatch(
+        /hoso-tesseract failed its self-test.*exited with 127.*libtesseract/,
+      );
+      expect(describeEngine(report)).toMatch(/; resident helper not used: /);
+    } finally {
+      if (before === undefined) delete process.env.HOSO_RESOURCES;
+      else process.env.HOSO_RESOURCES = before;
+      rmSync(resources, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('is not used when HOSO_TESSERACT names a binary, or with HOSO_OCR_RESIDENT=0', async () => {
