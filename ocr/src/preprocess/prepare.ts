@@ -44,7 +44,12 @@ export interface PrepareOptions {
  * resampled: cubic upsampling blurs bilevel strokes (v4 0.9921 at 200, 0.9869 at 220).
  */
 export const RECOGNITION_DPI = { target: 250, min: 200, max: 250 };
-const ANALYSIS_LONG_SIDE = 1400;
+/**
+ * Long side of the copy the layout (quarter turn, skew) is read from. 1000 px finds the same turn
+ * and skew as 1400 on every corpus and held-out page, upright and upside down (upright evidence
+ * ≥ 2.5 against the 1.4 needed), in half the time (~25 ms less CPU per page).
+ */
+const ANALYSIS_LONG_SIDE = 1000;
 /** Below this evidence the line-asymmetry test is no better than a guess: trust EXIF instead. */
 const MIN_UPRIGHT_EVIDENCE = 1.4;
 
