@@ -11,8 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { planInputs } from '../src/decode/inspect';
 import { decodePage } from '../src/decode/raster';
-import { bilevelPbm, prepareForRecognition } from '../src/preprocess/prepare';
+import { prepareForRecognition, readPgm } from '../src/preprocess/prepare';
 import { tesseractVariables } from '../src/recognize/native-settings';
+import { pageTiff } from '../src/recognize/page-tiff';
 import { DEFAULT_ENGINE } from '../src/recognize/recognizer';
 import { pageRequest } from '../src/recognize/resident';
 import { findResidentHelper } from '../src/recognize/resident-helper';
@@ -42,8 +43,9 @@ try {
     const page = plan.pages[0];
     const raster = await decodePage(page, new Uint8Array(readFileSync(plan.file)));
     const { image } = await prepareForRecognition(raster, { dpi: page.dpi, exifRotation: page.exifRotation });
-    const file = path.join(tmp, 'page.pnm');
-    writeFileSync(file, bilevelPbm(image) ?? image);
+    // The page as the CLI engine hands it over (native.ts): an uncompressed TIFF file.
+    const file = path.join(tmp, 'page.tif');
+    writeFileSync(file, Buffer.concat(pageTiff(readPgm(image)!, settings.recognitionDpi)));
     const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
     const fromCli = execFileSync(cli.path, [file, 'stdout', ...cliArgs], {
       env,

@@ -1,3 +1,4 @@
+import type { Grey } from '../preprocess/ink';
 import { toPgm } from '../preprocess/prepare';
 import type { EngineSettings } from './recognizer';
 
@@ -27,8 +28,13 @@ export function tesseractVariables(settings: EngineSettings): Array<[string, str
  * A small blank page for the self-test: recognizing it proves that the engine starts, finds and
  * loads the model (a tessdata from Tesseract 3 fails here), and writes TSV.
  */
+export function selfTestGrey(): Grey {
+  return { data: Buffer.alloc(96 * 48, 255), width: 96, height: 48 };
+}
+
+/** The self-test page as the pipeline hands pages to an engine (toPgm). */
 export function selfTestPage(): Buffer {
-  return toPgm({ data: Buffer.alloc(96 * 48, 255), width: 96, height: 48 });
+  return toPgm(selfTestGrey());
 }
 
 export function checkSelfTestTsv(tsv: string): void {

@@ -1,14 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { OcrRecognizer } from '@hoso/contracts';
-import { bilevelPbm } from '../preprocess/prepare';
+import { readPgm } from '../preprocess/prepare';
+import type { Grey } from '../preprocess/ink';
+import { pageTiff } from './page-tiff';
 import {
   checkSelfTestTsv,
   MAX_OUTPUT,
   PAGE_TIMEOUT_MS,
   SELF_TEST_TIMEOUT_MS,
-  selfTestPage,
+  selfTestGrey,
   tesseractVariables,
 } from './native-settings';
+import { RamFolder } from './ram-folder';
 import type { EngineSettings, Recognizer } from './recognizer';
 import type { TesseractBinary } from './tesseract-binary';
 import type { TessdataDir } from './tessdata';
@@ -17,15 +20,18 @@ import { parseTsv, type TsvBlock } from './tsv';
 /**
  * The native Tesseract binary, one process per page (`OMP_THREAD_LIMIT=1`: Tesseract's OpenMP
  * threads only contend with the other pages' processes), at most `jobs` at a time. The prepared
- * page goes in on stdin as PGM (PBM when it is black and white), so no page image ever touches
- * the disk; TSV comes back on stdout
- * and is read into the same blocks as the WebAssembly engine's.
+ * page goes in as an uncompressed TIFF (page-tiff.ts), named in a private RAM folder where the
+ * system has one (ram-folder.ts), else on stdin, so no page image ever touches the disk; TSV comes
+ * back on stdout and is read into the same blocks as the WebAssembly engine's.
  */
 export class NativeRecognizer implements Recognizer {
   private readonly running = new Set<ChildProcess>();
   private readonly waiting: (() => void)[] = [];
   private active = 0;
   private closed = false;
+  private pageFiles = 0;
+  /** Opened with the first page: undefined where there is none (then stdin). */
+  private ramFolder?: Promise<RamFolder | undefined>;
   readonly info: OcrRecognizer;
 
   constructor(
@@ -46,13 +52,15 @@ export class NativeRecognizer implements Recognizer {
    * finds and loads the model (a tessdata from Tesseract 3 fails here), and writes TSV.
    */
   async selfTest(): Promise<void> {
-    checkSelfTestTsv(await this.run(selfTestPage(), SELF_TEST_TIMEOUT_MS));
+    checkSelfTestTsv(await this.runPage(selfTestGrey(), SELF_TEST_TIMEOUT_MS));
   }
 
   async recognize(image: Buffer): Promise<TsvBlock[]> {
     await this.acquire();
     try {
-      return parseTsv(await this.run(bilevelPbm(image) ?? image, PAGE_TIMEOUT_MS));
+      const page = readPgm(image);
+      if (!page) throw new Error('the native engine was handed something other than a prepared page');
+      return parseTsv(await this.runPage(page, PAGE_TIMEOUT_MS));
     } finally {
       this.release();
     }
@@ -63,12 +71,26 @@ export class NativeRecognizer implements Recognizer {
     for (const child of this.running) child.kill('SIGKILL');
     this.running.clear();
     for (const wake of this.waiting.splice(0)) wake();
+    await (await this.ramFolder)?.close();
   }
 
-  private args(): string[] {
+  /** One page through one process: from a file in the RAM folder where there is one. */
+  private async runPage(page: Grey, timeoutMs: number): Promise<string> {
+    const tiff = pageTiff(page, this.settings.recognitionDpi);
+    const folder = await (this.ramFolder ??= RamFolder.open());
+    if (!folder) return this.run('stdin', Buffer.concat(tiff), timeoutMs);
+    const file = await folder.write(`page-${++this.pageFiles}.tif`, tiff);
+    try {
+      return await this.run(file, undefined, timeoutMs);
+    } finally {
+      await folder.remove(file);
+    }
+  }
+
+  private args(input: string): string[] {
     const { lang, psm, recognitionDpi } = this.settings;
     return [
-      'stdin',
+      input,
       'stdout',
       '--tessdata-dir',
       this.tessdata.dir,
@@ -84,10 +106,10 @@ export class NativeRecognizer implements Recognizer {
     ];
   }
 
-  private run(image: Buffer, timeoutMs: number): Promise<string> {
+  private run(input: string, stdin: Buffer | undefined, timeoutMs: number): Promise<string> {
     if (this.closed) return Promise.reject(new Error('recognizer is closed'));
     return new Promise((resolve, reject) => {
-      const child = spawn(this.binary.path, this.args(), {
+      const child = spawn(this.binary.path, this.args(input), {
         env: { ...process.env, OMP_THREAD_LIMIT: '1' },
         stdio: ['pipe', 'pipe', 'pipe'],
         windowsHide: true,
@@ -125,7 +147,7 @@ export class NativeRecognizer implements Recognizer {
         }
         resolve(Buffer.concat(out).toString('utf8'));
       });
-      child.stdin.end(image);
+      child.stdin.end(stdin);
     });
   }
 

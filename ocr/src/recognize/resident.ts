@@ -1,5 +1,5 @@
 import type { OcrRecognizer } from '@hoso/contracts';
-import { bilevelBits, parsePgm } from '../preprocess/prepare';
+import { readPgm } from '../preprocess/prepare';
 import {
   checkSelfTestTsv,
   PAGE_TIMEOUT_MS,
@@ -8,6 +8,7 @@ import {
   tesseractVariables,
 } from './native-settings';
 import type { EngineSettings, Recognizer } from './recognizer';
+import { packBilevel } from './page-tiff';
 import type { PageRequest } from './resident-frames';
 import { ResidentProcess } from './resident-process';
 import type { TessdataDir } from './tessdata';
@@ -143,15 +144,14 @@ export class ResidentRecognizer implements Recognizer {
 
 /**
  * The prepared page (PGM from toPgm) as a request: a view of its pixels, or, for a page of only
- * black and white, its pixels packed a bit each, as the CLI engine sends it (bilevelPbm), so that
+ * black and white, its pixels packed a bit each, as the CLI engine sends it (page-tiff.ts), so that
  * Tesseract skips its thresholding and reads the same words.
  */
 export function pageRequest(pgm: Buffer, dpi: number): PageRequest {
-  const grey = parsePgm(pgm);
-  if (!grey) throw new Error('the prepared page is not a PGM image');
-  const bits = bilevelBits(grey);
+  const grey = readPgm(pgm);
+  if (!grey) throw new Error('the resident engine was handed something other than a prepared page');
+  const bits = packBilevel(grey);
   const { width, height } = grey;
-  return bits
-    ? { width, height, dpi, format: 0, pixels: bits }
-    : { width, height, dpi, format: 1, pixels: grey.data };
+  const pixels = bits ?? grey.data.subarray(0, width * height);
+  return { width, height, dpi, format: bits ? 0 : 1, pixels };
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OcrPage } from '@hoso/contracts';
@@ -64,8 +64,14 @@ describe('engine selection', () => {
   const settings = { ...DEFAULT_ENGINE, lang: 'vie' as const };
 
   it('auto picks the native binary when it passes its self-test', async () => {
-    const { recognizer, report } = await createRecognizer({ engine: 'auto', jobs: 1, settings });
+    // The CLI page by page, whose pages go through a RAM folder (the resident helper: resident.test.ts).
+    const env = { ...process.env, HOSO_OCR_RESIDENT: '0' };
+    const { recognizer, report } = await createRecognizer({ engine: 'auto', jobs: 1, settings, env });
+    const ramFolders = () => readdirSync('/dev/shm').filter((n) => n.startsWith(`hoso-ocr-${process.pid}-`));
+    // The self-test's page went through a RAM folder (Linux); terminate removes it.
+    expect(ramFolders()).toHaveLength(1);
     await recognizer.terminate();
+    expect(ramFolders()).toEqual([]);
     expect(report).toMatchObject({
       engine: 'native',
       model: 'fast',
