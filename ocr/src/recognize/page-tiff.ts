@@ -62,6 +62,18 @@ function tiffHeader(width: number, height: number, bitsPerSample: 1 | 8, dpi: nu
   return h;
 }
 
+/**
+ * A black-and-white page as 1-bit PBM (P4) for tesseract.js, which reads no TIFF: an eighth of
+ * the PGM's bytes for Leptonica to read, and no grey thresholding. Undefined for a grey page. The
+ * comment pads the header past 500 bytes, as toPgm does: tesseract.js looks for an EXIF
+ * orientation pattern in the first 500 bytes and could otherwise match pixel bits.
+ */
+export function pagePbm(g: Grey): Buffer | undefined {
+  const bits = packBilevel(g);
+  if (!bits) return undefined;
+  return Buffer.concat([Buffer.from(`P4\n#${' '.repeat(600)}\n${g.width} ${g.height}\n`, 'latin1'), bits]);
+}
+
 /** The page as 1-bit rows (1 = black, rows padded to a byte), or undefined at its first grey pixel. */
 export function packBilevel(g: Grey): Buffer | undefined {
   const { data, width, height } = g;

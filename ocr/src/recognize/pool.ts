@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import Tesseract from 'tesseract.js';
 import type { OcrRecognizer } from '@hoso/contracts';
+import { readPgm } from '../preprocess/prepare';
+import { pagePbm } from './page-tiff';
 import type { EngineSettings, Recognizer } from './recognizer';
 import { langCodes, type TessdataDir } from './tessdata';
 import { parseTsv, type TsvBlock } from './tsv';
@@ -48,7 +50,9 @@ export class RecognizerPool implements Recognizer {
     try {
       slot.worker ??= this.createWorker();
       const worker = await slot.worker;
-      const { data } = await worker.recognize(image, {}, { text: false, blocks: false, tsv: true });
+      const grey = readPgm(image);
+      const input = (grey && pagePbm(grey)) ?? image;
+      const { data } = await worker.recognize(input, {}, { text: false, blocks: false, tsv: true });
       slot.pages++;
       return parseTsv(data.tsv ?? '');
     } catch (err) {
