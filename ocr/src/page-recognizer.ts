@@ -129,6 +129,8 @@ async function preparePage(
   const page = await prepareForRecognition(raster, {
     dpi: source.dpi,
     exifRotation: source.exifRotation,
+    // A scanner PDF's page is its JPEG (format 'jpeg'); a rendered PDF page is lossless.
+    lossless: source.format !== 'jpeg',
     ...opts.tuning,
   });
   return { kind: 'ocr', ...page };

@@ -24,6 +24,15 @@ export interface PrepareOptions {
   recognitionDpi?: number;
   minDpi?: number;
   maxDpi?: number;
+  /**
+   * The page was stored without lossy compression (PNG, TIFF, a rendered PDF page): it is read at
+   * its own resolution up to RECOGNITION_DPI.maxLossless instead of being brought down to 250 dpi.
+   * The downscale pays on JPEG scans, whose noise and ringing it smooths (held-out v1 word F1
+   * 0.9867 at 250 dpi, 0.9606 at 300), but on a clean page it blurs small marks: the held-out clean
+   * pages lost hook-above against circumflex ("hỏi" read "hổi", FreeMono) at 250 (0.9878, the CLI
+   * 0.9894) and read 0.9894 at 300; corpus v0 0.9970 at 250, 0.9964 at 300 (CLI 0.9898).
+   */
+  lossless?: boolean;
   /** See InkOptions.inpaintFrom. */
   inpaintFrom?: number;
   /**
@@ -43,7 +52,7 @@ export interface PrepareOptions {
  * 0.9930 at 220, 0.9916 at 200; 0.984 unscaled at 300 on v1), while 200-dpi faxes must not be
  * resampled: cubic upsampling blurs bilevel strokes (v4 0.9921 at 200, 0.9869 at 220).
  */
-export const RECOGNITION_DPI = { target: 250, min: 200, max: 250 };
+export const RECOGNITION_DPI = { target: 250, min: 200, max: 250, maxLossless: 300 };
 /**
  * Long side of the copy the layout (quarter turn, skew) is read from. 1000 px finds the same turn
  * and skew as 1400 on every corpus and held-out page, upright and upside down (upright evidence
@@ -65,7 +74,7 @@ export async function prepareForRecognition(raster: Raster, opts: PrepareOptions
   const {
     recognitionDpi = RECOGNITION_DPI.target,
     minDpi = RECOGNITION_DPI.min,
-    maxDpi = RECOGNITION_DPI.max,
+    maxDpi = opts.lossless ? RECOGNITION_DPI.maxLossless : RECOGNITION_DPI.max,
   } = opts;
   const scale = opts.dpi < minDpi || opts.dpi > maxDpi ? recognitionDpi / opts.dpi : 1;
 
