@@ -12,6 +12,7 @@ import {
   tesseractVariables,
 } from './native-settings';
 import { RamFolder } from './ram-folder';
+import { Slots } from './slots';
 import type { EngineSettings, Recognizer } from './recognizer';
 import type { TesseractBinary } from './tesseract-binary';
 import type { TessdataDir } from './tessdata';
@@ -26,9 +27,8 @@ import { parseTsv, type TsvBlock } from './tsv';
  */
 export class NativeRecognizer implements Recognizer {
   private readonly running = new Set<ChildProcess>();
-  private readonly waiting: (() => void)[] = [];
-  private active = 0;
-  private closed = false;
+  /** At most `jobs` pages at a time. */
+  private readonly slots: Slots<object>;
   private pageFiles = 0;
   /** Opened with the first page: undefined where there is none (then stdin). */
   private ramFolder?: Promise<RamFolder | undefined>;
@@ -38,8 +38,9 @@ export class NativeRecognizer implements Recognizer {
     private readonly binary: TesseractBinary,
     private readonly tessdata: TessdataDir,
     private readonly settings: EngineSettings,
-    private readonly jobs: number,
+    jobs: number,
   ) {
+    this.slots = new Slots(jobs, () => ({}), 'recognizer is closed');
     this.info = { engine: 'native', model: tessdata.model, version: binary.version };
   }
 
@@ -56,21 +57,15 @@ export class NativeRecognizer implements Recognizer {
   }
 
   async recognize(image: Buffer): Promise<TsvBlock[]> {
-    await this.acquire();
-    try {
-      const page = readPgm(image);
-      if (!page) throw new Error('the native engine was handed something other than a prepared page');
-      return parseTsv(await this.runPage(page, PAGE_TIMEOUT_MS));
-    } finally {
-      this.release();
-    }
+    const page = readPgm(image);
+    if (!page) throw new Error('the native engine was handed something other than a prepared page');
+    return parseTsv(await this.slots.with(() => this.runPage(page, PAGE_TIMEOUT_MS)));
   }
 
   async terminate(): Promise<void> {
-    this.closed = true;
+    this.slots.close();
     for (const child of this.running) child.kill('SIGKILL');
     this.running.clear();
-    for (const wake of this.waiting.splice(0)) wake();
     await (await this.ramFolder)?.close();
   }
 
@@ -107,7 +102,7 @@ export class NativeRecognizer implements Recognizer {
   }
 
   private run(input: string, stdin: Buffer | undefined, timeoutMs: number): Promise<string> {
-    if (this.closed) return Promise.reject(new Error('recognizer is closed'));
+    if (this.slots.isClosed) return Promise.reject(new Error('recognizer is closed'));
     return new Promise((resolve, reject) => {
       const child = spawn(this.binary.path, this.args(input), {
         env: { ...process.env, OMP_THREAD_LIMIT: '1' },
@@ -140,7 +135,7 @@ export class NativeRecognizer implements Recognizer {
         clearTimeout(timer);
         this.running.delete(child);
         if (failure) return reject(failure);
-        if (this.closed) return reject(new Error('recognizer is closed'));
+        if (this.slots.isClosed) return reject(new Error('recognizer is closed'));
         if (code !== 0) {
           const why = err.trim().split('\n').slice(-2).join(' ').slice(0, 300);
           return reject(new Error(`tesseract exited with ${signal ?? code}${why ? `: ${why}` : ''}`));
@@ -149,16 +144,5 @@ export class NativeRecognizer implements Recognizer {
       });
       child.stdin.end(stdin);
     });
-  }
-
-  private async acquire(): Promise<void> {
-    while (this.active >= this.jobs && !this.closed) await new Promise<void>((r) => this.waiting.push(r));
-    if (this.closed) throw new Error('recognizer is closed');
-    this.active++;
-  }
-
-  private release(): void {
-    this.active--;
-    this.waiting.shift()?.();
   }
 }

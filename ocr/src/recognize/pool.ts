@@ -4,6 +4,7 @@ import type { OcrRecognizer } from '@hoso/contracts';
 import { readPgm } from '../preprocess/prepare';
 import { pagePbm } from './page-tiff';
 import type { EngineSettings, Recognizer } from './recognizer';
+import { Slots } from './slots';
 import { langCodes, type TessdataDir } from './tessdata';
 import { parseTsv, type TsvBlock } from './tsv';
 
@@ -13,7 +14,6 @@ const TESSERACT_JS_VERSION = (require('tesseract.js/package.json') as { version:
 interface Slot {
   worker?: Promise<Tesseract.Worker>;
   pages: number;
-  busy: boolean;
 }
 
 /**
@@ -22,9 +22,7 @@ interface Slot {
  * workers' read-only cache, so tesseract.js never fetches anything.
  */
 export class RecognizerPool implements Recognizer {
-  private readonly slots: Slot[];
-  private readonly waiting: ((slot: Slot) => void)[] = [];
-  private closed = false;
+  private readonly slots: Slots<Slot>;
   readonly info: OcrRecognizer;
 
   constructor(
@@ -32,21 +30,21 @@ export class RecognizerPool implements Recognizer {
     private readonly settings: EngineSettings,
     private readonly tessdata: TessdataDir,
   ) {
-    this.slots = Array.from({ length: Math.max(1, size) }, () => ({ pages: 0, busy: false }));
+    this.slots = new Slots(size, () => ({ pages: 0 }), 'recognizer pool is closed');
     this.info = { engine: 'wasm', model: tessdata.model, version: `tesseract.js ${TESSERACT_JS_VERSION}` };
   }
 
   get size(): number {
-    return this.slots.length;
+    return this.slots.all.length;
   }
 
   /** Starts all workers now so their start-up overlaps the first page's decoding. */
   warmUp(): void {
-    for (const slot of this.slots) slot.worker ??= this.createWorker();
+    for (const slot of this.slots.all) slot.worker ??= this.createWorker();
   }
 
   async recognize(image: Buffer): Promise<TsvBlock[]> {
-    const slot = await this.acquire();
+    const slot = await this.slots.acquire();
     try {
       slot.worker ??= this.createWorker();
       const worker = await slot.worker;
@@ -61,14 +59,14 @@ export class RecognizerPool implements Recognizer {
       throw err;
     } finally {
       if (slot.pages >= this.settings.recycleEvery) this.retire(slot);
-      this.release(slot);
+      this.slots.release(slot);
     }
   }
 
   async terminate(): Promise<void> {
-    this.closed = true;
-    const workers = this.slots.map((s) => s.worker).filter((w): w is Promise<Tesseract.Worker> => !!w);
-    this.slots.forEach((s) => (s.worker = undefined));
+    this.slots.close();
+    const workers = this.slots.all.map((s) => s.worker).filter((w): w is Promise<Tesseract.Worker> => !!w);
+    this.slots.all.forEach((s) => (s.worker = undefined));
     await Promise.all(workers.map((w) => w.then((x) => x.terminate()).catch(() => undefined)));
   }
 
@@ -79,24 +77,8 @@ export class RecognizerPool implements Recognizer {
     old?.then((w) => w.terminate()).catch(() => undefined);
   }
 
-  private acquire(): Promise<Slot> {
-    if (this.closed) return Promise.reject(new Error('recognizer pool is closed'));
-    const idle = this.slots.find((s) => !s.busy);
-    if (idle) {
-      idle.busy = true;
-      return Promise.resolve(idle);
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else slot.busy = false;
-  }
-
   private async createWorker(): Promise<Tesseract.Worker> {
-    if (this.closed) throw new Error('recognizer pool is closed');
+    if (this.slots.isClosed) throw new Error('recognizer pool is closed');
     const { lang, psm } = this.settings;
     const worker = await Tesseract.createWorker(langCodes(lang), Tesseract.OEM.LSTM_ONLY, {
       // Never the CDN: the data is in the tessdata folder, read as a read-only cache; langPath

@@ -11,12 +11,12 @@ import type { EngineSettings, Recognizer } from './recognizer';
 import { packBilevel } from './page-tiff';
 import type { PageRequest } from './resident-frames';
 import { ResidentProcess } from './resident-process';
+import { Slots } from './slots';
 import type { TessdataDir } from './tessdata';
 import { parseTsv, type TsvBlock } from './tsv';
 
 interface Slot {
   process?: Promise<ResidentProcess>;
-  busy: boolean;
 }
 
 /**
@@ -28,10 +28,8 @@ interface Slot {
  * gets a fresh helper.
  */
 export class ResidentRecognizer implements Recognizer {
-  private readonly slots: Slot[];
-  private readonly waiting: ((slot: Slot | undefined) => void)[] = [];
+  private readonly slots: Slots<Slot>;
   private readonly started = new Set<ResidentProcess>();
-  private closed = false;
   readonly info: OcrRecognizer;
 
   constructor(
@@ -40,30 +38,29 @@ export class ResidentRecognizer implements Recognizer {
     private readonly settings: EngineSettings,
     jobs: number,
   ) {
-    this.slots = Array.from({ length: Math.max(1, jobs) }, () => ({ busy: false }));
+    this.slots = new Slots<Slot>(jobs, () => ({}), 'recognizer is closed');
     this.info = { engine: 'native', model: tessdata.model, version: 'unknown' };
   }
 
   /** Starts every helper now, so model loading overlaps the first pages' decoding. */
   warmUp(): void {
-    for (const slot of this.slots) slot.process ??= this.spawn();
+    for (const slot of this.slots.all) slot.process ??= this.spawn();
   }
 
   /** Starts one helper (kept for the first page) and reads a blank page with it. */
   async selfTest(): Promise<void> {
-    checkSelfTestTsv(await this.withSlot((slot) => this.read(slot, selfTestPage(), SELF_TEST_TIMEOUT_MS)));
+    checkSelfTestTsv(await this.slots.with((slot) => this.read(slot, selfTestPage(), SELF_TEST_TIMEOUT_MS)));
   }
 
   async recognize(image: Buffer): Promise<TsvBlock[]> {
-    return parseTsv(await this.withSlot((slot) => this.read(slot, image, PAGE_TIMEOUT_MS)));
+    return parseTsv(await this.slots.with((slot) => this.read(slot, image, PAGE_TIMEOUT_MS)));
   }
 
   async terminate(): Promise<void> {
-    this.closed = true;
-    for (const wake of this.waiting.splice(0)) wake(undefined);
+    this.slots.close();
     const all = [...this.started];
     this.started.clear();
-    for (const slot of this.slots) slot.process = undefined;
+    for (const slot of this.slots.all) slot.process = undefined;
     for (const helper of all) helper.kill();
   }
 
@@ -90,7 +87,7 @@ export class ResidentRecognizer implements Recognizer {
   }
 
   private spawn(): Promise<ResidentProcess> {
-    if (this.closed) return Promise.reject(new Error('recognizer is closed'));
+    if (this.slots.isClosed) return Promise.reject(new Error('recognizer is closed'));
     const { lang, psm } = this.settings;
     const args = [
       this.tessdata.dir,
@@ -100,7 +97,7 @@ export class ResidentRecognizer implements Recognizer {
     ];
     const started = ResidentProcess.start(this.helper, args, SELF_TEST_TIMEOUT_MS).then(
       ({ process: helper, version }) => {
-        if (this.closed) {
+        if (this.slots.isClosed) {
           helper.kill();
           throw new Error('recognizer is closed');
         }
@@ -112,33 +109,6 @@ export class ResidentRecognizer implements Recognizer {
     );
     started.catch(() => undefined); // a warm-up nobody awaits yet must not be an unhandled rejection
     return started;
-  }
-
-  private async withSlot<T>(work: (slot: Slot) => Promise<T>): Promise<T> {
-    const slot = await this.acquire();
-    try {
-      return await work(slot);
-    } finally {
-      this.release(slot);
-    }
-  }
-
-  private acquire(): Promise<Slot> {
-    if (this.closed) return Promise.reject(new Error('recognizer is closed'));
-    const idle = this.slots.find((s) => !s.busy);
-    if (idle) {
-      idle.busy = true;
-      return Promise.resolve(idle);
-    }
-    return new Promise((resolve, reject) =>
-      this.waiting.push((slot) => (slot ? resolve(slot) : reject(new Error('recognizer is closed')))),
-    );
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else slot.busy = false;
   }
 }
 
